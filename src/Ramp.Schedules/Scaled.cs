@@ -1,0 +1,10 @@
+namespace Ramp.Schedules;
+
+/// <summary>A schedule multiplied by a constant: <c>Scale * Inner.ValueAt(t)</c>.</summary>
+/// <param name="Scale">The multiplier, e.g. a group's base learning rate.</param>
+/// <param name="Inner">The schedule being scaled.</param>
+public sealed record Scaled(double Scale, Schedule Inner) : Schedule
+{
+    /// <inheritdoc />
+    public override double ValueAt(long step) => Scale * Inner.ValueAt(step);
+}

@@ -1,0 +1,28 @@
+namespace Ramp.Schedules;
+
+/// <summary>
+/// What a schedule text denotes before the optimizer is known: binding it to the groups' base learning rates
+/// gives a <see cref="ScheduleSet"/>. Peer calls (PyTorch, transformers, timm, optax, ...) and Ramp's own
+/// schedules both parse to a spec.
+/// </summary>
+public abstract record ScheduleSpec
+{
+    /// <summary>Binds the spec to parameter groups whose learning rates before scheduling are <paramref name="baseLrs"/>.</summary>
+    /// <exception cref="ArgumentException">When the spec's per-group lists do not match the number of groups.</exception>
+    public abstract ScheduleSet Bind(IReadOnlyList<double> baseLrs);
+}
+
+/// <summary>
+/// Ramp's native form: a factor schedule that multiplies each group's base learning rate,
+/// <c>lr_g(t) = base_g * Factor.ValueAt(t)</c>.
+/// </summary>
+/// <param name="Factor">The schedule of factors (1 = the base learning rate).</param>
+public sealed record FactorSpec(Schedule Factor) : ScheduleSpec
+{
+    /// <inheritdoc />
+    public override ScheduleSet Bind(IReadOnlyList<double> baseLrs) =>
+        new(baseLrs.Select(b => (Schedule)new Scaled(b, Factor)).ToArray());
+
+    /// <summary>Prints the native text of <see cref="Factor"/>.</summary>
+    public override string ToString() => Factor.ToString();
+}
