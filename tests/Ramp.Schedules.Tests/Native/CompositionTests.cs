@@ -106,7 +106,7 @@ public class CompositionTests
     public void Preset_ratio_warmup_uses_the_ceiling()
     {
         var join = Presets.WarmupRatioCosine(0.05, 1000);
-        Assert.Equal(new long[] { 50 }, join.Boundaries);
+        Assert.Equal(new long[] { 50 }, join.At);
         Assert.Equal(new CosineDecay(950), join.Pieces[1]);
     }
 }
