@@ -60,6 +60,17 @@ public sealed record AutoWarmupOptions(
         return new AutoWarmupOptions(targetLr, initialFactor, growth, UpdateRatioAmber: 5e-2, UpdateRatioRed: 2.5e-1);
     }
 
+    /// <summary>
+    /// Options that let loss catapults run their course (Kalra &amp; Barkeshli's persistent catapult warmup): a
+    /// catapult, a burst of loss that lowers the sharpness and then recovers, only holds the climb; the factor is
+    /// cut only for non-finite values, red update ratios, or a loss above 100x its recent level (a blow-up). Loss
+    /// and gradient-norm z-scores then never back off (<see cref="ZRed"/> = +infinity). Use it when the default's
+    /// back-offs keep the climb below the target at the same place (each halving aborts the catapult that would
+    /// have made the higher learning rate stable).
+    /// </summary>
+    public static AutoWarmupOptions CatapultTolerant(double targetLr) =>
+        new(targetLr, ZRed: double.PositiveInfinity, CatapultRed: 100);
+
     /// <summary>Throws when a parameter is out of range (called by the controller's constructor).</summary>
     public void Validate()
     {
@@ -72,12 +83,12 @@ public sealed record AutoWarmupOptions(
         Check(UpdateRatioAmber > 0 && double.IsFinite(UpdateRatioAmber), nameof(UpdateRatioAmber), UpdateRatioAmber, "finite and > 0");
         Check(UpdateRatioRed > UpdateRatioAmber, nameof(UpdateRatioRed), UpdateRatioRed, $"> update ratio amber {UpdateRatioAmber}");
         Check(ZAmber > 0 && double.IsFinite(ZAmber), nameof(ZAmber), ZAmber, "finite and > 0");
-        Check(ZRed > ZAmber, nameof(ZRed), ZRed, $"> z amber {ZAmber}");
+        Check(ZRed > ZAmber && !double.IsNaN(ZRed), nameof(ZRed), ZRed, $"> z amber {ZAmber} (+infinity: never)");
         Check(StatsAlpha is >= 0 and < 1, nameof(StatsAlpha), StatsAlpha, "in [0, 1)");
         Check(MinSamples >= 2, nameof(MinSamples), MinSamples, ">= 2");
         Check(FastAlpha >= 0 && FastAlpha < StatsAlpha, nameof(FastAlpha), FastAlpha, $"in [0, stats alpha {StatsAlpha})");
         Check(CatapultAmber > 0 && double.IsFinite(CatapultAmber), nameof(CatapultAmber), CatapultAmber, "finite and > 0");
-        Check(CatapultRed > CatapultAmber, nameof(CatapultRed), CatapultRed, $"> catapult amber {CatapultAmber}");
+        Check(CatapultRed > CatapultAmber && double.IsFinite(CatapultRed), nameof(CatapultRed), CatapultRed, $"> catapult amber {CatapultAmber}");
         Check(GreenStepsToFinish >= 1, nameof(GreenStepsToFinish), GreenStepsToFinish, ">= 1");
         Check(MaxSteps is null or >= 1, nameof(MaxSteps), MaxSteps, ">= 1");
     }

@@ -153,7 +153,7 @@ public class AutoWarmupControllerTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new AutoWarmupController(new AutoWarmupOptions(0.1, ZRed: 2)));
         Assert.Equal("ZRed", e.ParamName);
-        Assert.Contains("auto warmup: ZRed must be > z amber 2.5 but was 2", e.Message);
+        Assert.Contains("auto warmup: ZRed must be > z amber 2.5 (+infinity: never) but was 2", e.Message);
         e = Assert.Throws<ArgumentOutOfRangeException>(() => new AutoWarmupController(new AutoWarmupOptions(-1)));
         Assert.Equal("TargetLr", e.ParamName);
     }
