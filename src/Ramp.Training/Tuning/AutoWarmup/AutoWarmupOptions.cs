@@ -1,0 +1,101 @@
+namespace Ramp.Training.Tuning.AutoWarmup;
+
+/// <summary>
+/// The parameters of the closed-loop warmup (the future text form <c>auto(target=..., ...)</c>). Defaults and
+/// where they come from are listed per parameter; <see cref="ForAdam"/> adjusts them for the Adam family.
+/// </summary>
+/// <param name="TargetLr">The peak learning rate warmup climbs to; finite, &gt; 0.</param>
+/// <param name="InitialFactor">Starting fraction of the target, in (0, 1]. Default 0.01 (a cold-start limit
+/// divided by the target is a better start when known, after Kalra &amp; Barkeshli's catapult search).</param>
+/// <param name="Growth">Per-step growth ratio while the gates are green, &gt; 1. Default 1.05: 0.01 to 1 in about
+/// 95 steps, the length of Ma &amp; Yarats' untuned warmup at beta2 = 0.98.</param>
+/// <param name="BackOffFactor">Multiplier on a red gate, in (0, 1). Default 0.5 (halve).</param>
+/// <param name="MinFactor">Floor of the factor, in (0, InitialFactor]. Default 1e-4.</param>
+/// <param name="CooldownSteps">Steps held after a back-off, &gt;= 0. Default 5.</param>
+/// <param name="UpdateRatioAmber">Largest per-layer ||dw||/||w|| that counts as green, &gt; 0. Default 1e-2:
+/// ten times Karpathy's healthy 1e-3, and AGC's lambda = 0.01.</param>
+/// <param name="UpdateRatioRed">Ratio that counts as red, &gt; amber. Default 1e-1 (a step that moves a tenth of a
+/// layer's weights).</param>
+/// <param name="ZAmber">Loss/grad-norm z-score that holds, &gt; 0. Default 2.5 (ZClip's threshold).</param>
+/// <param name="ZRed">z-score that backs off, &gt; ZAmber. Default 6 (OLMo-core's skip-step sigma).</param>
+/// <param name="StatsAlpha">EMA weight of the old mean, in [0, 1). Default 0.97 (ZClip).</param>
+/// <param name="MinSamples">Values seen before z-scores and the catapult gate judge, &gt;= 2. Default 25 (ZClip's start-up).</param>
+/// <param name="FastAlpha">EMA weight of the fast loss average, in [0, StatsAlpha). Default 0.7 (about 3 steps).</param>
+/// <param name="CatapultAmber">Hold when the fast loss exceeds the slow mean by this fraction, &gt; 0. Default 0.1.</param>
+/// <param name="CatapultRed">Back off when the raw loss exceeds the slow mean by this fraction, &gt; CatapultAmber.
+/// Default 0.5 (the notes' 1.5x-its-EMA spike rule).</param>
+/// <param name="GreenStepsToFinish">Consecutive green steps at the target that end warmup, &gt;= 1. Default 20.</param>
+/// <param name="MaxSteps">Step budget: if warmup has not ended by then it gives up and freezes the factor; null = none.</param>
+public sealed record AutoWarmupOptions(
+    double TargetLr,
+    double InitialFactor = 0.01,
+    double Growth = 1.05,
+    double BackOffFactor = 0.5,
+    double MinFactor = 1e-4,
+    int CooldownSteps = 5,
+    double UpdateRatioAmber = 1e-2,
+    double UpdateRatioRed = 1e-1,
+    double ZAmber = 2.5,
+    double ZRed = 6,
+    double StatsAlpha = 0.97,
+    int MinSamples = 25,
+    double FastAlpha = 0.7,
+    double CatapultAmber = 0.1,
+    double CatapultRed = 0.5,
+    int GreenStepsToFinish = 20,
+    long? MaxSteps = null)
+{
+    /// <summary>
+    /// Options for the Adam family: growth set so an unheld climb from <paramref name="initialFactor"/> to 1 takes
+    /// <c>2 / (1 - beta2)</c> steps (Ma &amp; Yarats' untuned length), and update-ratio gates at 5e-2 / 2.5e-1,
+    /// because Adam's first steps are close to sign descent (each weight moves by about lr, so the ratio is about
+    /// lr / rms(w): 0.05 at lr 1e-3 with weights of scale 0.02) and SGD's 1e-2 would stall it below usual peaks.
+    /// </summary>
+    public static AutoWarmupOptions ForAdam(double targetLr, double beta2 = 0.999, double initialFactor = 0.01)
+    {
+        if (beta2 is not (>= 0 and < 1))
+            throw new ArgumentOutOfRangeException(nameof(beta2), beta2, $"auto warmup: beta2 must be in [0, 1) but was {beta2}");
+        var steps = Math.Max(1, 2 / (1 - beta2));
+        var growth = initialFactor < 1 ? Math.Pow(1 / initialFactor, 1 / steps) : 1.05;
+        return new AutoWarmupOptions(targetLr, initialFactor, growth, UpdateRatioAmber: 5e-2, UpdateRatioRed: 2.5e-1);
+    }
+
+    /// <summary>
+    /// Options that let loss catapults run their course (Kalra &amp; Barkeshli's persistent catapult warmup): a
+    /// catapult, a burst of loss that lowers the sharpness and then recovers, only holds the climb; the factor is
+    /// cut only for non-finite values, red update ratios, or a loss above 100x its recent level (a blow-up). Loss
+    /// and gradient-norm z-scores then never back off (<see cref="ZRed"/> = +infinity). Use it when the default's
+    /// back-offs keep the climb below the target at the same place (each halving aborts the catapult that would
+    /// have made the higher learning rate stable).
+    /// </summary>
+    public static AutoWarmupOptions CatapultTolerant(double targetLr) =>
+        new(targetLr, ZRed: double.PositiveInfinity, CatapultRed: 100);
+
+    /// <summary>Throws when a parameter is out of range (called by the controller's constructor).</summary>
+    public void Validate()
+    {
+        Check(TargetLr > 0 && double.IsFinite(TargetLr), nameof(TargetLr), TargetLr, "finite and > 0");
+        Check(InitialFactor is > 0 and <= 1, nameof(InitialFactor), InitialFactor, "in (0, 1]");
+        Check(Growth > 1 && double.IsFinite(Growth), nameof(Growth), Growth, "finite and > 1");
+        Check(BackOffFactor is > 0 and < 1, nameof(BackOffFactor), BackOffFactor, "in (0, 1)");
+        Check(MinFactor > 0 && MinFactor <= InitialFactor, nameof(MinFactor), MinFactor, $"in (0, initial factor {InitialFactor}]");
+        Check(CooldownSteps >= 0, nameof(CooldownSteps), CooldownSteps, ">= 0");
+        Check(UpdateRatioAmber > 0 && double.IsFinite(UpdateRatioAmber), nameof(UpdateRatioAmber), UpdateRatioAmber, "finite and > 0");
+        Check(UpdateRatioRed > UpdateRatioAmber, nameof(UpdateRatioRed), UpdateRatioRed, $"> update ratio amber {UpdateRatioAmber}");
+        Check(ZAmber > 0 && double.IsFinite(ZAmber), nameof(ZAmber), ZAmber, "finite and > 0");
+        Check(ZRed > ZAmber && !double.IsNaN(ZRed), nameof(ZRed), ZRed, $"> z amber {ZAmber} (+infinity: never)");
+        Check(StatsAlpha is >= 0 and < 1, nameof(StatsAlpha), StatsAlpha, "in [0, 1)");
+        Check(MinSamples >= 2, nameof(MinSamples), MinSamples, ">= 2");
+        Check(FastAlpha >= 0 && FastAlpha < StatsAlpha, nameof(FastAlpha), FastAlpha, $"in [0, stats alpha {StatsAlpha})");
+        Check(CatapultAmber > 0 && double.IsFinite(CatapultAmber), nameof(CatapultAmber), CatapultAmber, "finite and > 0");
+        Check(CatapultRed > CatapultAmber && double.IsFinite(CatapultRed), nameof(CatapultRed), CatapultRed, $"> catapult amber {CatapultAmber}");
+        Check(GreenStepsToFinish >= 1, nameof(GreenStepsToFinish), GreenStepsToFinish, ">= 1");
+        Check(MaxSteps is null or >= 1, nameof(MaxSteps), MaxSteps, ">= 1");
+    }
+
+    private static void Check(bool ok, string name, object? actual, string allowed)
+    {
+        if (!ok)
+            throw new ArgumentOutOfRangeException(name, actual, $"auto warmup: {name} must be {allowed} but was {actual}");
+    }
+}

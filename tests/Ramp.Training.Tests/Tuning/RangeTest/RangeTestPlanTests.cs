@@ -1,0 +1,69 @@
+using Ramp.Training.Tuning.RangeTest;
+
+namespace Ramp.Training.Tests.Tuning.RangeTest;
+
+public class RangeTestPlanTests
+{
+    [Fact]
+    public void Defaults_are_fastai_values()
+    {
+        var plan = new RangeTestPlan();
+        Assert.Equal(1e-7, plan.StartLr);
+        Assert.Equal(10, plan.EndLr);
+        Assert.Equal(100, plan.Iterations);
+        Assert.Equal(0.98, plan.SmoothingBeta);
+        Assert.Equal(4, plan.DivergenceFactor);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(33)]
+    [InlineData(98)]
+    [InlineData(99)]
+    public void Ramp_is_geometric_from_start_to_end(int i)
+    {
+        var plan = new RangeTestPlan();
+        var expected = 1e-7 * Math.Pow(10, 8.0 * i / 99);
+        Assert.Equal(expected, plan.LrAt(i), 1e-12 * expected);
+        if (i == 0) Assert.Equal(1e-7, plan.LrAt(i));
+        if (i == 99) Assert.Equal(10, plan.LrAt(i));
+    }
+
+    [Fact]
+    public void Ratio_between_neighbours_is_the_growth()
+    {
+        var plan = new RangeTestPlan(1e-5, 1, 11);
+        Assert.Equal(Math.Sqrt(10), plan.GrowthPerIteration, 12);
+        for (var i = 1; i < 11; i++) Assert.Equal(plan.GrowthPerIteration, plan.LrAt(i) / plan.LrAt(i - 1), 10);
+        Assert.Equal(1e-3, plan.LrAt(4), 15);
+    }
+
+    [Fact]
+    public void Invalid_values_name_parameter_and_value()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(EndLr: 1e-8));
+        Assert.Equal("EndLr", e.ParamName);
+        Assert.Contains("end lr must be finite and > start lr (1E-07) but was 1E-08", e.Message);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(Iterations: 1));
+        Assert.Equal("Iterations", e.ParamName);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(StartLr: double.NaN));
+        Assert.Equal("StartLr", e.ParamName);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan().LrAt(100));
+        Assert.Equal("iteration", e.ParamName);
+    }
+
+    [Fact]
+    public void Smoother_is_bias_corrected()
+    {
+        var s = new LossSmoother(0.5).Add(1);
+        Assert.Equal(1, s.Value, 15); // the first smoothed value is the first loss
+        s = s.Add(3);
+        // avg = 0.5*0.5 + 0.5*3 = 1.75; corrected by 1 - 0.25.
+        Assert.Equal(1.75 / 0.75, s.Value, 14);
+        Assert.True(double.IsNaN(new LossSmoother(0.98).Value));
+        var constant = new LossSmoother(0.98);
+        for (var i = 0; i < 50; i++) constant = constant.Add(2.5);
+        Assert.Equal(2.5, constant.Value, 12);
+    }
+}
