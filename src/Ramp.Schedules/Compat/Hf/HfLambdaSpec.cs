@@ -29,7 +29,7 @@ public abstract record HfLambdaSpec : ScheduleSpec
 
     /// <summary>Throws when a step count is negative.</summary>
     protected static long NonNegative(long value, string name, string who) =>
-        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{who}: {name} must be >= 0 but was {value}");
+        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{who}: {ArgumentErrors.PyName(name)} must be >= 0 but was {value}");
 
     /// <summary>The first group's base learning rate, which stands for <c>optimizer.defaults["lr"]</c>.</summary>
     protected static double DefaultLr(IReadOnlyList<double> baseLrs) =>
