@@ -8,7 +8,10 @@ namespace Ramp.Schedules;
 public abstract record ScheduleSpec
 {
     /// <summary>Binds the spec to parameter groups whose learning rates before scheduling are <paramref name="baseLrs"/>.</summary>
-    /// <exception cref="ArgumentException">When the spec's per-group lists do not match the number of groups.</exception>
+    /// <exception cref="ArgumentException">
+    /// When the spec does not fit the groups: per-group lists of another length, or values that contradict a base rate
+    /// (e.g. transformers' polynomial decay with <c>lr_end</c> above the initial rate). The message names the scheduler.
+    /// </exception>
     public abstract ScheduleSet Bind(IReadOnlyList<double> baseLrs);
 }
 

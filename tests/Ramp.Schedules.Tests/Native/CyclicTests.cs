@@ -21,7 +21,7 @@ public class CyclicTests
     public void One_cycle_matches_pytorch_reference(string id, double maxLr, OneCycle schedule)
     {
         var (lr, momentum, _) = NativeReference.Case(id);
-        var set = ((GroupSpec)Text.Native.NativeText.ParseSpec(schedule.ToString())).Bind([maxLr]);
+        var set = ((GroupSpec)Ramp.Schedules.Text.Native.NativeText.ParseSpec(schedule.ToString())).Bind([maxLr]);
         for (var t = 0; t < lr.Length; t++)
         {
             NativeReference.AssertClose(lr[t][0], set.LrAt(0, t), $"{id} lr step {t}");
@@ -76,7 +76,7 @@ public class CyclicTests
     [Fact]
     public void A_spec_without_momentum_cycling_binds_no_momentum()
     {
-        var set = Text.Native.NativeText.ParseSpec("onecycle(100, cycle_momentum=false)").Bind([0.1]);
+        var set = Ramp.Schedules.Text.Native.NativeText.ParseSpec("onecycle(100, cycle_momentum=false)").Bind([0.1]);
         Assert.Null(set.Momentum);
     }
 }
