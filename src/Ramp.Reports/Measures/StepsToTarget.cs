@@ -43,7 +43,6 @@ public static class StepsToTarget
     private static IEnumerable<(long Step, double Value)> Smoothed(Run run, MetricKind kind, int window)
     {
         var ring = new Queue<double>(window);
-        var sum = 0.0;
         foreach (var row in run.Metrics)
         {
             if (row.Skipped) continue;
@@ -51,9 +50,9 @@ public static class StepsToTarget
             var value = kind == MetricKind.Accuracy ? row.Accuracy : row.Loss;
             if (double.IsNaN(value)) continue;
             ring.Enqueue(value);
-            sum += value;
-            if (ring.Count > window) sum -= ring.Dequeue();
-            yield return (row.Step, sum / ring.Count);
+            if (ring.Count > window) ring.Dequeue();
+            // Summed afresh each row: a running sum drifts, and a target met exactly must count as met.
+            yield return (row.Step, ring.Sum() / ring.Count);
         }
     }
 }
