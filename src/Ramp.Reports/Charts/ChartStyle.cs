@@ -33,6 +33,7 @@ public static class ChartStyle
         plot.Grid.MajorLineColor = Color.FromHex("#e5e7eb");
         plot.Grid.MinorLineColor = Color.FromHex("#f3f4f6");
         plot.Grid.MinorLineWidth = 1;
+        plot.Grid.XAxisStyle.MinorLineStyle.Width = 0;
         plot.Axes.Color(Color.FromHex("#374151"));
         plot.Axes.Right.FrameLineStyle.Width = 0;
         plot.Axes.Top.FrameLineStyle.Width = 0;
@@ -64,17 +65,25 @@ public static class ChartStyle
     }
 
     /// <summary>
-    /// Makes the left axis read as log10: plotted values are log10 of the data (see <see cref="Log10"/>), major
-    /// ticks at powers of ten labelled with the data value, minor ticks between.
+    /// Makes the left axis read as log10 over the plotted values <paramref name="logValues"/> (log10 of the data,
+    /// see <see cref="Log10"/>): labelled ticks at 1, 2, 5 x 10^k when the data span three decades or less, at
+    /// powers of ten otherwise, and minor ticks at the other integers x 10^k.
     /// </summary>
-    public static void LogY(Plot plot)
+    public static void LogY(Plot plot, IEnumerable<double> logValues)
     {
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => Format(Math.Pow(10, y)),
-        };
+        var finite = logValues.Where(double.IsFinite).ToList();
+        var (lo, hi) = finite.Count == 0 ? (0.0, 1.0) : (finite.Min(), finite.Max());
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var dense = hi - lo <= 3;
+        for (var k = (int)Math.Floor(lo) - 1; k <= (int)Math.Ceiling(hi) + 1; k++)
+            for (var m = 1; m <= 9; m++)
+            {
+                var y = k + Math.Log10(m);
+                if (y < lo - 0.3 || y > hi + 0.3) continue;
+                if (m == 1 || dense && m is 2 or 5) ticks.AddMajor(y, Format(m * Math.Pow(10, k)));
+                else ticks.AddMinor(y);
+            }
+        plot.Axes.Left.TickGenerator = ticks;
         plot.Grid.YAxisStyle.MinorLineStyle.Width = 1;
     }
 

@@ -12,8 +12,9 @@ public static class GuardEventsChart
         ArgumentNullException.ThrowIfNull(run);
         var label = $"{run.Config.Arm}, peak LR {ChartStyle.Format(run.Config.PeakLr)}, seed {run.Config.Seed}";
         var plot = ChartStyle.NewPlot($"Guard events: {label}", "optimizer step", "training loss (log scale)");
-        ChartStyle.LogY(plot);
+        var logs = new List<double>();
         var (xs, ys, _) = Series.Of(run.Metrics, r => r.Loss, ChartStyle.Log10);
+        logs.AddRange(ys);
         var loss = plot.Add.ScatterLine(xs, ys, Color.FromHex("#6b7280"));
         loss.LineWidth = 1.8f;
         loss.LegendText = "loss";
@@ -30,6 +31,7 @@ public static class GuardEventsChart
                 shapes[i % shapes.Length], 12, ChartStyle.Series(i + 1));
             markers.LegendText = $"{names[i]} ({(guard ? "guard" : "diagnosis")}, {events.Count})";
         }
+        ChartStyle.LogY(plot, logs);
         ChartStyle.Legend(plot);
         return ChartStyle.Save(plot, dir, id, "guards", $"Guard events ({label})",
             "Each marker is a guard decision or diagnosis from events.jsonl, drawn on the loss at its step.");

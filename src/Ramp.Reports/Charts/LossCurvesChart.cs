@@ -13,7 +13,7 @@ public static class LossCurvesChart
     public static ChartFile Write(CaseStudyMeasures m, double peakLr, string dir, string id)
     {
         var plot = ChartStyle.NewPlot($"Training loss at peak LR {ChartStyle.Format(peakLr)}", "optimizer step", "training loss (log scale)");
-        ChartStyle.LogY(plot);
+        var logs = new List<double>();
         var blowUps = 0;
         for (var i = 0; i < m.Arms.Count; i++)
         {
@@ -25,6 +25,7 @@ public static class LossCurvesChart
                 var (xs, ys, cut) = Series.Of(o.Run.Metrics, r => r.Loss, ChartStyle.Log10);
                 (xs, ys) = Series.Thin(xs, ys);
                 if (xs.Length == 0) continue;
+                logs.AddRange(ys);
                 var line = plot.Add.ScatterLine(xs, ys, k == 0 ? color : color.WithAlpha(0.55));
                 line.LineWidth = k == 0 ? 2.2f : 1.4f;
                 if (k == 0) line.LegendText = $"{m.Arms[i].Arm} ({cell.Diverged}/{cell.Runs.Count} diverged)";
@@ -36,6 +37,7 @@ public static class LossCurvesChart
                 }
             }
         }
+        ChartStyle.LogY(plot, logs);
         ChartStyle.Legend(plot);
         var caption = "One colour per arm; the thick line is the first seed, thin lines the others." +
             (blowUps > 0 ? " A cross marks where a run's loss became non-finite." : "");
