@@ -43,7 +43,9 @@ internal static class ArgumentErrors
         for (var i = 0; i < parameter.Length; i++)
         {
             var c = parameter[i];
-            if (char.IsUpper(c) && i > 0 && !char.IsUpper(parameter[i - 1])) text.Append('_');
+            var boundary = i > 0 && char.IsUpper(c)
+                && (!char.IsUpper(parameter[i - 1]) || (i + 1 < parameter.Length && char.IsLower(parameter[i + 1])));
+            if (boundary) text.Append('_');
             text.Append(char.ToLowerInvariant(c));
         }
         return text.ToString();
