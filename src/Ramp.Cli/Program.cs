@@ -15,6 +15,8 @@ public static class Program
     [
         LrCommand.Create,
         PlotCommand.Create,
+        ReportCommand.Create,
+        DemoCommand.Create,
     ];
 
     /// <summary>Runs the command line and returns the exit code (0 success, 2 user mistake, 1 failure).</summary>
