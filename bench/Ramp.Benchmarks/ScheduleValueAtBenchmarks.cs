@@ -19,6 +19,7 @@ public class ScheduleValueAtBenchmarks
     private Schedule _warmupCosine = null!;
     private Schedule _threeDeepJoin = null!;
     private Schedule _hfCosine = null!;
+    private Schedule _torchSequential = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +32,10 @@ public class ScheduleValueAtBenchmarks
         _hfCosine = ScheduleText
             .Parse("transformers.get_cosine_schedule_with_warmup(num_warmup_steps=500, num_training_steps=10000)")
             .Bind([3e-4]).Lr[0];
+        _torchSequential = ScheduleText
+            .Parse("torch.optim.lr_scheduler.SequentialLR(schedulers=[LinearLR(start_factor=0.01, total_iters=500), "
+                + "CosineAnnealingLR(T_max=9500)], milestones=[500])")
+            .Bind([3e-4]).Lr[0];
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Steps, Description = "native warmup+cosine")]
@@ -41,6 +46,9 @@ public class ScheduleValueAtBenchmarks
 
     [Benchmark(OperationsPerInvoke = Steps, Description = "HF get_cosine_schedule_with_warmup (parsed)")]
     public double HfCosineWithWarmup() => Sweep(_hfCosine);
+
+    [Benchmark(OperationsPerInvoke = Steps, Description = "torch SequentialLR(LinearLR, CosineAnnealingLR) (parsed)")]
+    public double TorchSequentialLr() => Sweep(_torchSequential);
 
     private static double Sweep(Schedule schedule)
     {

@@ -4,7 +4,7 @@ namespace Ramp.Cli.Tests;
 public sealed class PlotCommandTests
 {
     private const string Warmup = "transformers.get_linear_schedule_with_warmup(num_warmup_steps=10, num_training_steps=100)";
-    private const string Step = "torch.optim.lr_scheduler.StepLR(step_size=30, gamma=0.1)";
+    private const string Step = "warmup(10) >> cosine(90, floor=0.1)";
 
     [Fact]
     public void Writes_a_png()

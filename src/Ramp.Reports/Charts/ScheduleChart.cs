@@ -36,6 +36,8 @@ public static class ScheduleChart
             var line = plot.Add.ScatterLine(xs, ys);
             line.LegendText = label;
             line.LineWidth = ChartTheme.LineWidth;
+            // A rate holds for a whole step, so a drop is drawn as a vertical edge rather than a slope.
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.MarkerSize = xs.Length <= 40 ? 5 : 0;
         }
         if (logY && !anyPoint)
