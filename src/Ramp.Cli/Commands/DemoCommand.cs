@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Ramp.Cli.Cli;
+using Ramp.Reports.Demo;
+
+namespace Ramp.Cli.Commands;
+
+/// <summary>
+/// <c>ramp demo quadratic --out DIR</c>: gradient descent on quadratics around the stability limit 2/L, with and
+/// without warmup; writes PNG/SVG charts and an HTML page to DIR and prints where.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The directory to write the charts and index.html into (created when missing).",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => "ramp-demo-quadratic",
+        };
+        var quadratic = new Command("quadratic", "Gradient descent on x² and on an ill-conditioned 2-D quadratic near the stability limit 2/L, with and without warmup.")
+        {
+            output,
+        };
+        quadratic.WithExamples(new CommandExample("ramp demo quadratic --out demo", "Write demo/index.html and the charts as PNG and SVG."));
+        quadratic.SetAction(result => Run(result.GetRequiredValue(output), result.InvocationConfiguration.Output));
+        var demo = new Command("demo", "Small demonstrations that need no training data.") { quadratic };
+        demo.WithExamples(new CommandExample("ramp demo quadratic --out demo", "Loss curves of gradient descent on quadratics."));
+        return demo;
+    }
+
+    /// <summary>Writes the demo into <paramref name="outDir"/> and prints the files.</summary>
+    internal static int Run(string outDir, TextWriter stdout)
+    {
+        if (File.Exists(outDir)) throw new UsageException($"--out: '{outDir}' is a file, not a directory");
+        var files = QuadraticDemo.Write(outDir);
+        stdout.WriteLine($"wrote {Path.GetFullPath(files[0])}");
+        foreach (var f in files.Skip(1)) stdout.WriteLine($"  {f}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,60 @@
+namespace Ramp.Reports.RunFolders;
+
+/// <summary>Reads <c>metrics.csv</c>: a header naming the columns, then one row per optimizer step.</summary>
+internal static class MetricsCsv
+{
+    /// <summary>The rows of <paramref name="path"/>; <paramref name="truncated"/> tells whether a partial last line was dropped.</summary>
+    /// <exception cref="RunFolderException">When the header lacks <c>step</c> or <c>loss</c>, or a complete row is malformed.</exception>
+    internal static List<MetricRow> Read(string path, string shown, out bool truncated)
+    {
+        truncated = false;
+        var lines = TextLines.Read(path);
+        var rows = new List<MetricRow>(Math.Max(0, lines.Count - 1));
+        if (lines.Count == 0) return rows;
+        var header = lines[0].Text.Split(',').Select(h => h.Trim()).ToArray();
+        var index = header.Select((h, i) => (h, i)).ToDictionary(p => p.h, p => p.i);
+        foreach (var required in (string[])["step", "loss"])
+            if (!index.ContainsKey(required))
+                throw new RunFolderException(shown, lines[0].Number, $"the header has no '{required}' column");
+        var lrColumns = header.Where(h => h == "lr" || (h.StartsWith("lr", StringComparison.Ordinal) && h[2..].All(char.IsDigit) && h.Length > 2))
+            .Select(h => index[h]).ToArray();
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Text.Split(',');
+            try
+            {
+                if (cells.Length != header.Length)
+                    throw new FormatException($"expected {header.Length} columns but found {cells.Length}");
+                rows.Add(ToRow(cells, index, lrColumns));
+            }
+            catch (FormatException) when (line.MaybePartial)
+            {
+                truncated = true;
+            }
+            catch (FormatException e)
+            {
+                throw new RunFolderException(shown, line.Number, e.Message);
+            }
+        }
+        return rows;
+    }
+
+    private static MetricRow ToRow(string[] cells, Dictionary<string, int> index, int[] lrColumns)
+    {
+        double Cell(string name) => index.TryGetValue(name, out var i) ? Value(cells[i], name) : double.NaN;
+        var step = Cell("step");
+        if (!double.IsFinite(step) || step < 0 || step != Math.Floor(step))
+            throw new FormatException($"column 'step' is '{cells[index["step"]]}', not a non-negative integer");
+        return new MetricRow(
+            (long)step, Cell("epoch"), Cell("loss"), Cell("accuracy"),
+            lrColumns.Select(i => Value(cells[i], "lr")).ToArray(),
+            Cell("grad_norm"), Cell("update_ratio"), Cell("nonfinite") == 1, Cell("clipped") == 1, Cell("skipped") == 1);
+    }
+
+    private static double Value(string cell, string column)
+    {
+        var text = cell.Trim();
+        if (text.Length == 0) return double.NaN;
+        return JsonValues.Parse(text) ?? throw new FormatException($"column '{column}' is '{text}', not a number");
+    }
+}
