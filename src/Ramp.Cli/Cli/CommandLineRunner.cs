@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Ramp.Schedules.Text;
+
+namespace Ramp.Cli.Cli;
+
+/// <summary>
+/// Builds the <c>ramp</c> root command from the registered commands, runs it against explicit output writers and
+/// turns every failure into an exit code: a user mistake prints one line <c>ramp: ...</c> and gives
+/// <see cref="ExitCodes.Usage"/>; anything unexpected gives <see cref="ExitCodes.Failure"/>.
+/// </summary>
+public static class CommandLineRunner
+{
+    /// <summary>Set this environment variable to 1 to see the stack trace of an internal failure.</summary>
+    public const string DebugVariable = "RAMP_DEBUG";
+
+    /// <summary>Creates the root command holding <paramref name="commands"/>, with help examples installed.</summary>
+    public static RootCommand BuildRoot(IEnumerable<Func<Command>> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var root = new RootCommand("ramp: learning-rate warmup and scheduling for TorchSharp.")
+            .WithExamples(
+                new CommandExample("ramp lr \"torch.optim.lr_scheduler.StepLR(step_size=30, gamma=0.1)\" --steps 100 --base-lr 0.1",
+                    "Print the learning rate of every step as CSV."),
+                new CommandExample("ramp <command> --help", "Show the options and examples of one command."));
+        foreach (var create in commands) root.Subcommands.Add(create());
+        Examples.InstallHelp(root);
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
+    public static int Run(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            var result = root.Parse(args);
+            if (result.Action is ParseErrorAction && result.Errors.Count > 0)
+            {
+                var command = result.CommandResult.Command;
+                var helpHint = command is RootCommand ? "ramp --help" : $"ramp {command.Name} --help";
+                return Fail(stderr, $"{OneLine(result.Errors[0].Message).TrimEnd('.')} (see '{helpHint}')", ExitCodes.Usage);
+            }
+            var configuration = new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            };
+            return result.Invoke(configuration);
+        }
+        catch (UsageException ex)
+        {
+            return Fail(stderr, OneLine(ex.Message), ExitCodes.Usage);
+        }
+        catch (SpecException ex)
+        {
+            return Fail(stderr, $"spec {OneLine(ex.Message)}", ExitCodes.Usage);
+        }
+        catch (Exception ex)
+        {
+            var message = $"internal error: {ex.GetType().Name}: {OneLine(ex.Message)}";
+            if (Environment.GetEnvironmentVariable(DebugVariable) == "1") message += Environment.NewLine + ex;
+            else message += $" (set {DebugVariable}=1 for details)";
+            return Fail(stderr, message, ExitCodes.Failure);
+        }
+    }
+
+    private static int Fail(TextWriter stderr, string message, int code)
+    {
+        stderr.WriteLine($"ramp: {message}");
+        return code;
+    }
+
+    /// <summary>Collapses line breaks so an error stays on one line.</summary>
+    public static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,59 @@
+using Ramp.Schedules;
+using Ramp.Schedules.Text;
+
+namespace Ramp.Cli.Cli;
+
+/// <summary>Turns schedule text from the command line into a bound schedule, reporting mistakes as <see cref="UsageException"/>.</summary>
+public static class SpecInput
+{
+    /// <summary>Longest spec text quoted whole in an error message or a chart legend.</summary>
+    public const int MaxShownLength = 60;
+
+    /// <summary>Parses <paramref name="text"/> and binds it to <paramref name="baseLrs"/>.</summary>
+    /// <exception cref="UsageException">The text does not parse, or its per-group lists do not fit the groups.</exception>
+    public static ScheduleSet ParseAndBind(string text, IReadOnlyList<double> baseLrs)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ScheduleSpec spec;
+        try
+        {
+            spec = ScheduleText.Parse(text);
+        }
+        catch (SpecException ex)
+        {
+            throw new UsageException($"spec \"{Shorten(text)}\" {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // Builders are meant to report SpecException only; a range check that slips through is still the user's value.
+            throw new UsageException($"spec \"{Shorten(text)}\": {CommandLineRunner.OneLine(ex.Message)}", ex);
+        }
+        try
+        {
+            return spec.Bind(baseLrs);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(
+                $"spec \"{Shorten(text)}\" with --base-lr of {baseLrs.Count} group(s): {CommandLineRunner.OneLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with runs of white space collapsed, cut to <see cref="MaxShownLength"/> characters
+    /// with an ellipsis, and the common module prefixes (<c>torch.optim.lr_scheduler.</c>, ...) dropped.
+    /// </summary>
+    public static string Shorten(string text, int maxLength = MaxShownLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        foreach (var prefix in ModulePrefixes)
+        {
+            if (collapsed.StartsWith(prefix, StringComparison.Ordinal)) collapsed = collapsed[prefix.Length..];
+        }
+        return collapsed.Length <= maxLength ? collapsed : collapsed[..(maxLength - 1)] + "…";
+    }
+
+    private static readonly string[] ModulePrefixes =
+        ["torch.optim.lr_scheduler.", "transformers.", "timm.scheduler.", "optax.", "lr_scheduler."];
+}
