@@ -7,4 +7,7 @@ public sealed record Scaled(double Scale, Schedule Inner) : Schedule
 {
     /// <inheritdoc />
     public override double ValueAt(long step) => Scale * Inner.ValueAt(step);
+
+    /// <summary>The native text, <c>scale * inner</c>.</summary>
+    public override string ToString() => Text.Native.NativeText.Print(this);
 }
