@@ -55,7 +55,7 @@ public sealed class StepMonitor : IDisposable
     {
         using var _ = no_grad();
         DisposeBefore();
-        _before = _parameters.Select(p => p.Parameter.detach().clone()).ToArray();
+        _before = _parameters.Select(p => p.Parameter.detach().clone().DetachFromDisposeScope()).ToArray();
     }
 
     /// <summary>Adds the step's vector after the optimizer step (or after a skipped one).</summary>
@@ -69,7 +69,7 @@ public sealed class StepMonitor : IDisposable
         var before = PerLayer(p => _before![i++].to(float64).square().sum());
         var after = PerLayer(p => p.detach().to(float64).square().sum());
         var head = stack([loss.detach().to(float64).reshape(), (correct ?? zeros(1)).to(float64).reshape(), clipped.to(float64).reshape()]);
-        _pending.Add(cat([head, gradSquares.to(float64), update, before, after]).MoveToOuterDisposeScope());
+        _pending.Add(cat([head, gradSquares.to(float64), update, before, after]).DetachFromDisposeScope());
         DisposeBefore();
     }
 
