@@ -22,6 +22,7 @@ public sealed class Diagnoser
     private readonly HashSet<string> _reported = [];
     private bool _inNonFinite;
     private long _lastSpike = long.MinValue;
+    private StepRecord? _first;
 
     /// <summary>A diagnoser with the given thresholds.</summary>
     public Diagnoser(DiagnosisOptions options)
@@ -44,6 +45,7 @@ public sealed class Diagnoser
         if (!r.NonFinite && double.IsFinite(r.GradNorm))
         {
             CheckSpike(r, events);
+            CheckAboveStart(r, events);
             CheckGrowth(r, events);
             CheckVanishing(r, events);
             _norms.Add(r.GradNorm);
@@ -96,6 +98,21 @@ public sealed class Diagnoser
         var at = layer is null ? "" : $", mostly in {layer}";
         var message = $"gradient norm spiked to {Num(r.GradNorm)} at step {r.Step} ({Num(z)} sigma above its recent mean {Num(mean)}{at})";
         events.AddRange(Raise("explosion", layer, r.Step, message, Fix(r.Step), z, once: false));
+    }
+
+    /// <summary>Before the spike window fills, a norm far above the first step's is the early explosion warmup prevents.</summary>
+    private void CheckAboveStart(StepRecord r, List<RunEvent> events)
+    {
+        _first ??= r;
+        if (_norms.Count >= Math.Min(10, _norms.Capacity) || _reported.Contains("explosion/start")) return;
+        if (!(r.GradNorm >= _options.GrowthFactor * _first.GradNorm)) return;
+        _reported.Add("explosion/start");
+        var firstLayers = _first.Layers.ToDictionary(l => l.Key, l => l.Value.GradNorm);
+        var layer = WorstLayer(r, (name, s) => firstLayers.TryGetValue(name, out var f) && f > 0 ? s.GradNorm / f : 0);
+        var at = layer is null ? "" : $", most in {layer}";
+        var growth = r.GradNorm / _first.GradNorm;
+        var message = $"gradient norm reached {Num(r.GradNorm)} at step {r.Step}, {Num(growth)}x its value at step {_first.Step}{at}";
+        events.AddRange(Raise("explosion", layer, r.Step, message, Fix(r.Step), growth, once: false));
     }
 
     private void CheckGrowth(StepRecord r, List<RunEvent> events)
