@@ -1,0 +1,76 @@
+using System.Text;
+using static TorchSharp.torch;
+
+namespace Ramp.Training.Data;
+
+/// <summary>
+/// A character-level corpus for language models: the text, its vocabulary (the distinct characters, sorted by
+/// code point) and the text as token ids. Training examples are windows: input <c>tokens[s..s+T)</c>, target
+/// <c>tokens[s+1..s+T+1)</c> for a start <c>s</c> in <c>[0, Length - T)</c>.
+/// </summary>
+public sealed class TextCorpus
+{
+    private readonly Dictionary<char, int> _ids;
+
+    /// <summary>Builds the corpus of <paramref name="text"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="ArgumentException">Fewer than two characters of text.</exception>
+    public TextCorpus(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length < 2) throw new ArgumentException($"{source}: a corpus needs at least 2 characters, got {text.Length}", nameof(text));
+        Source = source;
+        Vocabulary = text.Distinct().Order().ToArray();
+        _ids = Vocabulary.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        Tokens = text.Select(c => _ids[c]).ToArray();
+    }
+
+    /// <summary>The shipped corpus: the first ~256 KB of Shakespeare's plays (public domain).</summary>
+    public static TextCorpus Shipped() =>
+        new(Encoding.UTF8.GetString(ShippedData.Read("shakespeare.txt")), "shipped:shakespeare.txt");
+
+    /// <summary>Any UTF-8 text file.</summary>
+    public static TextCorpus FromFile(string path) => new(File.ReadAllText(path, Encoding.UTF8), path);
+
+    /// <summary>Where the text came from.</summary>
+    public string Source { get; }
+
+    /// <summary>The distinct characters; a character's id is its index here.</summary>
+    public IReadOnlyList<char> Vocabulary { get; }
+
+    /// <summary>The text as ids.</summary>
+    public IReadOnlyList<int> Tokens { get; }
+
+    /// <summary>Number of windows of <paramref name="context"/> tokens (each with its shifted target).</summary>
+    public int Windows(int context)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(context);
+        return Math.Max(0, Tokens.Count - context);
+    }
+
+    /// <summary>Ids of <paramref name="text"/>.</summary>
+    /// <exception cref="ArgumentException">A character outside the vocabulary.</exception>
+    public int[] Encode(string text) => text.Select((c, i) => _ids.TryGetValue(c, out var id) ? id
+        : throw new ArgumentException($"character '{c}' at {i} is not in the vocabulary of {Source}", nameof(text))).ToArray();
+
+    /// <summary>The text of <paramref name="ids"/>.</summary>
+    public string Decode(IEnumerable<int> ids) => new(ids.Select(i => Vocabulary[i]).ToArray());
+
+    /// <summary>Inputs and targets for windows starting at <paramref name="starts"/>: two int64 tensors [n, context].</summary>
+    public (Tensor Input, Tensor Target) Batch(IReadOnlyList<int> starts, int context)
+    {
+        int windows = Windows(context);
+        var input = new long[starts.Count * context];
+        var target = new long[starts.Count * context];
+        for (int b = 0; b < starts.Count; b++)
+        {
+            if (starts[b] < 0 || starts[b] >= windows)
+                throw new ArgumentOutOfRangeException(nameof(starts), starts[b], $"window start must be in [0, {windows})");
+            for (int t = 0; t < context; t++)
+            {
+                input[b * context + t] = Tokens[starts[b] + t];
+                target[b * context + t] = Tokens[starts[b] + t + 1];
+            }
+        }
+        return (tensor(input, [starts.Count, context]), tensor(target, [starts.Count, context]));
+    }
+}
