@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Reflection;
 using Ramp.Schedules.Text;
 
 namespace Ramp.Cli.Cli;
@@ -25,6 +26,8 @@ public static class CommandLineRunner
                 new CommandExample("ramp <command> --help", "Show the options and examples of one command."));
         foreach (var create in commands) root.Subcommands.Add(create());
         Examples.InstallHelp(root);
+        // The default prints the entry assembly's version, which in-process (tests, hosts) is not ramp's.
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion();
         return root;
     }
 
@@ -40,7 +43,7 @@ public static class CommandLineRunner
             {
                 var command = result.CommandResult.Command;
                 var helpHint = command is RootCommand ? "ramp --help" : $"ramp {command.Name} --help";
-                return Fail(stderr, $"{OneLine(result.Errors[0].Message).TrimEnd('.')} (see '{helpHint}')", ExitCodes.Usage);
+                return Fail(stderr, $"{OneLine(FirstError(result)).TrimEnd('.')} (see '{helpHint}')", ExitCodes.Usage);
             }
             var configuration = new InvocationConfiguration
             {
@@ -64,6 +67,29 @@ public static class CommandLineRunner
             if (Environment.GetEnvironmentVariable(DebugVariable) == "1") message += Environment.NewLine + ex;
             else message += $" (set {DebugVariable}=1 for details)";
             return Fail(stderr, message, ExitCodes.Failure);
+        }
+    }
+
+    /// <summary>The version <c>ramp --version</c> prints: the informational version of this assembly.</summary>
+    public static string Version { get; } =
+        typeof(CommandLineRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(CommandLineRunner).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    /// <summary>
+    /// The error worth showing when there are several: an unknown word the user typed explains more than the
+    /// "required command" complaint it causes.
+    /// </summary>
+    private static string FirstError(ParseResult result) =>
+        result.Errors.FirstOrDefault(e => result.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)))?.Message
+        ?? result.Errors[0].Message;
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitCodes.Success;
         }
     }
 

@@ -57,8 +57,8 @@ public static class LrCommand
     /// <summary>Evaluates and prints the table; returns the exit code.</summary>
     internal static int Run(string specText, long steps, double[] baseLrs, string? metricsPath, TextWriter output)
     {
-        var set = SpecInput.ParseAndBind(specText, baseLrs);
         var metrics = metricsPath is null ? null : MetricsFile.Read(metricsPath);
+        var set = SpecInput.ParseAndBind(specText, baseLrs);
         var table = LrTable.Compute(set, steps, baseLrs, metrics);
         WriteCsv(table, set.Groups, output);
         return ExitCodes.Success;

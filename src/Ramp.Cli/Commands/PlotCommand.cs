@@ -83,7 +83,7 @@ public static class PlotCommand
         var plot = ScheduleChart.Create(lines, title, logY);
         try
         {
-            ChartTheme.Save(plot, path);
+            ChartTheme.Save(plot, path, ChartTheme.Width, ScheduleChart.HeightFor(lines.Count));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
         {

@@ -20,16 +20,30 @@ public static class ChartTheme
     /// <summary>The palette, in the order lines are coloured.</summary>
     public static IPalette Palette { get; } = new ScottPlot.Palettes.Category10();
 
+    /// <summary>
+    /// The sans-serif family used for all text: the first installed of DejaVu Sans, Liberation Sans, Arial,
+    /// Helvetica and Segoe UI, else ScottPlot's own guess.
+    /// </summary>
+    public static string SansFont { get; } = FindSansFont();
+
+    private static string FindSansFont()
+    {
+        // ScottPlot's guess can name a family that is not installed on a bare Linux box, and Skia then falls back to serif.
+        var installed = SkiaSharp.SKFontManager.Default.GetFontFamilies().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        string[] preferred = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI"];
+        return preferred.FirstOrDefault(installed.Contains) ?? Fonts.Sans;
+    }
+
     /// <summary>Applies the theme to <paramref name="plot"/>: fonts, grid, axes and palette.</summary>
     public static void Apply(Plot plot)
     {
         ArgumentNullException.ThrowIfNull(plot);
         plot.Add.Palette = Palette;
+        plot.Font.Set(SansFont);
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         plot.Grid.MajorLineColor = Color.FromHex("#e5e5e5");
-        plot.Grid.MinorLineColor = Color.FromHex("#f3f3f3");
-        plot.Grid.MinorLineWidth = 1;
+        plot.Grid.MinorLineWidth = 0;
         plot.Axes.Title.Label.FontSize = 20;
         plot.Axes.Title.Label.Bold = true;
         foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
@@ -40,6 +54,7 @@ public static class ChartTheme
             axis.FrameLineStyle.Color = Color.FromHex("#888888");
         }
         plot.Legend.FontSize = 14;
+        plot.Legend.FontName = SansFont;
         plot.Legend.OutlineColor = Color.FromHex("#cccccc");
         plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.9);
     }

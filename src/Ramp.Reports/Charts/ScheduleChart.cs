@@ -9,7 +9,12 @@ namespace Ramp.Reports.Charts;
 /// </summary>
 public static class ScheduleChart
 {
-    /// <summary>Builds the chart; save it with <see cref="ChartTheme.Save"/>.</summary>
+    /// <summary>
+    /// Height in pixels that leaves the plot area its usual size above a legend of <paramref name="lines"/> rows.
+    /// </summary>
+    public static int HeightFor(int lines) => ChartTheme.Height + 24 * Math.Max(0, lines - 2);
+
+    /// <summary>Builds the chart; save it with <see cref="ChartTheme.Save"/> at height <see cref="HeightFor"/>.</summary>
     /// <param name="lines">One entry per line: its legend text and its value at steps 0, 1, ...; at least one.</param>
     /// <param name="title">Chart title, or null for none.</param>
     /// <param name="logY">
@@ -41,9 +46,11 @@ public static class ScheduleChart
         plot.YLabel("learning rate");
         if (title is not null) plot.Title(title);
         if (logY) UseLogTicks(plot);
+        else UseLinearTicks(plot, lines);
         plot.Axes.Margins(horizontal: 0.02, vertical: 0.08);
-        plot.ShowLegend(lines.Count <= 4 ? Alignment.UpperRight : Alignment.UpperLeft);
-        if (lines.Count > 4) plot.ShowLegend(Edge.Right);
+        // Below the chart the legend never hides a curve, and long spec texts keep the plot area wide.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Vertical;
         return plot;
     }
 
@@ -61,6 +68,17 @@ public static class ScheduleChart
         return (xs.ToArray(), ys.ToArray());
     }
 
+    private static void UseLinearTicks(Plot plot, IReadOnlyList<(string Label, IReadOnlyList<double> Values)> lines)
+    {
+        // Learning rates like 3e-4 read badly as 0.00028 next to 8E-05: below 0.01 every tick is scientific.
+        var largest = lines.SelectMany(l => l.Values).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        if (largest is 0 or >= 0.01) return;
+        plot.Axes.Left.TickGenerator = new NumericAutomatic
+        {
+            LabelFormatter = y => y == 0 ? "0" : y.ToString("0.##e0", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
     private static void UseLogTicks(Plot plot)
     {
         // ScottPlot draws log axes as log10 data with ticks labelled back in linear units.
@@ -68,8 +86,7 @@ public static class ScheduleChart
         {
             MinorTickGenerator = new LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Pow(10, y).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
+            LabelFormatter = y => y < -3 ? $"1e{y:0}" : Math.Pow(10, y).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
         };
-        plot.Grid.MajorLineColor = Color.FromHex("#dddddd");
     }
 }

@@ -3,14 +3,14 @@ using Ramp.Schedules.Text.Native;
 namespace Ramp.Schedules.Composition;
 
 /// <summary>
-/// Schedules run one after another (optax's join_schedules): piece i is used from <c>boundaries[i-1]</c> (inclusive)
-/// and sees the steps since its own start, <c>f(t) = pieces[i].ValueAt(t - boundaries[i-1])</c>.
+/// Schedules run one after another (optax's join_schedules): piece i is used from <c>at[i-1]</c> (inclusive)
+/// and sees the steps since its own start, <c>f(t) = pieces[i].ValueAt(t - at[i-1])</c>.
 /// Text <c>a &gt;&gt; b</c> when each boundary is where the piece before ends (see <see cref="ScheduleLength"/>),
 /// else <c>join(a, b, at=[100])</c>.
 /// </summary>
 /// <param name="Pieces">At least two schedules.</param>
-/// <param name="Boundaries">One fewer than <paramref name="Pieces"/>, non-negative and strictly increasing.</param>
-public sealed record Join(EquatableArray<Schedule> Pieces, EquatableArray<long> Boundaries) : Schedule
+/// <param name="At">One fewer than <paramref name="Pieces"/>, non-negative and strictly increasing.</param>
+public sealed record Join(EquatableArray<Schedule> Pieces, EquatableArray<long> At) : Schedule
 {
     internal const string Name = "join";
 
@@ -18,12 +18,12 @@ public sealed record Join(EquatableArray<Schedule> Pieces, EquatableArray<long> 
     public EquatableArray<Schedule> Pieces { get; } = CheckPieces(Pieces);
 
     /// <summary>Where each piece after the first starts.</summary>
-    public EquatableArray<long> Boundaries { get; } =
-        Check.Steps(Boundaries, strict: true, 1, nameof(Boundaries), Name).Count == Pieces.Count - 1
-            ? Boundaries
+    public EquatableArray<long> At { get; } =
+        Check.Steps(At, strict: true, 1, nameof(At), Name).Count == Pieces.Count - 1
+            ? At
             : throw new ArgumentException(
-                $"join: at must hold one boundary fewer than the pieces ({Pieces.Count - 1}) but held {Boundaries.Count}",
-                nameof(Boundaries));
+                $"join: at must hold one boundary fewer than the pieces ({Pieces.Count - 1}) but held {At.Count}",
+                nameof(At));
 
     /// <summary>Joins pieces end to end: each boundary is where the piece before it ends.</summary>
     /// <exception cref="ArgumentException">When a piece other than the last has no length.</exception>
@@ -45,7 +45,7 @@ public sealed record Join(EquatableArray<Schedule> Pieces, EquatableArray<long> 
     /// <inheritdoc />
     public override double ValueAt(long step)
     {
-        var boundaries = Boundaries.AsSpan();
+        var boundaries = At.AsSpan();
         var i = 0;
         while (i < boundaries.Length && boundaries[i] <= step) i++;
         return i == 0 ? Pieces[0].ValueAt(step) : Pieces[i].ValueAt(step - boundaries[i - 1]);

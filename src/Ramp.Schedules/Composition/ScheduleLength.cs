@@ -32,7 +32,7 @@ public static class ScheduleLength
         Scaled s => Of(s.Inner),
         PerEpoch s => Of(s.Inner) is { } n && n <= long.MaxValue / s.Steps ? n * s.Steps : null,
         Product s => MaxOf(s.Factors),
-        Join s => Of(s.Pieces[s.Pieces.Count - 1]) is { } n ? Add(s.Boundaries[s.Boundaries.Count - 1], n) : null,
+        Join s => Of(s.Pieces[s.Pieces.Count - 1]) is { } n ? Add(s.At[s.At.Count - 1], n) : null,
         _ => null,
     };
 

@@ -26,10 +26,14 @@ public sealed record CyclicSchedule(long Up, long? Down = null, double Low = 0.1
     internal const string Name = "cyclic";
 
     /// <summary>Steps rising from low to high, at least 1.</summary>
-    public long Up { get; } = Check.AtLeast(Up, 1, nameof(Up), Name);
+    public long Up { get; } = Check.AtLeast(Up, 1, nameof(Up), Name) <= Half
+        ? Up : throw Check.Range(nameof(Up), Up, $"cyclic: up must be at most {Half} but was {Up}");
 
     /// <summary>Steps falling back (null = <see cref="Up"/>).</summary>
-    public long? Down { get; } = Down is { } d ? Check.AtLeast(d, 1, nameof(Down), Name) : null;
+    public long? Down { get; } = Down is not { } d ? null : Check.AtLeast(d, 1, nameof(Down), Name) <= Half
+        ? d : throw Check.Range(nameof(Down), d, $"cyclic: down must be at most {Half} but was {d}");
+
+    private const long Half = long.MaxValue / 2;
 
     /// <summary>Lowest factor.</summary>
     public double Low { get; } = Check.NonNegative(Low, nameof(Low), Name);
@@ -42,7 +46,8 @@ public sealed record CyclicSchedule(long Up, long? Down = null, double Low = 0.1
         : throw Check.Range(nameof(Mode), Mode, $"cyclic: mode must be triangular, triangular2 or exp_range but was {(int)Mode}");
 
     /// <summary>Per-step amplitude decay for exp_range.</summary>
-    public double Gamma { get; } = Check.Within(Gamma, double.Epsilon, 1, true, nameof(Gamma), Name);
+    public double Gamma { get; } = Gamma > 0 && Gamma <= 1
+        ? Gamma : throw Check.Range(nameof(Gamma), Gamma, $"cyclic: gamma must be in (0, 1] but was {Check.F(Gamma)}");
 
     /// <inheritdoc />
     public bool CycleMomentum { get; } = CycleMomentum;

@@ -8,7 +8,7 @@ namespace Ramp.Schedules.Decay;
 /// applies at the boundary step itself); text <c>piecewise([1, 0.1, 0.01], at=[100, 200])</c>.
 /// </summary>
 /// <param name="Values">The factors, one more than <paramref name="At"/>, each finite and at least 0.</param>
-/// <param name="At">Boundaries, non-negative and strictly increasing, at least one.</param>
+/// <param name="At">At, non-negative and strictly increasing, at least one.</param>
 public sealed record PiecewiseConstant(EquatableArray<double> Values, EquatableArray<long> At) : Schedule
 {
     internal const string Name = "piecewise";
@@ -16,7 +16,7 @@ public sealed record PiecewiseConstant(EquatableArray<double> Values, EquatableA
     /// <summary>The factors, one more than <see cref="At"/>.</summary>
     public EquatableArray<double> Values { get; } = Check.NonNegative(Values, 2, nameof(Values), Name);
 
-    /// <summary>Boundaries, strictly increasing.</summary>
+    /// <summary>At, strictly increasing.</summary>
     public EquatableArray<long> At { get; } = Check.Steps(At, strict: true, 1, nameof(At), Name).Count == Values.Count - 1
         ? At
         : throw new ArgumentException(

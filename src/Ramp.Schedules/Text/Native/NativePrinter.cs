@@ -48,7 +48,7 @@ internal static class NativePrinter
                     text.Append(", ");
                 }
                 text.Append("at=");
-                WriteValue(text, join.Boundaries);
+                WriteValue(text, join.At);
                 text.Append(')');
                 break;
             case Product product:
@@ -79,11 +79,11 @@ internal static class NativePrinter
     private static bool IsChain(Join join)
     {
         long at = 0;
-        for (var i = 0; i < join.Boundaries.Count; i++)
+        for (var i = 0; i < join.At.Count; i++)
         {
             if (ScheduleLength.Of(join.Pieces[i]) is not { } length || length > long.MaxValue - at) return false;
             at += length;
-            if (join.Boundaries[i] != at) return false;
+            if (join.At[i] != at) return false;
         }
         return true;
     }
@@ -110,7 +110,7 @@ internal static class NativePrinter
                 named = true;
                 continue;
             }
-            var positional = !named && !parameter.HasDefaultValue && (i == 0 || argument is not IEnumerable);
+            var positional = !named && (i == 0 || (!parameter.HasDefaultValue && argument is not IEnumerable));
             named |= !positional;
             if (!first) text.Append(", ");
             first = false;

@@ -5,6 +5,7 @@ using Ramp.Schedules.Compat.Optax;
 using Ramp.Schedules.Compat.Paper;
 using Ramp.Schedules.Compat.Timm;
 using Ramp.Schedules.Compat.Torch;
+using Ramp.Schedules.Plateau;
 
 namespace Ramp.Schedules.Text.Python;
 
@@ -15,7 +16,7 @@ public static class PeerCatalog
     public static IReadOnlyList<PeerEntry> All { get; } =
     [
         .. TorchCatalog.Entries, .. HfCatalog.Entries, .. TimmCatalog.Entries, .. OptaxCatalog.Entries,
-        .. DeepSpeedCatalog.Entries, .. KerasCatalog.Entries, .. PaperCatalog.Entries,
+        .. DeepSpeedCatalog.Entries, .. PlateauCatalog.Entries, .. KerasCatalog.Entries, .. PaperCatalog.Entries,
     ];
 
     /// <summary>Whether <paramref name="shortName"/> names any peer scheduler.</summary>

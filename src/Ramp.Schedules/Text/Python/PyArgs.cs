@@ -167,6 +167,20 @@ public sealed class PyArgs
         var v => throw Wrong(name, v, "a dict"),
     };
 
+    /// <summary>
+    /// Turns a validation error of a spec's constructor into a <see cref="SpecException"/> at the argument it names:
+    /// <see cref="ArgumentException.ParamName"/> (<c>StepSize</c>) is matched to the peer's name (<c>step_size</c>)
+    /// ignoring case and underscores; the message keeps its first line.
+    /// </summary>
+    public SpecException Invalid(ArgumentException error)
+    {
+        static string Plain(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+        var given = error.ParamName is null ? null : _given.FirstOrDefault(g => Plain(g.Key) == Plain(error.ParamName)).Value;
+        var message = error.Message.Split('\n')[0];
+        var suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return new SpecException(given?.Position ?? _call.Position, suffix >= 0 ? message[..suffix] : message);
+    }
+
     /// <summary>An error at the argument <paramref name="name"/> (or at the call when absent).</summary>
     public SpecException Error(string name, string problem, IReadOnlyList<string>? suggestions = null) =>
         new(Raw(name)?.Position ?? _call.Position, $"{_callee}: {problem}", suggestions);

@@ -1,0 +1,19 @@
+namespace Ramp.Schedules.Compat.Hf;
+
+/// <summary>
+/// transformers <c>get_constant_schedule_with_warmup</c>: λ(t) = t / max(1, W) for t &lt; W, else 1.
+/// Step 0 gets 0; the base learning rate is first used at t = W.
+/// </summary>
+/// <param name="NumWarmupSteps">W, at least 0.</param>
+public sealed record HfConstantWithWarmup(long NumWarmupSteps) : HfLambdaSpec
+{
+    /// <summary>W, at least 0.</summary>
+    public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_constant_schedule_with_warmup");
+
+    /// <inheritdoc />
+    public override double Lambda(long step) => step < NumWarmupSteps ? Warmup(step, NumWarmupSteps) : 1.0;
+
+    /// <summary>The Python call.</summary>
+    public override string ToString() =>
+        $"transformers.get_constant_schedule_with_warmup(num_warmup_steps={NumWarmupSteps})";
+}

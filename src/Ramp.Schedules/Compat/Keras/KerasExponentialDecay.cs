@@ -1,0 +1,27 @@
+namespace Ramp.Schedules.Compat.Keras;
+
+/// <summary>
+/// Keras <c>ExponentialDecay</c>: lr = initial_learning_rate · decay_rate^(s / decay_steps), the exponent floored
+/// when <see cref="Staircase"/>. No floor, not clamped.
+/// </summary>
+/// <param name="InitialLearningRate">Value at step 0.</param>
+/// <param name="DecaySteps">Positive.</param>
+/// <param name="DecayRate">Multiplier per decay_steps.</param>
+/// <param name="Staircase">Whether the exponent is floored; default false.</param>
+public sealed record KerasExponentialDecay(double InitialLearningRate, long DecaySteps, double DecayRate, bool Staircase = false) : KerasSpec
+{
+    /// <summary>Positive.</summary>
+    public long DecaySteps { get; } = PositiveSteps(DecaySteps, nameof(DecaySteps), "ExponentialDecay");
+
+    /// <inheritdoc />
+    public override double ValueAt(long step)
+    {
+        var p = (double)step / DecaySteps;
+        if (Staircase) p = Math.Floor(p);
+        return InitialLearningRate * Math.Pow(DecayRate, p);
+    }
+
+    /// <summary>The Python call.</summary>
+    public override string ToString() =>
+        $"keras.optimizers.schedules.ExponentialDecay(initial_learning_rate={Num(InitialLearningRate)}, decay_steps={DecaySteps}, decay_rate={Num(DecayRate)}, staircase={Bool(Staircase)})";
+}

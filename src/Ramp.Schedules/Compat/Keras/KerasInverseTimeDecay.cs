@@ -1,0 +1,27 @@
+namespace Ramp.Schedules.Compat.Keras;
+
+/// <summary>
+/// Keras <c>InverseTimeDecay</c>: lr = initial_learning_rate / (1 + decay_rate · s / decay_steps), the quotient
+/// s / decay_steps floored when <see cref="Staircase"/>.
+/// </summary>
+/// <param name="InitialLearningRate">Value at step 0.</param>
+/// <param name="DecaySteps">Positive.</param>
+/// <param name="DecayRate">Rate of the inverse-time decay.</param>
+/// <param name="Staircase">Whether s / decay_steps is floored; default false.</param>
+public sealed record KerasInverseTimeDecay(double InitialLearningRate, long DecaySteps, double DecayRate, bool Staircase = false) : KerasSpec
+{
+    /// <summary>Positive.</summary>
+    public long DecaySteps { get; } = PositiveSteps(DecaySteps, nameof(DecaySteps), "InverseTimeDecay");
+
+    /// <inheritdoc />
+    public override double ValueAt(long step)
+    {
+        var p = (double)step / DecaySteps;
+        if (Staircase) p = Math.Floor(p);
+        return InitialLearningRate / (1 + DecayRate * p);
+    }
+
+    /// <summary>The Python call.</summary>
+    public override string ToString() =>
+        $"keras.optimizers.schedules.InverseTimeDecay(initial_learning_rate={Num(InitialLearningRate)}, decay_steps={DecaySteps}, decay_rate={Num(DecayRate)}, staircase={Bool(Staircase)})";
+}

@@ -1,0 +1,35 @@
+namespace Ramp.Schedules.Compat.Optax;
+
+/// <summary>
+/// optax <c>exponential_decay</c>: with d = count − begin and p = d/T (floored when staircase),
+/// value = init for d ≤ 0, else init·rate^p; with an end value, clipped from below when rate &lt; 1 and from above
+/// otherwise.
+/// </summary>
+/// <remarks>As in optax, T ≤ 0 or rate = 0 means the constant init_value, and a negative begin counts as 0.</remarks>
+/// <param name="InitValue">Value up to the transition begin.</param>
+/// <param name="TransitionSteps">T.</param>
+/// <param name="DecayRate">Multiplier per T steps.</param>
+/// <param name="TransitionBegin">Count where the decay starts; default 0.</param>
+/// <param name="Staircase">Whether the exponent is floored; default false.</param>
+/// <param name="EndValue">Bound the value never passes, or null (default).</param>
+public sealed record OptaxExponentialDecay(
+    double InitValue, long TransitionSteps, double DecayRate, long TransitionBegin = 0, bool Staircase = false, double? EndValue = null)
+    : OptaxSpec
+{
+    /// <inheritdoc />
+    public override double ValueAt(long count)
+    {
+        if (TransitionSteps <= 0 || DecayRate == 0) return InitValue;
+        var decreased = count - Math.Max(0, TransitionBegin);
+        var p = (double)decreased / TransitionSteps;
+        if (Staircase) p = Math.Floor(p);
+        var value = decreased <= 0 ? InitValue : InitValue * Math.Pow(DecayRate, p);
+        if (EndValue is { } end) value = DecayRate < 1.0 ? Math.Max(value, end) : Math.Min(value, end);
+        return value;
+    }
+
+    /// <summary>The Python call.</summary>
+    public override string ToString() =>
+        $"optax.exponential_decay(init_value={Num(InitValue)}, transition_steps={TransitionSteps}, decay_rate={Num(DecayRate)}, "
+        + $"transition_begin={TransitionBegin}, staircase={(Staircase ? "True" : "False")}, end_value={(EndValue is { } e ? Num(e) : "None")})";
+}

@@ -1,0 +1,33 @@
+namespace Ramp.Schedules.Compat.Optax;
+
+/// <summary>
+/// optax <c>join_schedules(schedules, boundaries)</c>: schedule k is used from boundary k − 1 (inclusive) to
+/// boundary k, evaluated at the count since its own boundary: at count == bₖ the next schedule is used, at 0.
+/// </summary>
+/// <param name="Schedules">The pieces, at least one.</param>
+/// <param name="Boundaries">One fewer than the pieces (optax silently drops extra pieces; Ramp refuses them).</param>
+public sealed record OptaxJoin(EquatableArray<OptaxSpec> Schedules, EquatableArray<long> Boundaries) : OptaxSpec
+{
+    /// <summary>The pieces, one more than the boundaries.</summary>
+    public EquatableArray<OptaxSpec> Schedules { get; } = Schedules.Count == 0
+        ? throw new ArgumentException("join_schedules: needs at least one schedule", nameof(Schedules))
+        : Schedules.Count == Boundaries.Count + 1
+        ? Schedules
+        : throw new ArgumentException(
+            $"join_schedules: {Schedules.Count} schedules need {Math.Max(0, Schedules.Count - 1)} boundaries but got {Boundaries.Count}",
+            nameof(Boundaries));
+
+    /// <inheritdoc />
+    public override double ValueAt(long count)
+    {
+        var value = Schedules[0].ValueAt(count);
+        for (var i = 0; i < Boundaries.Count; i++)
+        {
+            if (count >= Boundaries[i]) value = Schedules[i + 1].ValueAt(count - Boundaries[i]);
+        }
+        return value;
+    }
+
+    /// <summary>The Python call.</summary>
+    public override string ToString() => $"optax.join_schedules(schedules={Schedules}, boundaries={Boundaries})";
+}

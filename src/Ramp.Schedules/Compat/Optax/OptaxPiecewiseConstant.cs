@@ -1,0 +1,29 @@
+namespace Ramp.Schedules.Compat.Optax;
+
+/// <summary>
+/// optax <c>piecewise_constant_schedule</c>: init_value times the product of every scale whose boundary b satisfies
+/// count ≥ b (the scale applies at count == b).
+/// </summary>
+/// <param name="InitValue">The value before the first boundary.</param>
+/// <param name="Boundaries">Steps, ascending.</param>
+/// <param name="Scales">Non-negative multipliers, one per boundary.</param>
+public sealed record OptaxPiecewiseConstant(double InitValue, EquatableArray<long> Boundaries, EquatableArray<double> Scales) : OptaxSpec
+{
+    /// <summary>Steps, ascending.</summary>
+    public EquatableArray<long> Boundaries { get; } = CheckBoundaries(Boundaries, Scales, "piecewise_constant_schedule");
+
+    /// <inheritdoc />
+    public override double ValueAt(long count)
+    {
+        var v = InitValue;
+        for (var i = 0; i < Boundaries.Count; i++)
+        {
+            if (count >= Boundaries[i]) v = Scales[i] * v;
+        }
+        return v;
+    }
+
+    /// <summary>The Python call.</summary>
+    public override string ToString() =>
+        $"optax.piecewise_constant_schedule(init_value={Num(InitValue)}, boundaries_and_scales={Dict(Boundaries, Scales)})";
+}

@@ -1,0 +1,28 @@
+namespace Ramp.Schedules.Compat.Optax;
+
+/// <summary>
+/// optax <c>polynomial_schedule</c> (and <c>linear_schedule</c>, power 1): with c = clip(count − begin, 0, T),
+/// value = (init − end)·(1 − c/T)^power + end. Held at init before begin and at end from begin + T on.
+/// </summary>
+/// <remarks>As in optax, T ≤ 0 means the constant init_value and a negative begin counts as 0.</remarks>
+/// <param name="InitValue">Value before and at the start of the transition.</param>
+/// <param name="EndValue">Value at and after its end.</param>
+/// <param name="Power">Exponent of the transition.</param>
+/// <param name="TransitionSteps">T, its length.</param>
+/// <param name="TransitionBegin">Count where it starts; default 0.</param>
+public sealed record OptaxPolynomial(double InitValue, double EndValue, double Power, long TransitionSteps, long TransitionBegin = 0)
+    : OptaxSpec
+{
+    /// <inheritdoc />
+    public override double ValueAt(long count)
+    {
+        if (TransitionSteps <= 0) return InitValue;
+        var c = Math.Clamp(count - Math.Max(0, TransitionBegin), 0, TransitionSteps);
+        var frac = 1 - (double)c / TransitionSteps;
+        return (InitValue - EndValue) * Math.Pow(frac, Power) + EndValue;
+    }
+
+    /// <summary>The Python call.</summary>
+    public override string ToString() =>
+        $"optax.polynomial_schedule(init_value={Num(InitValue)}, end_value={Num(EndValue)}, power={Num(Power)}, transition_steps={TransitionSteps}, transition_begin={TransitionBegin})";
+}

@@ -1,0 +1,62 @@
+namespace Ramp.Schedules.Compat.Timm;
+
+/// <summary>
+/// timm <c>MultiStepLRScheduler</c>: after the warmup (t shifted by warmup_t when <see cref="WarmupPrefix"/>, the
+/// default here), lr = b·decay_rate^bisect_right(decay_t, t + 1).
+/// </summary>
+/// <remarks>
+/// The <c>t + 1</c> is timm's: each decay happens one step before its milestone (milestone 30 is already decayed at
+/// t = 29), unlike timm's StepLRScheduler and PyTorch's MultiStepLR. Reproduced on purpose.
+/// </remarks>
+/// <param name="DecayT">Milestones, ascending.</param>
+/// <param name="DecayRate">Multiplier per milestone; default 1 (no decay).</param>
+/// <param name="WarmupT">Warmup length, at least 0; default 0.</param>
+/// <param name="WarmupLrInit">Learning rate at t = 0; default 0.</param>
+/// <param name="WarmupPrefix">Whether the warmup comes before the milestones; default true.</param>
+/// <param name="TInEpochs">Whether t counts epochs or updates; does not change the values.</param>
+/// <param name="Noise">Learning-rate noise, or null (default).</param>
+public sealed record TimmMultiStep(
+    EquatableArray<long> DecayT, double DecayRate = 1.0, long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = true,
+    bool TInEpochs = true, TimmNoise? Noise = null) : TimmSpec
+{
+    private const string Who = "MultiStepLRScheduler";
+
+    /// <summary>Milestones, ascending.</summary>
+    public EquatableArray<long> DecayT { get; } = Ascending(DecayT);
+
+    /// <summary>Warmup length, at least 0.</summary>
+    public long WarmupT { get; } = NotNegative(WarmupT, nameof(WarmupT), Who);
+
+    /// <inheritdoc />
+    protected override TimmNoise? NoiseSpec => Noise;
+
+    /// <inheritdoc />
+    protected override double CurveAt(double baseLr, long t)
+    {
+        if (t < WarmupT) return Warmup(WarmupLrInit, baseLr, WarmupT, t);
+        if (WarmupPrefix) t -= WarmupT;
+        var passed = 0;
+        foreach (var milestone in DecayT.AsSpan())
+        {
+            if (milestone <= t + 1) passed++;
+        }
+        return baseLr * Math.Pow(DecayRate, passed);
+    }
+
+    private static EquatableArray<long> Ascending(EquatableArray<long> milestones)
+    {
+        for (var i = 1; i < milestones.Count; i++)
+        {
+            if (milestones[i] < milestones[i - 1])
+            {
+                throw new ArgumentException($"{Who}: decay_t must be in ascending order but was {milestones}", nameof(DecayT));
+            }
+        }
+        return milestones;
+    }
+
+    /// <summary>The Python call.</summary>
+    public override string ToString() =>
+        $"timm.scheduler.MultiStepLRScheduler(decay_t={DecayT}, decay_rate={PyText(DecayRate)}, warmup_t={WarmupT}, "
+        + $"warmup_lr_init={PyText(WarmupLrInit)}, warmup_prefix={PyText(WarmupPrefix)}, t_in_epochs={PyText(TInEpochs)}{TimmNoiseText.Of(Noise)})";
+}

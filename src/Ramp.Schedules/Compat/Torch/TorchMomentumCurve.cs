@@ -1,0 +1,10 @@
+namespace Ramp.Schedules.Compat.Torch;
+
+/// <summary>One parameter group's momentum (or beta1) under a momentum-cycling PyTorch scheduler.</summary>
+/// <param name="Spec">The scheduler (<see cref="OneCycleLR"/> or <see cref="CyclicLR"/>).</param>
+/// <param name="Group">Zero-based parameter-group index.</param>
+public sealed record TorchMomentumCurve(TorchScheduleSpec Spec, int Group) : Schedule
+{
+    /// <inheritdoc />
+    public override double ValueAt(long step) => Spec.MomentumAt(Group, Math.Max(0, step));
+}

@@ -1,0 +1,44 @@
+namespace Ramp.Schedules.Plateau;
+
+/// <summary>
+/// Keras <c>keras.callbacks.ReduceLROnPlateau(monitor='val_loss', factor=0.1, patience=10, mode='auto',
+/// min_delta=1e-4, cooldown=0, min_lr=0.0)</c>: the base rate reduced by <see cref="KerasPlateauRule"/>, which fires on
+/// the patience-th bad epoch (one earlier than PyTorch) and takes <c>min_delta</c> as an absolute change.
+/// </summary>
+/// <param name="Mode">Min or max; Keras' 'auto' means max when the monitored name contains "acc", else min.</param>
+/// <param name="Factor">Multiplier per reduction (<c>factor</c>), in [0, 1); default 0.1.</param>
+/// <param name="Patience">Bad epochs before a reduction (<c>patience</c>), at least 0; default 10.</param>
+/// <param name="MinDelta">Minimum absolute improvement (<c>min_delta</c>); default 1e-4.</param>
+/// <param name="Cooldown">Epochs after a reduction without counting (<c>cooldown</c>), at least 0; default 0.</param>
+/// <param name="MinLr">Lower bound on the rate (<c>min_lr</c>); default 0.</param>
+public sealed record KerasReduceLROnPlateau(
+    PlateauMode Mode = PlateauMode.Min,
+    double Factor = 0.1,
+    long Patience = 10,
+    double MinDelta = 1e-4,
+    long Cooldown = 0,
+    double MinLr = 0.0) : ScheduleSpec
+{
+    /// <summary>Multiplier per reduction, in [0, 1).</summary>
+    public double Factor { get; } = Factor is >= 0 and < 1
+        ? Factor
+        : throw new ArgumentOutOfRangeException(nameof(Factor), Factor, $"ReduceLROnPlateau: factor must be in [0, 1) but was {Factor}");
+
+    /// <summary>Bad epochs before a reduction, at least 0.</summary>
+    public long Patience { get; } = Patience >= 0
+        ? Patience
+        : throw new ArgumentOutOfRangeException(nameof(Patience), Patience, $"ReduceLROnPlateau: patience must be at least 0 but was {Patience}");
+
+    /// <summary>Epochs after a reduction without counting, at least 0.</summary>
+    public long Cooldown { get; } = Cooldown >= 0
+        ? Cooldown
+        : throw new ArgumentOutOfRangeException(nameof(Cooldown), Cooldown, $"ReduceLROnPlateau: cooldown must be at least 0 but was {Cooldown}");
+
+    /// <inheritdoc />
+    public override ScheduleSet Bind(IReadOnlyList<double> baseLrs)
+    {
+        ArgumentNullException.ThrowIfNull(baseLrs);
+        return new ScheduleSet(baseLrs.Select(b => (Schedule)new BaseRate(b)).ToArray(),
+            Plateau: new KerasPlateauRule(baseLrs.ToArray(), Mode, Factor, Patience, Math.Abs(MinDelta), Cooldown, MinLr));
+    }
+}

@@ -1,0 +1,20 @@
+namespace Ramp.Schedules.Plateau;
+
+/// <summary>
+/// The step-driven part of timm's <see cref="PlateauLRScheduler"/> for one group: <c>init + t (base - init) / W</c> for
+/// <c>t &lt;= W</c> (W &gt; 0), then <c>base</c>, times the noise factor after the warmup.
+/// </summary>
+/// <param name="BaseLr">The group's base rate.</param>
+/// <param name="WarmupT">Warmup epochs W.</param>
+/// <param name="WarmupLrInit">Rate at epoch 0 of the warmup.</param>
+/// <param name="Noise">Noise settings, or null.</param>
+public sealed record TimmPlateauCurve(double BaseLr, long WarmupT, double WarmupLrInit, TimmNoise? Noise) : Schedule
+{
+    /// <inheritdoc />
+    public override double ValueAt(long step)
+    {
+        step = Math.Max(0, step);
+        if (WarmupT > 0 && step <= WarmupT) return WarmupLrInit + step * ((BaseLr - WarmupLrInit) / WarmupT);
+        return Noise is null ? BaseLr : BaseLr * Noise.FactorAt(step);
+    }
+}
