@@ -15,6 +15,7 @@ public static class Program
     [
         LrCommand.Create,
         PlotCommand.Create,
+        TrainCommand.Create,
     ];
 
     /// <summary>Runs the command line and returns the exit code (0 success, 2 user mistake, 1 failure).</summary>

@@ -89,7 +89,8 @@ public sealed class Diagnoser
         var mean = _norms.Mean;
         var std = _norms.StandardDeviation;
         var z = std > 0 ? (r.GradNorm - mean) / std : 0;
-        if (z <= _options.SpikeSigmas || r.GradNorm <= 2 * mean) return;
+        // Norms grow several-fold as a healthy net leaves its initial plateau; only a jump by GrowthFactor is a spike.
+        if (z <= _options.SpikeSigmas || r.GradNorm < _options.GrowthFactor * mean) return;
         var spikeStart = r.Step != _lastSpike + 1;
         _lastSpike = r.Step;
         if (!spikeStart) return;

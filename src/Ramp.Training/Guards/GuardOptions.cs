@@ -20,6 +20,7 @@ public sealed record GuardOptions(
     /// Whether a guard decides on the host at every step (ZClip, skip, roll-back): those read the loss and the
     /// gradient norm back each step; clipping by norm and AGC stay on the device.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool NeedsHostEveryStep => ZClip is not null || SkipSpikes is not null || Rollback is not null;
 
     /// <summary>Validates every configured guard.</summary>

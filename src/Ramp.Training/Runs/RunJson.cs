@@ -24,6 +24,8 @@ public static class RunJson
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals | JsonNumberHandling.AllowReadingFromString,
             WriteIndented = indented,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            // Spec text such as "warmup(100) >> cosine(900)" stays readable; the files are data, never HTML.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);
