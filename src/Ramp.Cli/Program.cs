@@ -15,6 +15,7 @@ public static class Program
     [
         LrCommand.Create,
         PlotCommand.Create,
+        TrainCommand.Create,
         ReportCommand.Create,
         DemoCommand.Create,
     ];

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Ramp.Cli.Cli;
+using Ramp.Training.Guards;
+
+namespace Ramp.Cli.Commands;
+
+/// <summary>
+/// <c>ramp train --model M --data D --lr X (--steps N | --epochs E) --out DIR [...]</c>: trains a model with a
+/// schedule, guards and full monitoring into a run folder (docs/run-folder.md), with a live progress bar.
+/// </summary>
+public static class TrainCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var model = Choice("--model", "Model: mlp, cnn, deep-mlp (fashion-mnist) or transformer (text).", "mlp", "cnn", "deep-mlp", "transformer");
+        model.Required = true;
+        var data = Choice("--data", "Data: fashion-mnist or text (the shipped Shakespeare excerpt or --data-dir FILE).", "fashion-mnist", "text");
+        data.Required = true;
+        var dataDir = new Option<string?>("--data-dir") { Description = "Fashion-MNIST IDX folder, or a UTF-8 text file for --data text.", HelpName = "D" };
+        var optimizer = Choice("--optimizer", "Optimizer (default sgd).", "sgd", "adam", "adamw", "rmsprop", "radam");
+        optimizer.DefaultValueFactory = _ => "sgd";
+        var lr = new Option<double>("--lr") { Description = "Base (peak) learning rate; a native schedule multiplies it.", Required = true, HelpName = "X" };
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum (default 0).", HelpName = "M" };
+        var schedule = new Option<string>("--schedule") { Description = "Schedule text: native (warmup(100) >> cosine(900)) or a peer's call (default constant()).", HelpName = "SPEC", DefaultValueFactory = _ => "constant()" };
+        var steps = new Option<long?>("--steps") { Description = "Optimizer steps.", HelpName = "N" };
+        var epochs = new Option<double?>("--epochs") { Description = "Epochs (full batches per epoch times E, rounded down).", HelpName = "E" };
+        var batch = new Option<int>("--batch") { Description = "Examples per step (default 64).", HelpName = "B", DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { Description = "Seed of initialisation and data order (default 0).", HelpName = "S" };
+        var output = new Option<string>("--out") { Description = "Run folder to write.", Required = true, HelpName = "DIR" };
+        var device = Choice("--device", "cpu or cuda (default cpu).", "cpu", "cuda");
+        device.DefaultValueFactory = _ => "cpu";
+        var clip = new Option<double?>("--clip") { Description = "Clip gradients to this global norm (1.0 is usual).", HelpName = "MAX_NORM" };
+        var agc = new Option<double?>("--agc") { Description = "Adaptive gradient clipping, unit-wise, with this lambda (NFNets: 0.01).", HelpName = "LAMBDA" };
+        var zclip = new Option<bool>("--zclip") { Description = "ZClip: z-score clipping of the gradient norm (alpha 0.97, z 2.5)." };
+        var skip = new Option<bool>("--skip-spikes") { Description = "Skip updates whose loss or gradient norm is non-finite or 6 sigma above a 128-step window." };
+        var rollback = new Option<bool>("--rollback") { Description = "On NaN or repeated skips, roll back to the last checkpoint with half the learning rate and a 20-step re-warm-up." };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints (default: only at the end; 50 with --rollback).", HelpName = "K" };
+        var evalEvery = new Option<int>("--eval-every") { Description = "Steps between evaluations on the test split (default: only at the end).", HelpName = "K" };
+        var readBack = new Option<int>("--read-back-every") { Description = "Steps between device-to-host read-backs of the metrics (default 25).", HelpName = "K", DefaultValueFactory = _ => 25 };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
+        var command = new Command("train", "Train a model with a schedule, guards and monitoring into a run folder.")
+        {
+            model, data, dataDir, optimizer, lr, momentum, schedule, steps, epochs, batch, seed, output, device,
+            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, readBack, resume,
+        };
+        command.WithExamples(
+            new CommandExample("ramp train --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --lr 0.4 --schedule \"warmup(200) >> cosine(800)\" --steps 1000 --batch 128 --seed 1 --out runs/mlp",
+                "SGD with a 200-step linear warmup, then cosine decay; the run folder is runs/mlp."),
+            new CommandExample("ramp train --model transformer --data text --optimizer adamw --lr 3e-3 --steps 500 --batch 32 --clip 1 --out runs/lm",
+                "A small character-level transformer with clipping at global norm 1."),
+            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 2 --momentum 0.9 --steps 300 --skip-spikes --rollback --out runs/guarded",
+                "A high learning rate guarded by skip-step and roll-back; every decision is in events.jsonl."),
+            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 0.1 --steps 1000 --out runs/mlp --resume",
+                "Continue runs/mlp from its last checkpoint (same rows and learning rates as an uninterrupted run)."));
+        command.SetAction(result =>
+        {
+            var guards = new GuardOptions(
+                result.GetValue(clip) is { } c ? new NormClipOptions(c) : null,
+                result.GetValue(agc) is { } a ? new AgcOptions(a) : null,
+                result.GetValue(zclip) ? new ZClipOptions() : null,
+                result.GetValue(skip) ? new SpikeSkipOptions() : null,
+                result.GetValue(rollback) ? new RollbackOptions() : null);
+            var request = new TrainRequest(
+                result.GetRequiredValue(model), result.GetRequiredValue(data), result.GetValue(dataDir), result.GetRequiredValue(optimizer),
+                result.GetRequiredValue(lr), result.GetValue(momentum), result.GetRequiredValue(schedule), result.GetValue(steps),
+                result.GetValue(epochs), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(output),
+                result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
+                result.GetRequiredValue(readBack), result.GetValue(resume));
+            return TrainRun.Execute(request, result.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    private static Option<string> Choice(string name, string description, params string[] values)
+    {
+        var option = new Option<string>(name) { Description = description, HelpName = string.Join('|', values) };
+        option.AcceptOnlyFromAmong(values);
+        return option;
+    }
+}

@@ -1,0 +1,24 @@
+using Ramp.Training.Guards;
+
+namespace Ramp.Cli.Commands;
+
+/// <summary>The parsed options of <c>ramp train</c> (names as on the command line).</summary>
+public sealed record TrainRequest(
+    string Model,
+    string Data,
+    string? DataDir,
+    string Optimizer,
+    double Lr,
+    double Momentum,
+    string Schedule,
+    long? Steps,
+    double? Epochs,
+    int Batch,
+    int Seed,
+    string Out,
+    string Device,
+    GuardOptions Guards,
+    int CheckpointEvery,
+    int EvalEvery,
+    int ReadBackEvery,
+    bool Resume);

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Ramp.Cli.Cli;
+using Ramp.Training.Data;
+using Ramp.Training.Loop;
+using Ramp.Training.Models;
+using Ramp.Training.Monitoring;
+using Ramp.Training.Runs;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Ramp.Cli.Commands;
+
+/// <summary>Checks a <see cref="TrainRequest"/>, builds data, model, optimizer and schedule, and runs the <see cref="Trainer"/>.</summary>
+public static class TrainRun
+{
+    private const int TextContext = 64;
+
+    /// <summary>Runs the request; user mistakes throw <see cref="UsageException"/>.</summary>
+    public static int Execute(TrainRequest r, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        Check(r);
+        var set = SpecInput.ParseAndBind(r.Schedule, [r.Lr]);
+        if (r.Device == "cuda" && !torch.cuda.is_available()) throw new UsageException("--device cuda: no CUDA device is available (this build has the CPU libtorch)");
+        var (train, test) = LoadData(r);
+        var steps = r.Steps ?? (long)Math.Floor(r.Epochs!.Value * (train.Count / r.Batch));
+        if (steps < 1) throw new UsageException($"--epochs {Num(r.Epochs!.Value)}: gives no full step with {train.Count} examples and batch {r.Batch}");
+        if (train.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {train.Count} training examples");
+        var config = new RunConfig(r.Model, r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
+            r.Guards, new MonitorOptions(r.ReadBackEvery), r.CheckpointEvery, r.EvalEvery);
+        var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
+        if (folderUsed && !r.Resume) throw new UsageException($"--out {r.Out}: already holds a run; add --resume to continue it or choose another folder");
+        using var scope = NewDisposeScope();
+        var device = torch.device(r.Device);
+        var model = BuildModel(r, train.Classes);
+        model.to(device);
+        var optimizer = BuildOptimizer(r, model.parameters());
+        var progress = new TrainProgress(output, steps);
+        var options = new TrainerOptions(config, r.Out, r.Resume, Progress: progress.Report);
+        using var trainer = new Trainer(model, train, test, optimizer, set, options);
+        var summary = progress.Run(trainer);
+        output.WriteLine(TrainProgress.Describe(summary, r.Out));
+        return ExitCodes.Success;
+    }
+
+    private static void Check(TrainRequest r)
+    {
+        if ((r.Steps is null) == (r.Epochs is null)) throw new UsageException("train: give exactly one of --steps N or --epochs E");
+        if (r.Steps is < 1) throw new UsageException($"--steps: must be at least 1 but was {r.Steps}");
+        if (r.Epochs is { } e && !(e > 0)) throw new UsageException($"--epochs: must be > 0 but was {Num(e)}");
+        if (!(r.Lr > 0) || !double.IsFinite(r.Lr)) throw new UsageException($"--lr: must be a finite number > 0 but was {Num(r.Lr)}");
+        if (r.Momentum is < 0 or >= 1) throw new UsageException($"--momentum: must be in [0, 1) but was {Num(r.Momentum)}");
+        if (r.Batch < 1) throw new UsageException($"--batch: must be at least 1 but was {r.Batch}");
+        if (r.ReadBackEvery < 1) throw new UsageException($"--read-back-every: must be at least 1 but was {r.ReadBackEvery}");
+        if (r.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every: must be at least 0 but was {r.CheckpointEvery}");
+        if (r.EvalEvery < 0) throw new UsageException($"--eval-every: must be at least 0 but was {r.EvalEvery}");
+        if ((r.Model == "transformer") != (r.Data == "text"))
+            throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on fashion-mnist)");
+        if (r.Momentum != 0 && r.Optimizer != "sgd" && r.Optimizer != "rmsprop")
+            throw new UsageException($"--momentum: only sgd and rmsprop take momentum, not {r.Optimizer}");
+        try
+        {
+            r.Guards.Validated();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new UsageException(CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0]), ex);
+        }
+    }
+
+    private static (ITrainingData Train, ITrainingData Test) LoadData(TrainRequest r)
+    {
+        try
+        {
+            if (r.Data == "text")
+            {
+                var corpus = r.DataDir is null ? TextCorpus.Shipped() : TextCorpus.FromFile(r.DataDir);
+                var (train, test) = TextData.Split(corpus, TextContext);
+                return (train, test);
+            }
+            var (images, tests) = r.DataDir is null ? FashionMnist.LoadDefault() : FashionMnist.Load(r.DataDir);
+            return (new ImageData(images), new ImageData(tests));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or IdxFormatException or ArgumentException)
+        {
+            throw new UsageException($"--data-dir {r.DataDir}: {CommandLineRunner.OneLine(ex.Message)}", ex);
+        }
+    }
+
+    private static nn.Module<Tensor, Tensor> BuildModel(TrainRequest r, int classes) => r.Model switch
+    {
+        "mlp" => new Mlp(classes: classes, seed: r.Seed),
+        "cnn" => new SmallCnn(classes, seed: r.Seed),
+        "deep-mlp" => new DeepMlp(classes: classes, seed: r.Seed),
+        _ => new CharTransformer(classes, TextContext, seed: r.Seed),
+    };
+
+    private static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) => r.Optimizer switch
+    {
+        "sgd" => torch.optim.SGD(parameters, r.Lr, momentum: r.Momentum),
+        "adam" => torch.optim.Adam(parameters, r.Lr),
+        "adamw" => torch.optim.AdamW(parameters, r.Lr),
+        "rmsprop" => torch.optim.RMSProp(parameters, r.Lr, momentum: r.Momentum),
+        _ => torch.optim.RAdam(parameters, r.Lr),
+    };
+
+    private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,58 @@
+namespace Ramp.Training.Loop;
+
+/// <summary>
+/// The loop's deterministic data order: epoch e visits the examples in a permutation drawn from
+/// <c>(seed, e)</c> alone, in batches of a fixed size (the last, partial batch is dropped), so any data position
+/// can be recomputed on resume without replaying the run.
+/// </summary>
+public sealed class DataOrder
+{
+    private readonly long _count;
+    private readonly int _batch;
+    private readonly int _seed;
+    private long _epochCached = -1;
+    private long[] _permutation = [];
+
+    /// <summary>An order over <paramref name="count"/> examples in batches of <paramref name="batch"/>.</summary>
+    public DataOrder(long count, int batch, int seed)
+    {
+        if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), batch, "data: batch must be at least 1");
+        if (count < batch)
+            throw new ArgumentOutOfRangeException(nameof(batch), batch, $"data: batch must not exceed the {count} training examples");
+        _count = count;
+        _batch = batch;
+        _seed = seed;
+    }
+
+    /// <summary>Full batches per epoch.</summary>
+    public long BatchesPerEpoch => _count / _batch;
+
+    /// <summary>The example indices of batch <paramref name="index"/> of epoch <paramref name="epoch"/>.</summary>
+    public long[] Batch(long epoch, long index)
+    {
+        if (epoch != _epochCached)
+        {
+            _permutation = Permutation(epoch);
+            _epochCached = epoch;
+        }
+        return _permutation.AsSpan((int)(index * _batch), _batch).ToArray();
+    }
+
+    /// <summary>The position after (<paramref name="epoch"/>, <paramref name="index"/>).</summary>
+    public (long Epoch, long Index) Next(long epoch, long index) =>
+        index + 1 < BatchesPerEpoch ? (epoch, index + 1) : (epoch + 1, 0);
+
+    private long[] Permutation(long epoch)
+    {
+        // A seeded System.Random is stable across processes (HashCode.Combine is not).
+        var random = new Random(unchecked((int)(_seed * 1_000_003L + epoch * 7_919L)));
+        var p = new long[_count];
+        for (long i = 0; i < _count; i++) p[i] = i;
+        for (var i = p.Length - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (p[i], p[j]) = (p[j], p[i]);
+        }
+        return p;
+    }
+}

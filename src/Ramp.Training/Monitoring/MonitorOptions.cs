@@ -1,0 +1,19 @@
+namespace Ramp.Training.Monitoring;
+
+/// <summary>How the loop monitors steps.</summary>
+/// <param name="ReadBackEvery">
+/// Per-step scalars stay on the device and are copied to the host in one batch every this many steps
+/// (default 25), so the loop never forces a device-to-host copy on every step. At least 1.
+/// </param>
+/// <param name="PerLayer">Whether to record per-layer gradient norms, update ratios and weight norms (default true).</param>
+/// <param name="TensorBoard">Whether to write TensorBoard event files (default true).</param>
+public sealed record MonitorOptions(int ReadBackEvery = 25, bool PerLayer = true, bool TensorBoard = true)
+{
+    /// <summary>Throws when an option is out of range.</summary>
+    public MonitorOptions Validated()
+    {
+        if (ReadBackEvery < 1)
+            throw new ArgumentOutOfRangeException(nameof(ReadBackEvery), ReadBackEvery, "monitor: read-back interval must be at least 1");
+        return this;
+    }
+}

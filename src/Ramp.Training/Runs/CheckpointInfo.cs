@@ -1,0 +1,36 @@
+using Ramp.Schedules.Plateau;
+using Ramp.Training.Guards;
+using Ramp.Training.Monitoring;
+
+namespace Ramp.Training.Runs;
+
+/// <summary>
+/// <c>checkpoints/latest.json</c>: everything besides the tensors that a resumed run needs to continue exactly.
+/// </summary>
+/// <param name="Step">Optimizer steps completed; the next step to run. Rows with <c>step &gt;= Step</c> are dropped on resume.</param>
+/// <param name="Epoch">Epoch of the next batch.</param>
+/// <param name="BatchInEpoch">Index of the next batch within its epoch (the data position).</param>
+/// <param name="ModelFile">Model weights file name, relative to <c>checkpoints/</c>.</param>
+/// <param name="OptimizerFile">Optimizer state file name, relative to <c>checkpoints/</c>.</param>
+/// <param name="RngFile">Torch random-generator state file name, relative to <c>checkpoints/</c>.</param>
+/// <param name="Plateau">The schedule binder's plateau state, or null for step-driven schedules.</param>
+/// <param name="Rollback">Learning-rate changes made by roll-backs.</param>
+/// <param name="ZClip">ZClip's EMA estimates, or null when ZClip is off.</param>
+/// <param name="SkipLosses">Skip-step's loss window (oldest first), or null.</param>
+/// <param name="SkipNorms">Skip-step's gradient-norm window (oldest first), or null.</param>
+/// <param name="InitialLoss">Loss of the run's first step (NaN before any).</param>
+/// <param name="WallSeconds">Training seconds spent before this checkpoint.</param>
+public sealed record CheckpointInfo(
+    long Step,
+    long Epoch,
+    long BatchInEpoch,
+    string ModelFile,
+    string OptimizerFile,
+    string RngFile,
+    PlateauState? Plateau,
+    RollbackState Rollback,
+    EmaMoments? ZClip,
+    double[]? SkipLosses,
+    double[]? SkipNorms,
+    double InitialLoss,
+    double WallSeconds);

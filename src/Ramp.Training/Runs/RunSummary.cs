@@ -1,0 +1,38 @@
+using Ramp.Training.Diagnosis;
+
+namespace Ramp.Training.Runs;
+
+/// <summary><c>summary.json</c>: how the run went, written at the end and rewritten at each checkpoint.</summary>
+/// <param name="Config">The run's configuration.</param>
+/// <param name="Status"><c>running</c>, <c>finished</c> or <c>diverged</c>.</param>
+/// <param name="Steps">Optimizer steps completed.</param>
+/// <param name="WallSeconds">Wall-clock seconds spent training (summed over resumes).</param>
+/// <param name="InitialLoss">Loss of the first step.</param>
+/// <param name="Final">Final training and evaluation numbers.</param>
+/// <param name="Diverged">
+/// Whether the run diverged: the loss became non-finite and was not recovered, or it ended no lower than it started.
+/// </param>
+/// <param name="DivergedAt">First step of the divergence, or null.</param>
+/// <param name="Diagnosis">The findings of the diagnosis rules.</param>
+/// <param name="GuardEvents">Every guard decision (the <c>guard</c> lines of <c>events.jsonl</c>).</param>
+public sealed record RunSummary(
+    RunConfig Config,
+    string Status,
+    long Steps,
+    double WallSeconds,
+    double InitialLoss,
+    FinalMetrics Final,
+    bool Diverged,
+    long? DivergedAt,
+    IReadOnlyList<Finding> Diagnosis,
+    IReadOnlyList<RunEvent> GuardEvents)
+{
+    /// <summary>Status of a run still in progress.</summary>
+    public const string Running = "running";
+
+    /// <summary>Status of a run that completed its steps.</summary>
+    public const string Finished = "finished";
+
+    /// <summary>Status of a run stopped because it diverged.</summary>
+    public const string DivergedStatus = "diverged";
+}

@@ -1,0 +1,83 @@
+using System.IO.Compression;
+using Ramp.Schedules;
+using Ramp.Training.Guards;
+using Ramp.Training.Loop;
+using Ramp.Training.Monitoring;
+using Ramp.Training.Runs;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Ramp.Training.Tests.Loop;
+
+/// <summary>Small Fashion-MNIST runs for loop tests: the first images of the shipped IDX files and a small MLP.</summary>
+internal static class TinyRuns
+{
+    // One thread: the test machine is shared, and oversubscribed torch threads spin for hundreds of ms a step.
+    private static readonly Lazy<(TensorData Train, TensorData Test)> Data = new(() =>
+    {
+        torch.set_num_threads(1);
+        return (Load("train", 2048), Load("t10k", 512));
+    });
+
+    public static TensorData Train => Data.Value.Train;
+    public static TensorData Test => Data.Value.Test;
+
+    public static string DataDir()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ramp.slnx"))) dir = dir.Parent;
+        var shipped = dir is null ? null : Path.Combine(dir.FullName, "src", "Ramp.Training", "Resources");
+        return shipped is not null && File.Exists(Path.Combine(shipped, "fashion-train-images-idx3-ubyte.gz"))
+            ? shipped : "/usr/share/datasets/fashion-mnist";
+    }
+
+    private static string File_(string split, string kind)
+    {
+        var dir = DataDir();
+        var shipped = Path.Combine(dir, $"fashion-{split}-{kind}.gz");
+        return File.Exists(shipped) ? shipped : Path.Combine(dir, $"{split}-{kind}.gz");
+    }
+
+    private static TensorData Load(string split, int n)
+    {
+        var images = ReadIdx(File_(split, "images-idx3-ubyte"), 16, n * 784);
+        var labels = ReadIdx(File_(split, "labels-idx1-ubyte"), 8, n);
+        var x = tensor(images.Select(b => b / 255f).ToArray()).reshape(n, 784);
+        var y = tensor(labels.Select(b => (long)b).ToArray());
+        return new TensorData(x.DetachFromDisposeScope(), y.DetachFromDisposeScope(), classes: 10);
+    }
+
+    private static byte[] ReadIdx(string path, int header, int count)
+    {
+        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        var buffer = new byte[header + count];
+        gz.ReadExactly(buffer);
+        return buffer[header..];
+    }
+
+    public static nn.Module<Tensor, Tensor> Mlp(int seed, int hidden = 64, int depth = 1)
+    {
+        torch.manual_seed(seed);
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("fc0", nn.Linear(784, hidden)), ("relu0", nn.ReLU()) };
+        for (var i = 1; i < depth; i++) { layers.Add(($"fc{i}", nn.Linear(hidden, hidden))); layers.Add(($"relu{i}", nn.ReLU())); }
+        layers.Add(("out", nn.Linear(hidden, 10)));
+        return nn.Sequential(layers);
+    }
+
+    public static RunConfig Config(long steps, double lr, GuardOptions? guards = null, int readBack = 4, int checkpointEvery = 0,
+        string optimizer = "sgd", int seed = 1, int batch = 64) =>
+        new("mlp", "fashion-mnist", null, optimizer, lr, "constant()", steps, null, batch, seed, "cpu",
+            guards ?? GuardOptions.None, new MonitorOptions(readBack, TensorBoard: false), checkpointEvery, 0);
+
+    public static TrainResult Run(string dir, RunConfig config, Schedule factor, double momentum = 0, bool resume = false, TrainingHooks? hooks = null)
+    {
+        using var _ = torch.NewDisposeScope();
+        var model = Mlp(config.Seed);
+        var optimizer = torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
+        var schedules = new FactorSpec(factor).Bind([config.Lr]);
+        using var trainer = new Trainer(model, Train, Test, optimizer, schedules, new TrainerOptions(config, dir, resume, hooks));
+        return trainer.Run();
+    }
+
+    public static string TempDir() => Path.Combine(Path.GetTempPath(), "ramp-loop-" + Guid.NewGuid().ToString("N"));
+}

@@ -1,0 +1,74 @@
+using Ramp.Training.Runs;
+using Ramp.Training.Tests.Diagnosis;
+
+namespace Ramp.Training.Tests.Runs;
+
+public sealed class RunFilesTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ramp-runfiles-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Rows_round_trip_with_non_finite_values_written_as_names()
+    {
+        var folder = new RunFolder(_dir);
+        var writer = new MetricsWriter(folder.Path, groups: 1, momentum: false);
+        var rows = new[] { DiagnoserTests.Row(0, 2.5, 1), DiagnoserTests.Row(1, double.NaN, double.PositiveInfinity, nonFinite: true) };
+        writer.Append(rows);
+        var csv = File.ReadAllLines(folder.MetricsCsv);
+        Assert.Equal("step,epoch,loss,accuracy,lr,grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped,wall_ms", csv[0]);
+        Assert.Equal("1,0,NaN,0.5,0.1,Infinity,0.001,10,1,0,0,1", csv[2]);
+        Assert.Contains("\"loss\":\"NaN\"", File.ReadAllLines(folder.MetricsJsonl)[1]);
+        var back = RunFiles.ReadRecords(folder.MetricsJsonl);
+        Assert.Equal(2, back.Count);
+        Assert.True(double.IsNaN(back[1].Loss));
+        Assert.Equal(rows[0].Layers, back[0].Layers);
+        Assert.Equal(rows[0] with { Lrs = back[0].Lrs, Layers = back[0].Layers }, back[0]);
+    }
+
+    [Fact]
+    public void Truncation_drops_rows_at_or_after_the_step_and_a_torn_last_line()
+    {
+        var folder = new RunFolder(_dir);
+        var writer = new MetricsWriter(folder.Path, groups: 2, momentum: true);
+        writer.Append(Enumerable.Range(0, 5).Select(i => DiagnoserTests.Row(i, 2, 1) with { Lrs = [0.1, 0.2], Momentum = 0.9 }).ToArray());
+        File.AppendAllText(folder.MetricsJsonl, "{\"step\":5,\"loss\":");
+        File.AppendAllText(folder.MetricsCsv, "5,0,2.");
+        folder.AppendEvents([new RunEvent(1, RunEvent.Guard, "clip", null, "clipped", 3), new RunEvent(4, RunEvent.Guard, "skip", null, "skipped", 9)]);
+        folder.TruncateFrom(3, events: true);
+        var csv = File.ReadAllLines(folder.MetricsCsv);
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("step,epoch,loss,accuracy,lr0,lr1,momentum,", csv[0]);
+        Assert.Equal([0L, 1, 2], RunFiles.ReadRecords(folder.MetricsJsonl).Select(r => r.Step));
+        Assert.Equal("clip", Assert.Single(RunFiles.ReadEvents(folder.EventsFile)).Name);
+        new MetricsWriter(folder.Path, 2, true).Append([DiagnoserTests.Row(3, 2, 1) with { Lrs = [0.1, 0.2] }]);
+        Assert.Equal(5, File.ReadAllLines(folder.MetricsCsv).Length);
+    }
+
+    [Fact]
+    public void Atomic_write_replaces_the_whole_file_and_leaves_no_temp_files()
+    {
+        var path = Path.Combine(_dir, "a", "x.json");
+        AtomicFile.WriteAllText(path, "old content that is long");
+        AtomicFile.WriteAllText(path, "new");
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, _ => throw new InvalidOperationException()));
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public void Checkpoint_info_round_trips_including_nan()
+    {
+        var folder = new RunFolder(_dir);
+        var info = new CheckpointInfo(50, 1, 3, "model-50.bin", "optimizer-50.bin", "rng-50.bin", null,
+            new Ramp.Training.Guards.RollbackState(0.5, 40, 10, 1), null, [1.0, 2.0], null, double.NaN, 12.5);
+        folder.WriteCheckpointInfo(info);
+        var back = folder.ReadCheckpointInfo()!;
+        Assert.Equal(info with { SkipLosses = back.SkipLosses }, back);
+        Assert.Equal([1.0, 2.0], back.SkipLosses!);
+        Assert.Contains("\"initial_loss\": \"NaN\"", File.ReadAllText(folder.LatestCheckpoint));
+    }
+}
