@@ -59,3 +59,9 @@ ramp plot "OneCycle(cycle_min_lr=0.1, cycle_max_lr=1.0, cycle_first_step_size=30
 # --- Keras ---
 ramp plot "ExponentialDecay(1.0, 100, 0.7)" "ExponentialDecay(1.0, 100, 0.7, staircase=True)" "InverseTimeDecay(1.0, 100, 0.5)" "PolynomialDecay(1.0, 300, 0.1, power=2, cycle=True)" "PiecewiseConstantDecay([300, 600], [1.0, 0.5, 0.1])" --steps 1000 --title "Keras decays (absolute values)" -o docs/images/schedules/keras-decays.png
 ramp plot "CosineDecay(1.0, 1000, alpha=0.1)" "CosineDecay(0.0, 900, warmup_target=1.0, warmup_steps=100)" "CosineDecayRestarts(1.0, 100, m_mul=0.8)" "CosineDecayRestarts(1.0, 200, t_mul=1.0, alpha=0.2)" --steps 1200 --title "Keras cosines" -o docs/images/schedules/keras-cosine.png
+
+# --- plateau rules: a table, not a picture (ramp plot takes no metrics); prints the rows used in the doc ---
+for spec in "ReduceLROnPlateau(factor=0.5, patience=2)" "get_reduce_on_plateau_schedule(factor=0.5, patience=2)" "PlateauLRScheduler(decay_rate=0.5, patience_t=2, mode='min')" "PlateauLRScheduler(decay_rate=0.5, patience_t=2, mode='min', warmup_t=3, warmup_lr_init=0.1)" "keras.callbacks.ReduceLROnPlateau(factor=0.5, patience=2)" "reduce_on_plateau(factor=0.5, patience=2)"; do
+  echo "$spec"
+  ramp lr "$spec" --steps 13 --metrics docs/images/schedules/plateau-val-loss.txt | tail -n +2 | cut -d, -f2 | paste -sd' '
+done
