@@ -55,5 +55,9 @@ public static class SpecInput
     }
 
     private static readonly string[] ModulePrefixes =
-        ["torch.optim.lr_scheduler.", "transformers.", "timm.scheduler.", "optax.", "lr_scheduler."];
+        [
+            "torch.optim.lr_scheduler.", "torch.optim.swa_utils.", "transformers.optimization.", "transformers.",
+            "timm.scheduler.", "optax.schedules.", "optax.contrib.", "optax.", "deepspeed.runtime.lr_schedules.",
+            "tf.keras.optimizers.schedules.", "keras.optimizers.schedules.", "keras.callbacks.", "lr_scheduler.",
+        ];
 }

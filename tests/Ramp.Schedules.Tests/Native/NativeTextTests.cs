@@ -75,6 +75,7 @@ public class NativeTextTests
     public static TheoryData<string, int, string> Errors => new()
     {
         { "cosin(100)", 0, "at column 1: unknown schedule 'cosin' (did you mean 'cosine'" },
+        { "warmup(10) >> CosineAnnealingLR(T_max=90)", 14, "at column 15: 'CosineAnnealingLR' is a torch scheduler: a peer's call must be the whole spec" },
         { "cosine(100, flor=0.1)", 12, "at column 13: cosine has no parameter 'flor' (did you mean 'floor'?)" },
         { "cosine(0)", 0, "at column 1: cosine: steps must be at least 1 but was 0" },
         { "cosine(100, floor=2)", 0, "at column 1: cosine: floor must be in [0, 1] but was 2" },

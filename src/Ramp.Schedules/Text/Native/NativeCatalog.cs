@@ -48,6 +48,13 @@ internal static class NativeCatalog
         if (name.Text == Join.Name) return BuildJoin(name, arguments);
         if (!ByName.TryGetValue(name.Text, out var type))
         {
+            if (PeerCatalog.All.FirstOrDefault(e => e.Name == name.Text) is { } peer)
+            {
+                throw new SpecException(name.Position,
+                    $"'{name.Text}' is a {peer.Peer} scheduler: a peer's call must be the whole spec, it cannot be composed "
+                    + "inside native text; compose native schedules instead (docs/schedules.md lists the native equivalent) "
+                    + "or use the peer's own composition (SequentialLR, join_schedules)");
+            }
             var candidates = Names.Concat(PeerCatalog.All.Select(e => e.Name));
             throw new SpecException(name.Position, $"unknown schedule '{name.Text}'", NearestNames.Find(name.Text, candidates));
         }
