@@ -17,8 +17,14 @@ public static class GradientOps
     {
         using var _ = no_grad();
         using var coefficient = (maxNorm / (norm + 1e-6)).clamp_max(1.0);
+        // One cast per dtype, not per parameter: on a small model each torch call costs as much as the arithmetic.
+        Tensor? cast = null;
         foreach (var p in parameters)
-            if (p.grad is { } g) g.mul_(coefficient.to(g.dtype));
+        {
+            if (p.grad is not { } g) continue;
+            if (cast is null || cast.dtype != g.dtype || cast.device_type != g.device_type || cast.device_index != g.device_index) cast = coefficient.to(g.dtype, g.device);
+            g.mul_(cast);
+        }
         return norm > maxNorm;
     }
 

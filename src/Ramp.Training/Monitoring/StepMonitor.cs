@@ -16,6 +16,8 @@ public sealed class StepMonitor : IDisposable
     private readonly (int Layer, Parameter Parameter)[] _parameters;
     private readonly List<Tensor> _pending = [];
     private Tensor[]? _before;
+    private bool _haveBefore;
+    private Tensor? _layerIndex;
 
     /// <summary>Monitors the trainable parameters of <paramref name="model"/>.</summary>
     public StepMonitor(nn.Module model)
@@ -48,29 +50,43 @@ public sealed class StepMonitor : IDisposable
     public int Pending => _pending.Count;
 
     /// <summary>Per-layer squared gradient norms (float64, length L), before guards; missing gradients count as 0.</summary>
-    public Tensor GradSquares() => PerLayer(p => p.grad is { } g ? g.detach().to(float64).square().sum() : null);
+    public Tensor GradSquares()
+    {
+        var norms = new Tensor[_parameters.Length];
+        for (var i = 0; i < norms.Length; i++)
+            norms[i] = _parameters[i].Parameter.grad is { } g ? linalg.vector_norm(g.detach()) : zeros(1, device: ParameterDevice()).reshape();
+        return PerLayer(norms, 1).reshape(-1);
+    }
 
     /// <summary>Remembers the weights before the optimizer step, to measure the update.</summary>
     public void BeforeUpdate()
     {
         using var _ = no_grad();
-        DisposeBefore();
-        _before = _parameters.Select(p => p.Parameter.detach().clone().DetachFromDisposeScope()).ToArray();
+        // Persistent buffers, overwritten in place: a fresh clone per step costs an allocation the size of the model.
+        _before ??= _parameters.Select(p => p.Parameter.detach().clone().DetachFromDisposeScope()).ToArray();
+        for (var i = 0; i < _before.Length; i++) _before[i].copy_(_parameters[i].Parameter);
+        _haveBefore = true;
     }
 
     /// <summary>Adds the step's vector after the optimizer step (or after a skipped one).</summary>
     public void Record(Tensor loss, Tensor? correct, Tensor clipped, Tensor gradSquares)
     {
+        if (!_haveBefore) throw new InvalidOperationException("monitor: Record needs BeforeUpdate first");
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var i = 0;
-        var update = PerLayer(p => (p.detach() - _before![i++]).to(float64).square().sum());
-        i = 0;
-        var before = PerLayer(p => _before![i++].to(float64).square().sum());
-        var after = PerLayer(p => p.detach().to(float64).square().sum());
+        var n = _parameters.Length;
+        var norms = new Tensor[3 * n];
+        for (var i = 0; i < n; i++)
+        {
+            var p = _parameters[i].Parameter.detach();
+            norms[n + i] = linalg.vector_norm(_before![i]);
+            norms[2 * n + i] = linalg.vector_norm(p);
+            norms[i] = linalg.vector_norm(_before[i].sub_(p)); // the buffer is refilled by the next BeforeUpdate
+        }
+        var stats = PerLayer(norms, 3).reshape(-1); // [update(L), before(L), after(L)]
         var head = stack([loss.detach().to(float64).reshape(), (correct ?? zeros(1)).to(float64).reshape(), clipped.to(float64).reshape()]);
-        _pending.Add(cat([head, gradSquares.to(float64), update, before, after]).DetachFromDisposeScope());
-        DisposeBefore();
+        _pending.Add(cat([head, gradSquares.to(float64), stats]).DetachFromDisposeScope());
+        _haveBefore = false;
     }
 
     /// <summary>Copies all pending vectors to the host in one transfer and clears them.</summary>
@@ -102,23 +118,26 @@ public sealed class StepMonitor : IDisposable
         return (Math.Sqrt(Sum(3)), Math.Sqrt(Sum(3 + n)) / Math.Sqrt(Sum(3 + 2 * n)), Math.Sqrt(Sum(3 + 3 * n)), layers);
     }
 
-    private Tensor PerLayer(Func<Parameter, Tensor?> square)
+    /// <summary>
+    /// Sums squared per-parameter norms into layers: <paramref name="norms"/> holds <paramref name="rows"/> groups of
+    /// one float32 norm per parameter; the result is [rows, L] float64. One stack and one index_add instead of an
+    /// addition per parameter: on a small model the number of torch calls, not the arithmetic, is the cost.
+    /// </summary>
+    private Tensor PerLayer(Tensor[] norms, int rows)
     {
-        var sums = new Tensor?[Layers.Count];
-        foreach (var (layer, p) in _parameters)
-        {
-            var s = square(p);
-            if (s is null) continue;
-            sums[layer] = sums[layer] is { } acc ? acc + s : s;
-        }
-        return stack(sums.Select(s => s ?? zeros(1, dtype: float64).reshape()));
+        var squares = stack(norms).to(float64).square().reshape(rows, _parameters.Length);
+        _layerIndex ??= tensor(_parameters.Select(p => (long)p.Layer).ToArray(), device: squares.device).DetachFromDisposeScope();
+        return zeros(rows, Layers.Count, dtype: float64, device: squares.device).index_add_(1, _layerIndex, squares, 1.0);
     }
+
+    private Device ParameterDevice() => _parameters.Length == 0 ? CPU : _parameters[0].Parameter.device;
 
     private void DisposeBefore()
     {
         if (_before is null) return;
         foreach (var t in _before) t.Dispose();
         _before = null;
+        _haveBefore = false;
     }
 
     /// <inheritdoc />
@@ -126,5 +145,6 @@ public sealed class StepMonitor : IDisposable
     {
         Discard();
         DisposeBefore();
+        _layerIndex?.Dispose();
     }
 }

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Ramp.Benchmarks;
+
+/// <summary>
+/// The training-step overhead measured in pairs, for a shared machine whose load drifts during a BenchmarkDotNet
+/// run (BenchmarkDotNet times one method after the other, so a load change between them shows up as overhead):
+/// each round times one invocation (50 steps) of the bare step, then one of each Ramp variant, back to back, and
+/// the ratios are taken within the round. Run with <c>-- paired-training [rounds]</c>.
+/// </summary>
+public static class PairedTrainingOverhead
+{
+    /// <summary>Runs <paramref name="rounds"/> rounds after five warm-up rounds and prints median ratios with quartiles.</summary>
+    public static void Run(int rounds, TextWriter output)
+    {
+        var bench = new TrainingStepBenchmarks { Threads = 1 };
+        bench.Setup();
+        Action[] variants = [bench.Bare, () => bench.Ramp(), () => bench.RampWithHostGuards()];
+        string[] names = ["bare TorchSharp step", "Ramp: binder + monitor + clip", "Ramp + ZClip + skip-step"];
+        var ms = new double[variants.Length][];
+        for (var v = 0; v < variants.Length; v++) ms[v] = new double[rounds];
+        for (var r = -5; r < rounds; r++)
+            for (var v = 0; v < variants.Length; v++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                variants[v]();
+                if (r >= 0) ms[v][r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds / TrainingStepBenchmarks.Steps;
+            }
+        bench.Cleanup();
+        output.WriteLine($"{rounds} rounds of {TrainingStepBenchmarks.Steps} steps per variant, torch threads = 1");
+        output.WriteLine("| What | Median step (ms) | Median ratio to bare | Ratio quartiles |");
+        output.WriteLine("| --- | ---: | ---: | --- |");
+        for (var v = 0; v < variants.Length; v++)
+        {
+            var ratios = ms[v].Zip(ms[0], (a, b) => a / b).ToArray();
+            var (q1, median, q3) = Quartiles(ratios);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {names[v]} | {Quartiles(ms[v]).Median:F3} | {median:F3} | {q1:F3} to {q3:F3} |"));
+        }
+    }
+
+    private static (double Q1, double Median, double Q3) Quartiles(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        double At(double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
+        return (At(0.25), At(0.5), At(0.75));
+    }
+}

@@ -1,0 +1,144 @@
+using BenchmarkDotNet.Attributes;
+using Ramp.Schedules;
+using Ramp.Schedules.Composition;
+using Ramp.Training.Binding;
+using Ramp.Training.Data;
+using Ramp.Training.Guards;
+using Ramp.Training.Models;
+using Ramp.Training.Monitoring;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Ramp.Benchmarks;
+
+/// <summary>
+/// What Ramp adds to a training step on the CPU: the same MLP (784-256-256-10) on the same batches of the shipped
+/// Fashion-MNIST subset (256 examples), SGD with momentum 0.9, torch on a fixed number of threads; once bare
+/// (zero_grad, forward, loss, backward, step) and once with what <c>ramp train</c> adds around that step.
+/// </summary>
+/// <remarks>
+/// "Ramp" is the binder (<see cref="ScheduleBinder.Advance"/>), the monitor at its defaults (per-layer squared
+/// gradient, update and weight norms on the device every step, one read-back every 25 steps) and clipping by
+/// global norm at its default threshold (1.0), which stays on the device. "Ramp + host guards" adds ZClip and
+/// skip-step at their defaults, which read the loss and the gradient norm back every step. Batches are gathered
+/// once in the setup so data loading is not timed; each invocation runs <see cref="Steps"/> steps.
+/// </remarks>
+[MemoryDiagnoser]
+public class TrainingStepBenchmarks
+{
+    /// <summary>Steps per invocation: two read-back intervals, so every invocation pays the same number of read-backs.</summary>
+    public const int Steps = 50;
+    private const int Batch = 256;
+    private const int ReadBackEvery = 25;
+
+    private Mlp _model = null!;
+    private torch.optim.Optimizer _optimizer = null!;
+    private ScheduleBinder _binder = null!;
+    private StepMonitor _monitor = null!;
+    private ZClip _zclip = null!;
+    private SpikeSkip _skip = null!;
+    private (Tensor X, Tensor Y)[] _batches = [];
+    private int _next;
+
+    /// <summary>Torch intra-op threads, fixed for the whole run (the machine has two shared cores).</summary>
+    [Params(1)]
+    public int Threads { get; set; }
+
+    /// <summary>Builds model, optimizer, binder, monitor and guards, and gathers the batches.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        torch.set_num_threads(Threads);
+        var (train, _) = FashionMnist.LoadShipped();
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        new Random(0).Shuffle(order);
+        _batches = Enumerable.Range(0, train.Count / Batch)
+            .Select(b => order.AsSpan(b * Batch, Batch).ToArray())
+            .Select(ix => (train.Images(ix).DetachFromDisposeScope(), train.Labels(ix).DetachFromDisposeScope()))
+            .ToArray();
+        _model = new Mlp(seed: 0);
+        _optimizer = torch.optim.SGD(_model.parameters(), 0.05, momentum: 0.9);
+        // A schedule long enough never to end during the run, so the binder evaluates warmup and cosine alike.
+        _binder = new ScheduleBinder(_optimizer, new FactorSpec(Presets.WarmupCosine(500, 100_000_000)).Bind([0.05]));
+        _monitor = new StepMonitor(_model);
+        _zclip = new ZClip(new ZClipOptions());
+        _skip = new SpikeSkip(new SpikeSkipOptions());
+    }
+
+    /// <summary>Releases the model, the monitor and the batches.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _monitor.Dispose();
+        _model.Dispose();
+        foreach (var (x, y) in _batches) { x.Dispose(); y.Dispose(); }
+    }
+
+    /// <summary>zero_grad, forward, loss, backward, step.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Steps, Description = "bare TorchSharp step")]
+    public void Bare()
+    {
+        for (var i = 0; i < Steps; i++)
+        {
+            using var scope = NewDisposeScope();
+            var (x, y) = NextBatch();
+            _optimizer.zero_grad();
+            var loss = nn.functional.cross_entropy(_model.call(x), y);
+            loss.backward();
+            _optimizer.step();
+        }
+    }
+
+    /// <summary>The bare step with the binder, the monitor and clipping by global norm.</summary>
+    [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp: binder + monitor + clip")]
+    public double Ramp() => RampSteps(hostGuards: false);
+
+    /// <summary>As <see cref="Ramp"/>, plus ZClip and skip-step deciding on the host every step.</summary>
+    [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp + ZClip + skip-step")]
+    public double RampWithHostGuards() => RampSteps(hostGuards: true);
+
+    private double RampSteps(bool hostGuards)
+    {
+        var sink = 0.0;
+        for (var i = 0; i < Steps; i++)
+        {
+            using var scope = NewDisposeScope();
+            var (x, y) = NextBatch();
+            _optimizer.zero_grad();
+            var output = _model.call(x);
+            var loss = nn.functional.cross_entropy(output, y);
+            loss.backward();
+            var correct = output.detach().argmax(-1).eq(y).to(float64).mean();
+            var gradSquares = _monitor.GradSquares();
+            var norm = gradSquares.sum().sqrt();
+            var clipped = GradientOps.ClipGlobalNorm(_monitor.Parameters, norm, 1.0);
+            var skipped = hostGuards && HostGuards(loss, norm, ref clipped);
+            _monitor.BeforeUpdate();
+            if (!skipped) _optimizer.step();
+            _monitor.Record(loss, correct, clipped, gradSquares);
+            if (!skipped) _binder.Advance();
+            if (_monitor.Pending == ReadBackEvery)
+                foreach (var v in _monitor.ReadBack()) sink += _monitor.Decode(v).GradNorm;
+        }
+        return sink;
+    }
+
+    private bool HostGuards(Tensor loss, Tensor norm, ref Tensor clipped)
+    {
+        var lossValue = loss.to(float64).item<double>();
+        var normValue = norm.item<double>();
+        if (_zclip.Decide(normValue, out _) is { } target)
+        {
+            GradientOps.ScaleTo(_monitor.Parameters, normValue, target);
+            clipped = ones(1, dtype: @bool).reshape();
+        }
+        return _skip.Decide(lossValue, normValue) is not null;
+    }
+
+    private (Tensor X, Tensor Y) NextBatch()
+    {
+        var batch = _batches[_next];
+        _next = (_next + 1) % _batches.Length;
+        return batch;
+    }
+}
