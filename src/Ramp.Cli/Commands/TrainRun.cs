@@ -88,7 +88,7 @@ public static class TrainRun
         }
     }
 
-    private static (ITrainingData Train, ITrainingData Test) LoadData(TrainRequest r)
+    internal static (ITrainingData Train, ITrainingData Test) LoadData(TrainRequest r)
     {
         try
         {
@@ -107,7 +107,7 @@ public static class TrainRun
         }
     }
 
-    private static nn.Module<Tensor, Tensor> BuildModel(TrainRequest r, int classes) => r.Model switch
+    internal static nn.Module<Tensor, Tensor> BuildModel(TrainRequest r, int classes) => r.Model switch
     {
         "mlp" => new Mlp(classes: classes, seed: r.Seed),
         "cnn" => new SmallCnn(classes, seed: r.Seed),
@@ -115,7 +115,7 @@ public static class TrainRun
         _ => new CharTransformer(classes, TextContext, seed: r.Seed),
     };
 
-    private static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) => r.Optimizer switch
+    internal static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) => r.Optimizer switch
     {
         "sgd" => torch.optim.SGD(parameters, r.Lr, momentum: r.Momentum),
         "adam" => torch.optim.Adam(parameters, r.Lr),
