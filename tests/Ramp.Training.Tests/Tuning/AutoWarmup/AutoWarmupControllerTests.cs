@@ -50,14 +50,14 @@ public class AutoWarmupControllerTests
     public void Large_update_ratio_holds_then_growth_resumes()
     {
         var (_, trace) = Signals.Drive(Default, 60, (t, f) => t is >= 30 and < 40
-            ? Signals.Benign(t, f) with { UpdateRatios = [new("attn.qkv", 0.02), new("fc1.weight", 1e-3)] }
+            ? Signals.Benign(t, f) with { UpdateRatios = [new("attn.qkv", 0.05), new("fc1.weight", 1e-3)] }
             : Signals.Benign(t, f));
         for (var i = 30; i < 40; i++)
         {
             var d = trace[i].Decision!;
             Assert.Equal(WarmupAction.Hold, d.Action);
             Assert.Equal("update-ratio", d.Gate);
-            Assert.Equal("layer 'attn.qkv' update/weight ratio 0.02 > amber bound 0.01", d.Reason);
+            Assert.Equal("layer 'attn.qkv' update/weight ratio 0.05 > amber bound 0.03", d.Reason);
             Assert.Equal(trace[29].State.Factor, trace[i].State.Factor);
         }
         Assert.Equal(trace[29].State.Factor * 1.05, trace[40].State.Factor, 15);
