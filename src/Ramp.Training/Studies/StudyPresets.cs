@@ -57,7 +57,7 @@ public static class StudyPresets
         {
             var adam = optimizer == "adamw";
             var settings = adam ? new OptimizerSettings("adamw", Beta2: 0.99) : new OptimizerSettings("sgd", Momentum: 0.9);
-            var warmups = full ? new[] { "32", "128", "512" } : ["40", "100"];
+            var warmups = full ? new[] { "32", "128", "512" } : ["60"];
             var arms = new List<StudyArm> { StudyArms.NoWarmup(cosine) };
             arms.AddRange(warmups.Select(w => StudyArms.Linear(w, cosine)));
             if (adam) arms.AddRange([StudyArms.Untuned(0.99, cosine), StudyArms.RAdam(cosine)]);
@@ -73,7 +73,7 @@ public static class StudyPresets
             {
                 var model = new ModelSettings("deep-mlp", Depth: 8, Width: 128, InitScale: Math.Sqrt(2) * scale);
                 grids.Add(new StudyGrid($"deep-mlp-{optimizer}-s{scale:0.0}", "fashion-mnist", full ? "default" : "shipped", model, settings,
-                    256, full ? 1500 : 400, null, arms, peaks, full ? [1, 2, 3] : [1, 2]));
+                    256, full ? 1500 : 300, null, arms, peaks, full ? [1, 2, 3] : [1, 2]));
             }
         }
         return grids;

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Ramp.Training.Studies;
+using Spectre.Console;
+
+namespace Ramp.Cli.Commands;
+
+/// <summary>
+/// Shows a grid's progress: a live Spectre.Console bar over the cells when stdout is a terminal, otherwise one
+/// plain line per finished cell.
+/// </summary>
+public sealed class CompareProgress
+{
+    private readonly TextWriter _output;
+    private readonly int _total;
+    private readonly bool _live;
+    private readonly Lock _lock = new();
+    private int _done;
+
+    /// <summary>Progress over <paramref name="total"/> cells written to <paramref name="output"/>.</summary>
+    public CompareProgress(TextWriter output, int total)
+    {
+        _output = output;
+        _total = total;
+        _live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && output is StreamWriter;
+    }
+
+    /// <summary>Runs <paramref name="cells"/> with <paramref name="runner"/> under the display.</summary>
+    public IReadOnlyList<CellOutcome> Run(GridRunner runner, IReadOnlyList<StudyCell> cells, IReadOnlyDictionary<string, StudyData> data)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        if (!_live) return (runner with { Finished = Line }).Run(cells, data);
+        IReadOnlyList<CellOutcome> outcomes = [];
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("grid", maxValue: Math.Max(1, _total));
+                outcomes = (runner with
+                {
+                    Finished = o =>
+                    {
+                        lock (_lock)
+                        {
+                            _done++;
+                            task.Description = Markup.Escape($"{_done}/{_total} {Describe(o)}");
+                            task.Increment(1);
+                        }
+                    },
+                }).Run(cells, data);
+            });
+        return outcomes;
+    }
+
+    private void Line(CellOutcome o)
+    {
+        lock (_lock)
+        {
+            _done++;
+            _output.WriteLine($"[{_done}/{_total}] {Describe(o)}");
+            _output.Flush();
+        }
+    }
+
+    /// <summary>One line for an outcome: the cell, what happened, its final loss and time.</summary>
+    public static string Describe(CellOutcome o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var what = o.Action switch
+        {
+            CellAction.Skipped => $"already {o.Status}",
+            CellAction.Failed => "FAILED",
+            CellAction.Resumed => $"resumed, {o.Status}",
+            CellAction.Restarted => $"restarted, {o.Status}",
+            _ => o.Status,
+        };
+        var loss = double.IsNaN(o.FinalLoss) ? "" : $", final loss {o.FinalLoss.ToString("G4", CultureInfo.InvariantCulture)}";
+        var time = o.Seconds > 0 ? $" ({o.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s)" : "";
+        return $"{o.Cell}: {what}{loss}{time}";
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Ramp.Cli.Cli;
+using Ramp.Reports.Html;
+using Ramp.Reports.RunFolders;
+using Ramp.Training.Data;
+using Ramp.Training.Studies;
+
+namespace Ramp.Cli.Commands;
+
+/// <summary>Checks a <see cref="CompareRequest"/>, expands the grid, trains its cells and writes the report.</summary>
+public static class CompareRun
+{
+    /// <summary>Runs the request; user mistakes throw <see cref="UsageException"/>; returns 1 when a cell failed.</summary>
+    public static int Execute(CompareRequest r, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(output);
+        if ((r.Preset is null) == (r.GridFile is null)) throw new UsageException("compare: give exactly one of --preset NAME or --grid-file FILE.json");
+        if (r.Jobs < 1) throw new UsageException($"--jobs: must be at least 1 but was {r.Jobs}");
+        var shard = ParseShard(r.Shard);
+        var grids = LoadGrids(r);
+        if (r.Seeds is { } text)
+        {
+            var seeds = ParseSeeds(text);
+            grids = grids.Select(g => g.WithSeeds(seeds)).ToArray();
+        }
+        var data = LoadData(grids);
+        GridPlan plan;
+        try
+        {
+            plan = GridExpansion.Expand(grids, g => data[g.CaseStudy].Train.Count);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{r.GridFile ?? "--preset " + r.Preset}: {CommandLineRunner.OneLine(e.Message.Split(" (Parameter")[0])}", e);
+        }
+        foreach (var note in plan.Notes) output.WriteLine($"note: {note}");
+        var cells = plan.For(shard);
+        var of = shard.Count > 1 ? $" (shard {shard} of a {plan.Cells.Count}-cell grid)" : "";
+        output.WriteLine($"{cells.Count} runs{of}, {r.Jobs} at a time, into {Path.GetFullPath(Path.Combine(r.Out, "runs"))}");
+        var runner = new GridRunner(r.Out, r.Jobs, r.CommandLine);
+        var outcomes = new CompareProgress(output, cells.Count).Run(runner, cells, data);
+        var failed = outcomes.Where(o => o.Action == CellAction.Failed).ToArray();
+        foreach (var f in failed) output.WriteLine($"failed: {f.Error}");
+        WriteReport(r, output);
+        return failed.Length == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static void WriteReport(CompareRequest r, TextWriter output)
+    {
+        var title = r.Preset is { } p ? $"Warmup comparison: {p} ({r.Grid} grid)" : $"Warmup comparison: {Path.GetFileName(r.GridFile)}";
+        try
+        {
+            var path = ReportWriter.Write([r.Out], r.Out, new ReportOptions(title, Commands: [r.CommandLine]));
+            output.WriteLine($"wrote {Path.GetFullPath(path)}");
+            output.WriteLine($"  {Path.GetFullPath(Path.Combine(r.Out, "summary.csv"))}");
+            output.WriteLine($"  {Path.GetFullPath(Path.Combine(r.Out, ReportWriter.ChartsFolder))}/ (PNG and SVG)");
+        }
+        catch (RunFolderException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static IReadOnlyList<StudyGrid> LoadGrids(CompareRequest r)
+    {
+        if (r.GridFile is { } file)
+        {
+            try
+            {
+                return GridFile.Read(file);
+            }
+            catch (GridFileException e)
+            {
+                throw new UsageException(CommandLineRunner.OneLine(e.Message), e);
+            }
+        }
+        try
+        {
+            return StudyPresets.Get(r.Preset!, r.Grid);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--grid {r.Grid}: {e.Message.Split(" (Parameter")[0]}", e);
+        }
+    }
+
+    private static Dictionary<string, StudyData> LoadData(IReadOnlyList<StudyGrid> grids)
+    {
+        var cache = new Dictionary<(string, string, int), StudyData>();
+        var byStudy = new Dictionary<string, StudyData>();
+        foreach (var g in grids)
+        {
+            var key = (g.Data, g.DataDir, g.Model.IsText ? g.Model.Context : 0);
+            try
+            {
+                if (!cache.TryGetValue(key, out var d)) cache[key] = d = StudyData.Load(g);
+                byStudy[g.CaseStudy] = d;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or IdxFormatException or ArgumentException)
+            {
+                throw new UsageException($"{g.CaseStudy}: data_dir {g.DataDir}: {CommandLineRunner.OneLine(e.Message)}", e);
+            }
+        }
+        return byStudy;
+    }
+
+    private static Shard ParseShard(string? text)
+    {
+        if (text is null) return Shard.All;
+        try
+        {
+            return Shard.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--shard: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Parses <c>1,2,3</c>, <c>1-5</c> or a mix (<c>1-3,7</c>).</summary>
+    internal static int[] ParseSeeds(string text)
+    {
+        var seeds = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var range = part.Split('-');
+            if (range.Length == 2 && Int(range[0]) is { } a && Int(range[1]) is { } b && a <= b) seeds.AddRange(Enumerable.Range(a, b - a + 1));
+            else if (range.Length == 1 && Int(part) is { } s) seeds.Add(s);
+            else throw new UsageException($"--seeds: expected a list like 1,2,3 or a range like 1-5 but found '{part}'");
+        }
+        if (seeds.Distinct().Count() != seeds.Count) throw new UsageException($"--seeds: a seed is listed twice in '{text}'");
+        return [.. seeds];
+    }
+
+    private static int? Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+}
