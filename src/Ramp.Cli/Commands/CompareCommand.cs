@@ -20,12 +20,13 @@ public static class CompareCommand
         grid.AcceptOnlyFromAmong([.. StudyPresets.Sizes]);
         var gridFile = new Option<string?>("--grid-file") { Description = "Your own grid: model, optimizer, arms, peaks, seeds (JSON; docs/compare.md).", HelpName = "FILE.json" };
         var output = new Option<string>("--out") { Description = "Comparison directory: runs go to DIR/runs/, the report to DIR/report.html.", Required = true, HelpName = "DIR" };
-        var jobs = new Option<int>("--jobs") { Description = "Cells trained at once, each with its share of the cores (default 2).", HelpName = "N", DefaultValueFactory = _ => 2 };
+        var jobs = new Option<int>("--jobs") { Description = "Cells trained at once, each in its own process with its share of the cores (default 2).", HelpName = "N", DefaultValueFactory = _ => 2 };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (zero-based; cell k goes to shard k mod n). Merge shards with ramp report.", HelpName = "i/n" };
         var seeds = new Option<string?>("--seeds") { Description = "Seeds instead of the grid's: a list (1,2,3) or a range (1-5).", HelpName = "LIST" };
+        var worker = new Option<string?>("--worker") { Hidden = true };
         var command = new Command("compare", "Train a warmup comparison grid (arms x peak LRs x seeds), resumably, and write its report.")
         {
-            preset, grid, gridFile, output, jobs, shard, seeds,
+            preset, grid, gridFile, output, jobs, shard, seeds, worker,
         };
         command.WithExamples(
             new CommandExample("ramp compare --preset fmnist-sgd --grid readme --out runs/demo",
@@ -40,8 +41,8 @@ public static class CompareCommand
         {
             var request = new CompareRequest(
                 result.GetValue(preset), result.GetRequiredValue(grid), result.GetValue(gridFile), result.GetRequiredValue(output),
-                result.GetRequiredValue(jobs), result.GetValue(shard), result.GetValue(seeds),
-                "ramp " + string.Join(' ', result.Tokens.Select(t => t.Value.Contains(' ') ? $"\"{t.Value}\"" : t.Value)));
+                result.GetRequiredValue(jobs), result.GetValue(shard), result.GetValue(seeds), result.GetValue(worker),
+                result.Tokens.Select(t => t.Value).ToArray());
             return CompareRun.Execute(request, result.InvocationConfiguration.Output);
         });
         return command;

@@ -6,7 +6,7 @@ namespace Ramp.Cli.Commands;
 
 /// <summary>
 /// Shows a grid's progress: a live Spectre.Console bar over the cells when stdout is a terminal, otherwise one
-/// plain line per finished cell.
+/// plain line <c>[k/n] cell: outcome</c> per finished cell. Safe to report from several threads.
 /// </summary>
 public sealed class CompareProgress
 {
@@ -17,46 +17,45 @@ public sealed class CompareProgress
     private int _done;
 
     /// <summary>Progress over <paramref name="total"/> cells written to <paramref name="output"/>.</summary>
-    public CompareProgress(TextWriter output, int total)
+    public CompareProgress(TextWriter output, int total, bool plain = false)
     {
         _output = output;
         _total = total;
-        _live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && output is StreamWriter;
+        _live = !plain && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && output is StreamWriter;
     }
 
-    /// <summary>Runs <paramref name="cells"/> with <paramref name="runner"/> under the display.</summary>
-    public IReadOnlyList<CellOutcome> Run(GridRunner runner, IReadOnlyList<StudyCell> cells, IReadOnlyDictionary<string, StudyData> data)
+    /// <summary>Runs <paramref name="work"/>, which calls the action it is given once per finished cell with a one-line description.</summary>
+    public void Run(Action<Action<string>> work)
     {
-        ArgumentNullException.ThrowIfNull(runner);
-        if (!_live) return (runner with { Finished = Line }).Run(cells, data);
-        IReadOnlyList<CellOutcome> outcomes = [];
+        ArgumentNullException.ThrowIfNull(work);
+        if (!_live)
+        {
+            work(Line);
+            return;
+        }
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("grid", maxValue: Math.Max(1, _total));
-                outcomes = (runner with
+                work(text =>
                 {
-                    Finished = o =>
+                    lock (_lock)
                     {
-                        lock (_lock)
-                        {
-                            _done++;
-                            task.Description = Markup.Escape($"{_done}/{_total} {Describe(o)}");
-                            task.Increment(1);
-                        }
-                    },
-                }).Run(cells, data);
+                        _done++;
+                        task.Description = Markup.Escape($"{_done}/{_total} {text}");
+                        task.Increment(1);
+                    }
+                });
             });
-        return outcomes;
     }
 
-    private void Line(CellOutcome o)
+    private void Line(string text)
     {
         lock (_lock)
         {
             _done++;
-            _output.WriteLine($"[{_done}/{_total}] {Describe(o)}");
+            _output.WriteLine($"[{_done}/{_total}] {text}");
             _output.Flush();
         }
     }
@@ -68,7 +67,7 @@ public sealed class CompareProgress
         var what = o.Action switch
         {
             CellAction.Skipped => $"already {o.Status}",
-            CellAction.Failed => "FAILED",
+            CellAction.Failed => $"FAILED: {o.Error}",
             CellAction.Resumed => $"resumed, {o.Status}",
             CellAction.Restarted => $"restarted, {o.Status}",
             _ => o.Status,

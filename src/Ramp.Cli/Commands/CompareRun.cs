@@ -17,7 +17,7 @@ public static class CompareRun
         ArgumentNullException.ThrowIfNull(output);
         if ((r.Preset is null) == (r.GridFile is null)) throw new UsageException("compare: give exactly one of --preset NAME or --grid-file FILE.json");
         if (r.Jobs < 1) throw new UsageException($"--jobs: must be at least 1 but was {r.Jobs}");
-        var shard = ParseShard(r.Shard);
+        var shard = r.Shard is null ? Shard.All : ParseShard(r.Shard, "--shard");
         var grids = LoadGrids(r);
         if (r.Seeds is { } text)
         {
@@ -34,16 +34,34 @@ public static class CompareRun
         {
             throw new UsageException($"{r.GridFile ?? "--preset " + r.Preset}: {CommandLineRunner.OneLine(e.Message.Split(" (Parameter")[0])}", e);
         }
-        foreach (var note in plan.Notes) output.WriteLine($"note: {note}");
         var cells = plan.For(shard);
+        if (r.Worker is { } w) return RunWorker(r, ParseShard(w, "--worker"), cells, data, output);
+        foreach (var note in plan.Notes) output.WriteLine($"note: {note}");
         var of = shard.Count > 1 ? $" (shard {shard} of a {plan.Cells.Count}-cell grid)" : "";
-        output.WriteLine($"{cells.Count} runs{of}, {r.Jobs} at a time, into {Path.GetFullPath(Path.Combine(r.Out, "runs"))}");
-        var runner = new GridRunner(r.Out, r.Jobs, r.CommandLine);
-        var outcomes = new CompareProgress(output, cells.Count).Run(runner, cells, data);
-        var failed = outcomes.Where(o => o.Action == CellAction.Failed).ToArray();
-        foreach (var f in failed) output.WriteLine($"failed: {f.Error}");
+        var jobs = Math.Min(r.Jobs, Math.Max(1, cells.Count));
+        output.WriteLine($"{cells.Count} runs{of}, {jobs} at a time, into {Path.GetFullPath(Path.Combine(r.Out, "runs"))}");
+        IReadOnlyList<string> failed = [];
+        new CompareProgress(output, cells.Count).Run(report =>
+        {
+            if (jobs > 1) failed = CompareWorkers.Run(r.Tokens, jobs, report);
+            else failed = new GridRunner(r.Out, Environment.ProcessorCount, r.CommandLine) { Finished = o => report(CompareProgress.Describe(o)) }
+                .Run(cells, data).Where(o => o.Action == CellAction.Failed).Select(o => o.Error!).ToArray();
+        });
+        foreach (var f in failed) output.WriteLine($"failed: {f}");
         WriteReport(r, output);
-        return failed.Length == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        return failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    // A child process of --jobs N: its share of the cells, one torch thread, plain lines, no report.
+    private static int RunWorker(CompareRequest r, Shard worker, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data, TextWriter output)
+    {
+        var mine = cells.Where((_, i) => worker.Contains(i)).ToArray();
+        var threads = Math.Max(1, Environment.ProcessorCount / worker.Count);
+        var failed = 0;
+        new CompareProgress(output, mine.Length, plain: true).Run(report =>
+            failed = new GridRunner(r.Out, threads, r.CommandLine) { Finished = o => report(CompareProgress.Describe(o)) }
+                .Run(mine, data).Count(o => o.Action == CellAction.Failed));
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static void WriteReport(CompareRequest r, TextWriter output)
@@ -105,16 +123,15 @@ public static class CompareRun
         return byStudy;
     }
 
-    private static Shard ParseShard(string? text)
+    private static Shard ParseShard(string text, string option)
     {
-        if (text is null) return Shard.All;
         try
         {
             return Shard.Parse(text);
         }
         catch (FormatException e)
         {
-            throw new UsageException($"--shard: {e.Message}", e);
+            throw new UsageException($"{option}: {e.Message}", e);
         }
     }
 

@@ -13,9 +13,6 @@ namespace Ramp.Training.Studies;
 /// <summary>Trains one cell of a grid into its run folder with the <see cref="Trainer"/>.</summary>
 public static class CellRunner
 {
-    // torch's generator is global: building two models at once on two threads would mix their seeds.
-    private static readonly Lock SeedLock = new();
-
     /// <summary>The configuration a cell's run records (grid coordinates in <see cref="RunConfig.Extra"/>).</summary>
     public static RunConfig Config(StudyCell cell, StudyData data, string? command)
     {
@@ -56,8 +53,7 @@ public static class CellRunner
         ArgumentNullException.ThrowIfNull(data);
         using var scope = NewDisposeScope();
         var set = ScheduleText.Parse(cell.Arm.Schedule).Bind([cell.PeakLr]);
-        nn.Module<Tensor, Tensor> model;
-        lock (SeedLock) model = BuildModel(cell.Grid.Model, data.Train.Classes, cell.Seed);
+        var model = BuildModel(cell.Grid.Model, data.Train.Classes, cell.Seed);
         var optimizer = BuildOptimizer(cell.Optimizer, model.parameters(), cell.PeakLr);
         var options = new TrainerOptions(config, folder, resume, hooks, progress);
         using var trainer = new Trainer(model, data.Train, data.Test, optimizer, set, options);

@@ -5,19 +5,22 @@ using TorchSharp;
 namespace Ramp.Training.Studies;
 
 /// <summary>
-/// Runs cells into <c>OUT/runs/&lt;run id&gt;/</c>, <see cref="Jobs"/> at a time (each with its share of torch's
-/// threads), skipping finished runs, resuming stopped ones and restarting half-written ones (see
-/// <see cref="CellState"/>). A cell that throws is reported as <see cref="CellAction.Failed"/>; the others go on.
+/// Runs cells one after another into <c>OUT/runs/&lt;run id&gt;/</c> with <see cref="Threads"/> torch threads,
+/// skipping finished runs, resuming stopped ones and restarting half-written ones (see <see cref="CellState"/>).
+/// A cell that throws is reported as <see cref="CellAction.Failed"/>; the others go on. To use several cores
+/// for several cells, run several processes over disjoint cells (<c>ramp compare --jobs N</c> does): TorchSharp
+/// 0.10x is not safe for two trainings on two threads of one process (scalar arguments are shared and fail at
+/// random with "Unknown scalar type").
 /// </summary>
 /// <param name="OutDir">The comparison directory.</param>
-/// <param name="Jobs">Cells trained at once, at least 1.</param>
+/// <param name="Threads">torch's intra-op threads, at least 1.</param>
 /// <param name="Command">The command line recorded in each run's <c>config.json</c>, or null.</param>
-public sealed record GridRunner(string OutDir, int Jobs = 2, string? Command = null)
+public sealed record GridRunner(string OutDir, int Threads = 1, string? Command = null)
 {
-    /// <summary>Called when a cell starts training (not for skipped cells); may be called from several threads.</summary>
+    /// <summary>Called when a cell starts training (not for skipped cells).</summary>
     public Action<StudyCell>? Started { get; init; }
 
-    /// <summary>Called when a cell is done, whatever the action; may be called from several threads.</summary>
+    /// <summary>Called when a cell is done, whatever the action.</summary>
     public Action<CellOutcome>? Finished { get; init; }
 
     /// <summary>The run folder of <paramref name="cell"/>.</summary>
@@ -32,15 +35,14 @@ public sealed record GridRunner(string OutDir, int Jobs = 2, string? Command = n
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfLessThan(Jobs, 1);
-        // Each concurrent cell gets its share of the cores; one thread each when there are more jobs than cores.
-        torch.set_num_threads(Math.Max(1, Environment.ProcessorCount / Jobs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1);
+        torch.set_num_threads(Threads);
         var outcomes = new CellOutcome[cells.Count];
-        Parallel.For(0, cells.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs }, i =>
+        for (var i = 0; i < cells.Count; i++)
         {
             outcomes[i] = RunOne(cells[i], data[cells[i].Grid.CaseStudy]);
             Finished?.Invoke(outcomes[i]);
-        });
+        }
         return outcomes;
     }
 
@@ -63,7 +65,7 @@ public sealed record GridRunner(string OutDir, int Jobs = 2, string? Command = n
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return new CellOutcome(cell, CellAction.Failed, folder, "error", false, double.NaN, clock.Elapsed.TotalSeconds,
-                $"{cell.RunId}: {e.Message}");
+                $"{cell.RunId}: {e.Message.Split('\n')[0]}");
         }
     }
 
