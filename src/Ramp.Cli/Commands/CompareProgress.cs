@@ -74,6 +74,7 @@ public sealed class CompareProgress
         };
         var loss = double.IsNaN(o.FinalLoss) ? "" : $", final loss {o.FinalLoss.ToString("G4", CultureInfo.InvariantCulture)}";
         var time = o.Seconds > 0 ? $" ({o.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s)" : "";
-        return $"{o.Cell}: {what}{loss}{time}";
+        var retried = o.Attempts > 1 && o.Action != CellAction.Failed ? $" after {o.Attempts} attempts" : "";
+        return $"{o.Cell}: {what}{retried}{loss}{time}";
     }
 }

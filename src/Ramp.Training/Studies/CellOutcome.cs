@@ -13,6 +13,9 @@ namespace Ramp.Training.Studies;
 /// <param name="Error">The failure's message, or null.</param>
 public sealed record CellOutcome(StudyCell Cell, CellAction Action, string Folder, string Status, bool Diverged, double FinalLoss, double Seconds, string? Error = null)
 {
+    /// <summary>How many times the cell was trained (more than 1 after a libtorch failure was retried).</summary>
+    public int Attempts { get; init; } = 1;
+
     /// <summary>An outcome built from a run summary.</summary>
     public static CellOutcome From(StudyCell cell, CellAction action, string folder, RunSummary summary, double seconds)
     {

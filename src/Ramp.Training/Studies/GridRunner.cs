@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Ramp.Training.Runs;
 using TorchSharp;
 
@@ -17,6 +18,9 @@ namespace Ramp.Training.Studies;
 /// <param name="Command">The command line recorded in each run's <c>config.json</c>, or null.</param>
 public sealed record GridRunner(string OutDir, int Threads = 1, string? Command = null)
 {
+    /// <summary>How often a cell is tried when libtorch throws (<see cref="ExternalException"/>) before it counts as failed.</summary>
+    public const int MaxAttempts = 3;
+
     /// <summary>Called when a cell starts training (not for skipped cells).</summary>
     public Action<StudyCell>? Started { get; init; }
 
@@ -58,14 +62,26 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
             if (action == CellAction.Skipped)
                 return AlreadyDone(cell, folder);
             Started?.Invoke(cell);
-            var summary = CellRunner.Train(cell, data, config, folder, resume: action == CellAction.Resumed);
-            DeleteCheckpoints(folder);
-            return CellOutcome.From(cell, action, folder, summary, clock.Elapsed.TotalSeconds);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var summary = CellRunner.Train(cell, data, config, folder, resume: action == CellAction.Resumed);
+                    DeleteCheckpoints(folder);
+                    return CellOutcome.From(cell, action, folder, summary, clock.Elapsed.TotalSeconds) with { Attempts = attempt };
+                }
+                catch (ExternalException) when (attempt < MaxAttempts)
+                {
+                    // libtorch through TorchSharp fails now and then with "Unknown scalar type" or an internal assert
+                    // in an ordinary op; the run continues from its last checkpoint (or from scratch), exactly as a resume.
+                    action = CellState.Inspect(folder, config) is CellAction.Resumed ? CellAction.Resumed : CellAction.Restarted;
+                }
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return new CellOutcome(cell, CellAction.Failed, folder, "error", false, double.NaN, clock.Elapsed.TotalSeconds,
-                $"{cell.RunId}: {e.Message.Split('\n')[0]}");
+                $"{cell.RunId}: {e.Message.Split('\n')[0]} @ {e.StackTrace?.Replace('\n', '|')}") { Attempts = MaxAttempts };
         }
     }
 
