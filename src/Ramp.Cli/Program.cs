@@ -17,6 +17,7 @@ public static class Program
         PlotCommand.Create,
         TrainCommand.Create,
         CompareCommand.Create,
+        FindLrCommand.Create,
         ReportCommand.Create,
         DemoCommand.Create,
     ];

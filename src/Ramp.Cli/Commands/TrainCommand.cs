@@ -38,11 +38,12 @@ public static class TrainCommand
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints (default: only at the end; 50 with --rollback).", HelpName = "K" };
         var evalEvery = new Option<int>("--eval-every") { Description = "Steps between evaluations on the test split (default: only at the end).", HelpName = "K" };
         var readBack = new Option<int>("--read-back-every") { Description = "Steps between device-to-host read-backs of the metrics (default 25).", HelpName = "K", DefaultValueFactory = _ => 25 };
+        var accumulate = new Option<int>("--accumulate") { Description = "Mini-batches whose gradients make one optimizer step (default 1).", HelpName = "N", DefaultValueFactory = _ => 1 };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
         var command = new Command("train", "Train a model with a schedule, guards and monitoring into a run folder.")
         {
             model, data, dataDir, optimizer, lr, momentum, schedule, steps, epochs, batch, seed, output, device,
-            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, readBack, resume,
+            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, readBack, accumulate, resume,
         };
         command.WithExamples(
             new CommandExample("ramp train --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --lr 0.4 --schedule \"warmup(200) >> cosine(800)\" --steps 1000 --batch 128 --seed 1 --out runs/mlp",
@@ -51,6 +52,8 @@ public static class TrainCommand
                 "A small character-level transformer with clipping at global norm 1."),
             new CommandExample("ramp train --model mlp --data fashion-mnist --lr 2 --momentum 0.9 --steps 300 --skip-spikes --rollback --out runs/guarded",
                 "A high learning rate guarded by skip-step and roll-back; every decision is in events.jsonl."),
+            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 1.5 --momentum 0.9 --schedule \"auto() >> cosine(800, floor=0.1)\" --steps 1000 --out runs/auto",
+                "Automatic warmup towards lr 1.5, then cosine decay; its decisions are in events.jsonl (kind auto_warmup)."),
             new CommandExample("ramp train --model mlp --data fashion-mnist --lr 0.1 --steps 1000 --out runs/mlp --resume",
                 "Continue runs/mlp from its last checkpoint (same rows and learning rates as an uninterrupted run)."));
         command.SetAction(result =>
@@ -66,7 +69,7 @@ public static class TrainCommand
                 result.GetRequiredValue(lr), result.GetValue(momentum), result.GetRequiredValue(schedule), result.GetValue(steps),
                 result.GetValue(epochs), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(output),
                 result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
-                result.GetRequiredValue(readBack), result.GetValue(resume));
+                result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate));
             return TrainRun.Execute(request, result.InvocationConfiguration.Output);
         });
         return command;

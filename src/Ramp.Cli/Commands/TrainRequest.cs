@@ -21,4 +21,5 @@ public sealed record TrainRequest(
     int CheckpointEvery,
     int EvalEvery,
     int ReadBackEvery,
-    bool Resume);
+    bool Resume,
+    int Accumulate = 1);

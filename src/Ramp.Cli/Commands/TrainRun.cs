@@ -1,10 +1,13 @@
 using System.Globalization;
 using Ramp.Cli.Cli;
+using Ramp.Schedules.Composition;
+using Ramp.Schedules.Text;
 using Ramp.Training.Data;
 using Ramp.Training.Loop;
 using Ramp.Training.Models;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
+using Ramp.Training.Tuning.AutoWarmup;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -21,14 +24,16 @@ public static class TrainRun
     {
         ArgumentNullException.ThrowIfNull(r);
         Check(r);
-        var set = SpecInput.ParseAndBind(r.Schedule, [r.Lr]);
+        SpecInput.ParseAndBind(r.Schedule, [r.Lr]); // reports a spec mistake as a usage error
+        var spec = ScheduleText.Parse(r.Schedule);
+        CheckAuto(spec, r);
         if (r.Device == "cuda" && !torch.cuda.is_available()) throw new UsageException("--device cuda: no CUDA device is available (this build has the CPU libtorch)");
         var (train, test) = LoadData(r);
-        var steps = r.Steps ?? (long)Math.Floor(r.Epochs!.Value * (train.Count / r.Batch));
+        var steps = r.Steps ?? (long)Math.Floor(r.Epochs!.Value * (train.Count / r.Batch) / r.Accumulate);
         if (steps < 1) throw new UsageException($"--epochs {Num(r.Epochs!.Value)}: gives no full step with {train.Count} examples and batch {r.Batch}");
         if (train.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {train.Count} training examples");
         var config = new RunConfig(r.Model, r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
-            r.Guards, new MonitorOptions(r.ReadBackEvery), r.CheckpointEvery, r.EvalEvery);
+            r.Guards, new MonitorOptions(r.ReadBackEvery), r.CheckpointEvery, r.EvalEvery, r.Accumulate);
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
         if (folderUsed && !r.Resume) throw new UsageException($"--out {r.Out}: already holds a run; add --resume to continue it or choose another folder");
         using var scope = NewDisposeScope();
@@ -38,7 +43,7 @@ public static class TrainRun
         var optimizer = BuildOptimizer(r, model.parameters());
         var progress = new TrainProgress(output, steps);
         var options = new TrainerOptions(config, r.Out, r.Resume, Progress: progress.Report);
-        using var trainer = new Trainer(model, train, test, optimizer, set, options);
+        using var trainer = new Trainer(model, train, test, optimizer, spec, options);
         var summary = progress.Run(trainer);
         output.WriteLine(TrainProgress.Describe(summary, r.Out));
         return ExitCodes.Success;
@@ -51,6 +56,7 @@ public static class TrainRun
         if (r.Epochs is { } e && !(e > 0)) throw new UsageException($"--epochs: must be > 0 but was {Num(e)}");
         if (!(r.Lr > 0) || !double.IsFinite(r.Lr)) throw new UsageException($"--lr: must be a finite number > 0 but was {Num(r.Lr)}");
         if (r.Momentum is < 0 or >= 1) throw new UsageException($"--momentum: must be in [0, 1) but was {Num(r.Momentum)}");
+        if (r.Accumulate < 1) throw new UsageException($"--accumulate: must be at least 1 but was {r.Accumulate}");
         if (r.Batch < 1) throw new UsageException($"--batch: must be at least 1 but was {r.Batch}");
         if (r.ReadBackEvery < 1) throw new UsageException($"--read-back-every: must be at least 1 but was {r.ReadBackEvery}");
         if (r.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every: must be at least 0 but was {r.CheckpointEvery}");
@@ -69,7 +75,20 @@ public static class TrainRun
         }
     }
 
-    private static (ITrainingData Train, ITrainingData Test) LoadData(TrainRequest r)
+    private static void CheckAuto(Schedules.ScheduleSpec spec, TrainRequest r)
+    {
+        if (spec is not AutoWarmupSpec auto) return;
+        try
+        {
+            AutoWarmupSpecs.Options(auto, r.Optimizer);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new UsageException($"spec \"{SpecInput.Shorten(r.Schedule)}\": {CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0])}", ex);
+        }
+    }
+
+    internal static (ITrainingData Train, ITrainingData Test) LoadData(TrainRequest r)
     {
         try
         {
@@ -88,7 +107,7 @@ public static class TrainRun
         }
     }
 
-    private static nn.Module<Tensor, Tensor> BuildModel(TrainRequest r, int classes) => r.Model switch
+    internal static nn.Module<Tensor, Tensor> BuildModel(TrainRequest r, int classes) => r.Model switch
     {
         "mlp" => new Mlp(classes: classes, seed: r.Seed),
         "cnn" => new SmallCnn(classes, seed: r.Seed),
@@ -96,7 +115,7 @@ public static class TrainRun
         _ => new CharTransformer(classes, TextContext, seed: r.Seed),
     };
 
-    private static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) => r.Optimizer switch
+    internal static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) => r.Optimizer switch
     {
         "sgd" => torch.optim.SGD(parameters, r.Lr, momentum: r.Momentum),
         "adam" => torch.optim.Adam(parameters, r.Lr),

@@ -13,8 +13,11 @@ namespace Ramp.Training.Binding;
 /// <remarks>
 /// Call order: <c>optimizer.step()</c>, then <see cref="Advance"/> (only when the step was applied: gradient
 /// accumulation micro-steps and guard-skipped steps do not advance the schedule). Group <c>g</c> then trains with
-/// <c>Lr[g].ValueAt(Step) * plateauFactor[g]</c>, so the (t+1)-th applied step uses <c>ValueAt(t)</c>, the
-/// convention of <see cref="Schedule"/>. <see cref="Observe"/> feeds a metric to the plateau rule.
+/// <c>Lr[g].ValueAt(Step - Origin) * plateauFactor[g] * Overlay(Step) * Multiplier</c>, so the (t+1)-th applied step
+/// uses <c>ValueAt(t)</c>, the convention of <see cref="Schedule"/>. <see cref="Observe"/> feeds a metric to the
+/// plateau rule. The loop's additions (<see cref="SetOverlay"/>: roll-back's lower peak and re-warm-up;
+/// <see cref="SetMultiplier"/>: the automatic warmup's factor and where the schedule after it starts) are 1 and 0
+/// unless set, and are part of <see cref="State"/>.
 /// </remarks>
 public sealed class ScheduleBinder
 {
@@ -69,14 +72,47 @@ public sealed class ScheduleBinder
     /// <summary>The plateau rule's state, or null without a plateau rule.</summary>
     public PlateauState? Plateau { get; private set; }
 
+    /// <summary>The overlay laid over the schedule (<see cref="LrOverlay.None"/> unless set).</summary>
+    public LrOverlay Overlay { get; private set; } = LrOverlay.None;
+
+    /// <summary>The outside factor on every group's rate (1 unless set).</summary>
+    public double Multiplier { get; private set; } = 1;
+
+    /// <summary>The applied step at which the schedule's step 0 lies (0 unless set).</summary>
+    public long Origin { get; private set; }
+
+    /// <summary>The step the schedules are evaluated at: <c>max(0, Step - Origin)</c>.</summary>
+    public long ScheduleStep => Math.Max(0, Step - Origin);
+
     /// <summary>The state to put in a checkpoint.</summary>
-    public BinderState State => new(Step, Plateau);
+    public BinderState State => new(Step, Plateau, Overlay == LrOverlay.None ? null : Overlay, Multiplier, Origin);
 
     /// <summary>The learning rate of <paramref name="group"/> for the next applied step.</summary>
-    public double LrOf(int group) => Schedules.LrAt(group, Step, Plateau);
+    public double LrOf(int group) => Schedules.LrAt(group, ScheduleStep, Plateau) * Overlay.MultiplierAt(Step) * Multiplier;
 
     /// <summary>The momentum (or beta1) of <paramref name="group"/> for the next step, or null when not scheduled.</summary>
-    public double? MomentumOf(int group) => Schedules.MomentumAt(group, Step);
+    public double? MomentumOf(int group) => Schedules.MomentumAt(group, ScheduleStep);
+
+    /// <summary>Lays <paramref name="overlay"/> over the schedule from now on and writes the new values.</summary>
+    public void SetOverlay(LrOverlay overlay)
+    {
+        Overlay = overlay ?? throw new ArgumentNullException(nameof(overlay));
+        Apply();
+    }
+
+    /// <summary>
+    /// Sets the outside factor and the schedule's origin (the applied step that evaluates the schedule at 0) and
+    /// writes the new values.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A factor that is not finite and &gt; 0, or a negative origin.</exception>
+    public void SetMultiplier(double multiplier, long origin)
+    {
+        if (!(multiplier > 0) || !double.IsFinite(multiplier))
+            throw new ArgumentOutOfRangeException(nameof(multiplier), multiplier, $"binder: multiplier must be finite and > 0 but was {multiplier}");
+        ArgumentOutOfRangeException.ThrowIfNegative(origin);
+        (Multiplier, Origin) = (multiplier, origin);
+        Apply();
+    }
 
     /// <summary>Counts one applied optimizer step and writes the next step's values.</summary>
     public void Advance()
@@ -102,8 +138,11 @@ public sealed class ScheduleBinder
         if (state.Plateau is { } p && p.Factors.Count != _groups.Length)
             throw new ArgumentException(
                 $"plateau state has {p.Factors.Count} group factor(s) but the optimizer has {_groups.Length}", nameof(state));
+        if (!(state.Multiplier > 0) || !double.IsFinite(state.Multiplier) || state.Origin < 0)
+            throw new ArgumentOutOfRangeException(nameof(state), state, "binder: state multiplier must be finite and > 0 and origin >= 0");
         Step = state.Step;
         Plateau = Schedules.Plateau is null ? null : state.Plateau ?? Schedules.Plateau.Start(BaseLrs);
+        (Overlay, Multiplier, Origin) = (state.Overlay ?? LrOverlay.None, state.Multiplier, state.Origin);
         Apply();
     }
 

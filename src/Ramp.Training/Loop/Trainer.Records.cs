@@ -7,7 +7,7 @@ namespace Ramp.Training.Loop;
 
 public sealed partial class Trainer
 {
-    private sealed record PendingRow(long Step, long Epoch, double[] Lrs, double? Momentum, bool Skipped, double WallMs);
+    private sealed record PendingRow(long Step, long Epoch, double[] Lrs, double? Momentum, bool Skipped, long ScheduleStep, double WallMs);
 
     private readonly Queue<StepRecord> _lastRows = new();
 
@@ -26,9 +26,11 @@ public sealed partial class Trainer
             var nonFinite = !double.IsFinite(v[0]) || !double.IsFinite(gradNorm);
             var row = new StepRecord(p.Step, p.Epoch, v[0], _train.IsLanguageModel ? null : v[1], p.Lrs, p.Momentum,
                 gradNorm, ratio, weightNorm, nonFinite, v[2] != 0, p.Skipped, p.WallMs,
-                _options.Monitor.PerLayer ? layers : []);
+                _options.Monitor.PerLayer ? layers : [], p.ScheduleStep);
             if (double.IsNaN(_initialLoss) && p.Step == 0) _initialLoss = row.Loss;
             events.AddRange(_diagnoser.Observe(row with { Layers = layers }));
+            _lastLayers = layers;
+            AddEpochLoss(row.Epoch, row.Loss);
             rows.Add(row);
             if (nonFinite && !row.Skipped && _options.Guards.Rollback is null && _status == RunSummary.Running)
             {
@@ -103,6 +105,6 @@ public sealed partial class Trainer
             || (_status == RunSummary.Finished && (!double.IsFinite(finalLoss) || !(finalLoss < _initialLoss)));
         long? divergedAt = diverged ? _divergedAt ?? _diagnoser.FirstNonFinite ?? _diagnoser.Findings.FirstOrDefault()?.FromStep : null;
         return new RunSummary(_options.Config, _status, _step, WallSeconds, _initialLoss, _final, diverged, divergedAt,
-            _diagnoser.Findings.ToArray(), _guardEvents.ToArray());
+            _diagnoser.Findings.ToArray(), _guardEvents.ToArray(), _scheduleEvents.ToArray());
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ramp.Training.Binding;
 using Ramp.Training.Guards;
 using Ramp.Training.Runs;
 using TorchSharp;
@@ -12,6 +13,7 @@ public sealed partial class Trainer
     private ZClip? _zclip;
     private SpikeSkip? _skip;
     private RollbackTrigger? _trigger;
+    private (long Epoch, long Index) _nextPosition;
 
     private void CreateGuards()
     {
@@ -28,49 +30,57 @@ public sealed partial class Trainer
         _trigger?.Reset();
     }
 
-    private double[] ApplyLearningRates()
-    {
-        var multiplier = _rollback.MultiplierAt(_step);
-        var lrs = new double[_groups.Length];
-        for (var g = 0; g < _groups.Length; g++)
-        {
-            lrs[g] = _schedules.LrAt(g, _step) * multiplier;
-            _groups[g].LearningRate = lrs[g];
-            if (_schedules.MomentumAt(g, _step) is not { } m) continue;
-            if (_groups[g] is torch.optim.IMomentum withMomentum) withMomentum.Momentum = m;
-            else if (_groups[g] is torch.optim.IBetas withBetas) withBetas.Betas = (m, withBetas.Betas.Item2);
-        }
-        return lrs;
-    }
-
+    /// <summary>
+    /// One attempted optimizer step: <see cref="RunConfig.Accumulate"/> micro-batches (losses divided by their count,
+    /// gradients summed), the guards, the update, and <see cref="ScheduleBinder.Advance"/> only when it was applied.
+    /// </summary>
     private void TrainStep()
     {
         var started = Stopwatch.GetTimestamp();
         var step = _step;
-        var lrs = ApplyLearningRates();
+        BeforeAutoStep();
+        _binder.Apply(); // loading an optimizer state (resume, roll-back) may have overwritten the groups' rates
+        var lrs = Enumerable.Range(0, _groupCount).Select(_binder.LrOf).ToArray();
+        var scheduleStep = _binder.Step;
+        var momentum = _binder.MomentumOf(0);
         using var scope = NewDisposeScope();
-        var (x, y) = _train.Gather(_order.Batch(_epoch, _batchIndex), _device);
         _model.train();
         _optimizer.zero_grad();
-        var output = _model.call(x);
-        var loss = LossOf(output, y);
-        if (_hooks.InjectNaN?.Invoke(step) == true) loss = loss * double.NaN;
-        loss.backward();
-        var correct = _train.IsLanguageModel ? null : output.detach().argmax(-1).eq(y).to(float64).mean();
+        var accumulate = _options.Config.Accumulate;
+        var position = (_epoch, _batchIndex);
+        Tensor? loss = null, correct = null;
+        for (var k = 0; k < accumulate; k++)
+        {
+            var (x, y) = _train.Gather(_order.Batch(position.Item1, position.Item2), _device);
+            position = _order.Next(position.Item1, position.Item2);
+            var output = _model.call(x);
+            var micro = LossOf(output, y);
+            if (_hooks.InjectNaN?.Invoke(step) == true && k == accumulate - 1) micro = micro * double.NaN;
+            (accumulate == 1 ? micro : micro / accumulate).backward();
+            var microCorrect = _train.IsLanguageModel ? null : output.detach().argmax(-1).eq(y).to(float64).mean();
+            loss = loss is null ? micro.detach() : loss + micro.detach();
+            if (microCorrect is not null) correct = correct is null ? microCorrect : correct + microCorrect;
+        }
+        _nextPosition = position;
+        if (accumulate > 1) { loss = loss! / accumulate; correct = correct is null ? null : correct / accumulate; }
         var gradSquares = _monitor.GradSquares();
         var norm = gradSquares.sum().sqrt();
         var clipped = zeros(1, dtype: @bool, device: _device).reshape();
         if (_options.Guards.Clip is { } clip) clipped = clipped.logical_or(GradientOps.ClipGlobalNorm(_monitor.Parameters, norm, clip.MaxNorm));
         if (_options.Guards.Agc is { } agc) clipped = clipped.logical_or(GradientOps.Agc(AgcParameters(agc), agc));
         var skipped = false;
-        if (_options.Guards.NeedsHostEveryStep && HostGuards(step, loss, norm, ref clipped, out skipped)) return;
+        if (_options.Guards.NeedsHostEveryStep && HostGuards(step, loss!, norm, ref clipped, out skipped)) return;
         _monitor.BeforeUpdate();
-        if (!skipped) _optimizer.step();
-        _monitor.Record(loss, correct, clipped, gradSquares);
-        _pending.Add(new PendingRow(step, _epoch, lrs, _schedules.MomentumAt(0, step), skipped,
+        if (!skipped)
+        {
+            _optimizer.step();
+            _binder.Advance();
+        }
+        _monitor.Record(loss!, correct, clipped, gradSquares);
+        _pending.Add(new PendingRow(step, _epoch, lrs, momentum, skipped, scheduleStep,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         _step++;
-        (_epoch, _batchIndex) = _order.Next(_epoch, _batchIndex);
+        (_epoch, _batchIndex) = _nextPosition;
     }
 
     private static Tensor LossOf(Tensor output, Tensor targets) =>
@@ -108,6 +118,10 @@ public sealed partial class Trainer
         return false;
     }
 
+    /// <summary>
+    /// Returns to the last checkpoint (weights, optimizer, binder and warmup state), lowers the peak and re-warms
+    /// through the binder's overlay, and continues with the batches after the failing step.
+    /// </summary>
     private void RollBack(long failedStep, string reason)
     {
         var options = _options.Guards.Rollback!;
@@ -124,13 +138,16 @@ public sealed partial class Trainer
         _folder.TruncateFrom(info.Step, events: false);
         Checkpointer.Load(_folder, info, _model, _optimizer);
         RestoreGuards(info);
-        ReplayDiagnosis();
-        _rollback = _rollback.After(info.Step, options);
+        RestoreState(info);
+        // The overlay counts applied steps, so a re-warm-up lasts RewarmSteps updates however many are skipped.
+        _rollback = _rollback.After(_binder.Step, options);
+        _binder.SetOverlay(new LrOverlay(_rollback.LrScale, _rollback.RewarmFrom, _rollback.RewarmSteps));
         GuardEvent(failedStep, "rollback", $"rolled back from step {failedStep} to the checkpoint at step {info.Step} because {reason}; " +
             $"learning rates now x{N(_rollback.LrScale)}; batches up to {failedStep} are not replayed", info.Step);
         GuardEvent(info.Step, "rewarm", $"re-warming linearly over {options.RewarmSteps} steps from step {info.Step}", options.RewarmSteps);
-        (_epoch, _batchIndex) = _order.Next(_epoch, _batchIndex);
+        (_epoch, _batchIndex) = _nextPosition;
         _step = info.Step;
+        ReplayDiagnosis();
     }
 
     private void GuardEvent(long step, string name, string message, double value)

@@ -17,6 +17,8 @@ namespace Ramp.Training.Monitoring;
 /// <param name="Skipped">Whether the update was skipped by a guard.</param>
 /// <param name="WallMs">Host wall-clock milliseconds spent on the step.</param>
 /// <param name="Layers">Per-layer numbers, in model order; empty when per-layer monitoring is off.</param>
+/// <param name="ScheduleStep">Applied optimizer steps before this one (the schedule binder's step; skipped updates do
+/// not count), or null when not recorded.</param>
 public sealed record StepRecord(
     long Step,
     long Epoch,
@@ -31,4 +33,5 @@ public sealed record StepRecord(
     bool Clipped,
     bool Skipped,
     double WallMs,
-    IReadOnlyList<KeyValuePair<string, LayerStats>> Layers);
+    IReadOnlyList<KeyValuePair<string, LayerStats>> Layers,
+    long? ScheduleStep = null);

@@ -1,6 +1,7 @@
-using Ramp.Schedules.Plateau;
+using Ramp.Training.Binding;
 using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
+using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Runs;
 
@@ -13,13 +14,15 @@ namespace Ramp.Training.Runs;
 /// <param name="ModelFile">Model weights file name, relative to <c>checkpoints/</c>.</param>
 /// <param name="OptimizerFile">Optimizer state file name, relative to <c>checkpoints/</c>.</param>
 /// <param name="RngFile">Torch random-generator state file name, relative to <c>checkpoints/</c>.</param>
-/// <param name="Plateau">The schedule binder's plateau state, or null for step-driven schedules.</param>
+/// <param name="Binder">The schedule binder's state (applied steps, plateau state, roll-back overlay, automatic-warmup
+/// factor and origin); null in checkpoints written before the binder was checkpointed (the binder then starts at <c>Step</c>).</param>
 /// <param name="Rollback">Learning-rate changes made by roll-backs.</param>
 /// <param name="ZClip">ZClip's EMA estimates, or null when ZClip is off.</param>
 /// <param name="SkipLosses">Skip-step's loss window (oldest first), or null.</param>
 /// <param name="SkipNorms">Skip-step's gradient-norm window (oldest first), or null.</param>
 /// <param name="InitialLoss">Loss of the run's first step (NaN before any).</param>
 /// <param name="WallSeconds">Training seconds spent before this checkpoint.</param>
+/// <param name="AutoWarmup">The automatic warmup controller's state, or null when the schedule is not <c>auto(...)</c>.</param>
 public sealed record CheckpointInfo(
     long Step,
     long Epoch,
@@ -27,10 +30,11 @@ public sealed record CheckpointInfo(
     string ModelFile,
     string OptimizerFile,
     string RngFile,
-    PlateauState? Plateau,
+    BinderState? Binder,
     RollbackState Rollback,
     EmaMoments? ZClip,
     double[]? SkipLosses,
     double[]? SkipNorms,
     double InitialLoss,
-    double WallSeconds);
+    double WallSeconds,
+    AutoWarmupState? AutoWarmup = null);

@@ -33,7 +33,7 @@ public sealed class MetricsWriter
         {
             var lrs = _groups == 1 ? "lr" : string.Join(",", Enumerable.Range(0, _groups).Select(g => $"lr{g}"));
             var momentum = _momentum ? ",momentum" : "";
-            return $"step,epoch,loss,accuracy,{lrs}{momentum},grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped,wall_ms";
+            return $"step,epoch,loss,accuracy,{lrs}{momentum},grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped,schedule_step,wall_ms";
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class MetricsWriter
         var cells = new List<string> { r.Step.ToString(), r.Epoch.ToString(), F(r.Loss), r.Accuracy is { } a ? F(a) : "" };
         for (var g = 0; g < _groups; g++) cells.Add(g < r.Lrs.Count ? F(r.Lrs[g]) : "");
         if (_momentum) cells.Add(r.Momentum is { } m ? F(m) : "");
-        cells.AddRange([F(r.GradNorm), F(r.UpdateRatio), F(r.WeightNorm), B(r.NonFinite), B(r.Clipped), B(r.Skipped), F(r.WallMs)]);
+        cells.AddRange([F(r.GradNorm), F(r.UpdateRatio), F(r.WeightNorm), B(r.NonFinite), B(r.Clipped), B(r.Skipped), r.ScheduleStep?.ToString() ?? "", F(r.WallMs)]);
         return string.Join(",", cells);
     }
 
@@ -82,6 +82,7 @@ public sealed class MetricsWriter
             w.WriteNumber("nonfinite", r.NonFinite ? 1 : 0);
             w.WriteNumber("clipped", r.Clipped ? 1 : 0);
             w.WriteNumber("skipped", r.Skipped ? 1 : 0);
+            if (r.ScheduleStep is { } applied) w.WriteNumber("schedule_step", applied); else w.WriteNull("schedule_step");
             RunJson.WriteNumber(w, "wall_ms", r.WallMs);
             w.WriteStartObject("layers");
             foreach (var (name, s) in r.Layers)

@@ -20,6 +20,8 @@ namespace Ramp.Training.Runs;
 /// <param name="Monitor">Monitoring options.</param>
 /// <param name="CheckpointEvery">Steps between checkpoints (0 = only at the end).</param>
 /// <param name="EvalEvery">Steps between evaluations on the test split (0 = only at the end).</param>
+/// <param name="Accumulate">Mini-batches of <paramref name="Batch"/> examples whose gradients are summed (averaged) into
+/// one optimizer step; at least 1, default 1.</param>
 public sealed record RunConfig(
     string Model,
     string Data,
@@ -35,7 +37,8 @@ public sealed record RunConfig(
     GuardOptions Guards,
     MonitorOptions Monitor,
     int CheckpointEvery,
-    int EvalEvery)
+    int EvalEvery,
+    int Accumulate = 1)
 {
     /// <summary>
     /// More top-level fields written as they are, after the others: <c>ramp compare</c> puts a cell's grid

@@ -5,7 +5,8 @@ namespace Ramp.Training.Runs;
 /// in plain words.
 /// </summary>
 /// <param name="Step">Zero-based optimizer step the event concerns.</param>
-/// <param name="Kind"><c>guard</c> or <c>diagnosis</c>.</param>
+/// <param name="Kind"><c>guard</c>, <c>diagnosis</c>, <c>auto_warmup</c> (the automatic warmup's decisions) or
+/// <c>schedule</c> (a plateau rule's reductions).</param>
 /// <param name="Name">
 /// Guards: <c>clip</c>, <c>agc</c>, <c>zclip</c>, <c>skip</c>, <c>rollback</c>, <c>rewarm</c>. Diagnoses:
 /// <c>explosion</c>, <c>vanishing</c>, <c>nonfinite</c>, <c>dead_relu</c>, <c>stuck_loss</c>.
@@ -20,4 +21,10 @@ public sealed record RunEvent(long Step, string Kind, string Name, string? Layer
 
     /// <summary>The <see cref="Kind"/> of diagnoses.</summary>
     public const string Diagnosis = "diagnosis";
+
+    /// <summary>The <see cref="Kind"/> of the automatic warmup's decisions (names <c>hold</c>, <c>back_off</c>, <c>done</c>, <c>gave_up</c>).</summary>
+    public const string AutoWarmup = "auto_warmup";
+
+    /// <summary>The <see cref="Kind"/> of schedule changes driven by a metric (name <c>plateau</c>).</summary>
+    public const string Schedule = "schedule";
 }

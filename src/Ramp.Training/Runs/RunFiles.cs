@@ -52,7 +52,8 @@ public static class RunFiles
                 RunJson.ReadNumber(p.Value.GetProperty("weight_norm"))))).ToArray();
             records.Add(new StepRecord(e.GetProperty("step").GetInt64(), e.GetProperty("epoch").GetInt64(), N("loss"), Opt("accuracy"),
                 lrs, Opt("momentum"), N("grad_norm"), N("update_ratio"), N("weight_norm"), N("nonfinite") != 0, N("clipped") != 0,
-                N("skipped") != 0, N("wall_ms"), layers));
+                N("skipped") != 0, N("wall_ms"), layers,
+                e.TryGetProperty("schedule_step", out var ss) && ss.ValueKind == JsonValueKind.Number ? ss.GetInt64() : null));
         }
         return records;
     }

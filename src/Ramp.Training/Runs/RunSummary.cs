@@ -15,6 +15,8 @@ namespace Ramp.Training.Runs;
 /// <param name="DivergedAt">First step of the divergence, or null.</param>
 /// <param name="Diagnosis">The findings of the diagnosis rules.</param>
 /// <param name="GuardEvents">Every guard decision (the <c>guard</c> lines of <c>events.jsonl</c>).</param>
+/// <param name="ScheduleEvents">The automatic warmup's decisions and the plateau rule's reductions (the
+/// <c>auto_warmup</c> and <c>schedule</c> lines of <c>events.jsonl</c>); empty when there were none.</param>
 public sealed record RunSummary(
     RunConfig Config,
     string Status,
@@ -25,7 +27,8 @@ public sealed record RunSummary(
     bool Diverged,
     long? DivergedAt,
     IReadOnlyList<Finding> Diagnosis,
-    IReadOnlyList<RunEvent> GuardEvents)
+    IReadOnlyList<RunEvent> GuardEvents,
+    IReadOnlyList<RunEvent>? ScheduleEvents = null)
 {
     /// <summary>Status of a run still in progress.</summary>
     public const string Running = "running";

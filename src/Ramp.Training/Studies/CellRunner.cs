@@ -52,11 +52,12 @@ public static class CellRunner
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(data);
         using var scope = NewDisposeScope();
-        var set = ScheduleText.Parse(cell.Arm.Schedule).Bind([cell.PeakLr]);
+        // The spec, not a bound set: the trainer binds it to the optimizer's rate and runs auto(...) warmups itself.
+        var spec = ScheduleText.Parse(cell.Arm.Schedule);
         var model = BuildModel(cell.Grid.Model, data.Train.Classes, cell.Seed);
         var optimizer = BuildOptimizer(cell.Optimizer, model.parameters(), cell.PeakLr);
         var options = new TrainerOptions(config, folder, resume, hooks, progress);
-        using var trainer = new Trainer(model, data.Train, data.Test, optimizer, set, options);
+        using var trainer = new Trainer(model, data.Train, data.Test, optimizer, spec, options);
         return trainer.Run().Summary;
     }
 

@@ -79,5 +79,15 @@ internal static class TinyRuns
         return trainer.Run();
     }
 
+    public static TrainResult RunSpec(string dir, RunConfig config, ScheduleSpec spec, double momentum = 0, bool resume = false,
+        TrainingHooks? hooks = null, ITrainingData? test = null)
+    {
+        using var _ = torch.NewDisposeScope();
+        var model = Mlp(config.Seed);
+        var optimizer = torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
+        using var trainer = new Trainer(model, Train, test ?? Test, optimizer, spec, new TrainerOptions(config, dir, resume, hooks));
+        return trainer.Run();
+    }
+
     public static string TempDir() => Path.Combine(Path.GetTempPath(), "ramp-loop-" + Guid.NewGuid().ToString("N"));
 }

@@ -17,8 +17,8 @@ public sealed class RunFilesTests : IDisposable
         var rows = new[] { DiagnoserTests.Row(0, 2.5, 1), DiagnoserTests.Row(1, double.NaN, double.PositiveInfinity, nonFinite: true) };
         writer.Append(rows);
         var csv = File.ReadAllLines(folder.MetricsCsv);
-        Assert.Equal("step,epoch,loss,accuracy,lr,grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped,wall_ms", csv[0]);
-        Assert.Equal("1,0,NaN,0.5,0.1,Infinity,0.001,10,1,0,0,1", csv[2]);
+        Assert.Equal("step,epoch,loss,accuracy,lr,grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped,schedule_step,wall_ms", csv[0]);
+        Assert.Equal("1,0,NaN,0.5,0.1,Infinity,0.001,10,1,0,0,,1", csv[2]);
         Assert.Contains("\"loss\":\"NaN\"", File.ReadAllLines(folder.MetricsJsonl)[1]);
         var back = RunFiles.ReadRecords(folder.MetricsJsonl);
         Assert.Equal(2, back.Count);

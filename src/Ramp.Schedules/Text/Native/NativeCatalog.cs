@@ -23,7 +23,7 @@ internal static class NativeCatalog
         typeof(PolynomialDecay), typeof(LinearDecay), typeof(CosineDecay), typeof(CosineRestarts), typeof(TanhDecay),
         typeof(InverseSqrtDecay), typeof(WarmupStableDecay), typeof(PiecewiseConstant), typeof(PiecewiseInterpolated),
         typeof(OneCycle), typeof(CyclicSchedule), typeof(MomentumSchedule),
-        typeof(PerEpoch), typeof(GroupSpec),
+        typeof(PerEpoch), typeof(GroupSpec), typeof(AutoWarmupSpec),
     ];
 
     /// <summary>Warmups whose length may be written <c>ratio=..., total=...</c> instead of <c>steps</c>.</summary>

@@ -32,6 +32,7 @@ internal sealed class NativeParser
     public static Schedule AsSchedule(NativeNode node) => node switch
     {
         ScheduleNode s => s.Schedule,
+        SpecNode { Spec: AutoWarmupSpec } s => throw new SpecException(s.Position, "auto(...) must begin the whole text (auto(...) or auto(...) >> ...), not be part of a schedule"),
         SpecNode s => throw new SpecException(s.Position, "per_group(...) must be the whole text, not part of a schedule"),
         _ => throw new SpecException(node.Position, $"expected a schedule but found {node.Describe()}"),
     };
@@ -40,6 +41,7 @@ internal sealed class NativeParser
     {
         var first = Product();
         if (Peek.Kind != TokenKind.Then) return first;
+        if (first is SpecNode { Spec: AutoWarmupSpec auto }) return AutoThen(first.Position, auto);
         var pieces = new List<Schedule> { AsSchedule(first) };
         var boundaries = new List<long>();
         long at = 0;
@@ -56,6 +58,16 @@ internal sealed class NativeParser
             pieces.Add(AsSchedule(previous));
         }
         return new ScheduleNode(first.Position, Construct(first.Position, () => new Join(pieces.ToArray(), boundaries.ToArray())));
+    }
+
+    /// <summary><c>auto(...) &gt;&gt; rest</c>: the rest is what runs after the automatic warmup (its <c>then</c>).</summary>
+    private SpecNode AutoThen(int position, AutoWarmupSpec auto)
+    {
+        if (auto.Then is not null)
+            throw new SpecException(Peek.Position, "auto(...) already has then=...; write either auto(then=...) or auto(...) >> ...");
+        _next++;
+        var rest = Chain();
+        return new SpecNode(position, auto with { Then = AsSchedule(rest) });
     }
 
     private NativeNode Product()

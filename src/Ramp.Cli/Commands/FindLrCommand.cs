@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Ramp.Cli.Cli;
+
+namespace Ramp.Cli.Commands;
+
+/// <summary>
+/// <c>ramp find-lr --model M --data D --out DIR [...]</c>: the LR range test with its four suggestion rules, the
+/// cold-start search, and a recommended (peak LR, warmup) pair; writes <c>find-lr.json</c>, <c>find-lr.csv</c> and
+/// the curve as <c>find-lr.png</c> / <c>find-lr.svg</c>.
+/// </summary>
+public static class FindLrCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var model = Choice("--model", "Model: mlp, cnn, deep-mlp (fashion-mnist) or transformer (text).", "mlp", "cnn", "deep-mlp", "transformer");
+        model.Required = true;
+        var data = Choice("--data", "Data: fashion-mnist or text.", "fashion-mnist", "text");
+        data.Required = true;
+        var dataDir = new Option<string?>("--data-dir") { Description = "Fashion-MNIST IDX folder, or a UTF-8 text file for --data text.", HelpName = "D" };
+        var optimizer = Choice("--optimizer", "Optimizer (default sgd).", "sgd", "adam", "adamw", "rmsprop", "radam");
+        optimizer.DefaultValueFactory = _ => "sgd";
+        var momentum = new Option<double>("--momentum") { Description = "SGD or RMSprop momentum (default 0).", HelpName = "M" };
+        var batch = new Option<int>("--batch") { Description = "Examples per step (default 64).", HelpName = "B", DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { Description = "Seed of initialisation and data order (default 0).", HelpName = "S" };
+        var steps = new Option<int>("--steps") { Description = "Iterations of the range test (default 100).", HelpName = "N", DefaultValueFactory = _ => 100 };
+        var startLr = new Option<double>("--start-lr") { Description = "First learning rate of the ramp (default 1e-7).", HelpName = "X", DefaultValueFactory = _ => 1e-7 };
+        var endLr = new Option<double>("--end-lr") { Description = "Last learning rate of the ramp (default 10).", HelpName = "X", DefaultValueFactory = _ => 10 };
+        var coldStart = new Option<int>("--cold-start-steps") { Description = "K: steps each cold-start trial must survive without warmup (default 20; 0 skips the search).", HelpName = "K", DefaultValueFactory = _ => 20 };
+        var total = new Option<long?>("--total-steps") { Description = "Length of the planned run; caps the recommended warmup at a quarter of it.", HelpName = "T" };
+        var output = new Option<string>("--out") { Description = "Folder for find-lr.json, find-lr.csv and the chart.", Required = true, HelpName = "DIR" };
+        var device = Choice("--device", "cpu or cuda (default cpu).", "cpu", "cuda");
+        device.DefaultValueFactory = _ => "cpu";
+        var command = new Command("find-lr", "LR range test, cold-start search and a recommended (peak LR, warmup) pair.")
+        {
+            model, data, dataDir, optimizer, momentum, batch, seed, steps, startLr, endLr, coldStart, total, output, device,
+        };
+        command.WithExamples(
+            new CommandExample("ramp find-lr --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --out runs/find-lr",
+                "Range test from 1e-7 to 10 over 100 steps, cold-start search over 20-step trials, chart in runs/find-lr."),
+            new CommandExample("ramp find-lr --model transformer --data text --optimizer adamw --start-lr 1e-6 --end-lr 1 --cold-start-steps 0 --out runs/lm-lr",
+                "Range test only, for a small character-level transformer with AdamW."));
+        command.SetAction(result => FindLrRun.Execute(new FindLrRequest(
+            result.GetRequiredValue(model), result.GetRequiredValue(data), result.GetValue(dataDir), result.GetRequiredValue(optimizer),
+            result.GetValue(momentum), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(steps),
+            result.GetRequiredValue(startLr), result.GetRequiredValue(endLr), result.GetRequiredValue(coldStart), result.GetValue(total),
+            result.GetRequiredValue(output), result.GetRequiredValue(device)), result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static Option<string> Choice(string name, string description, params string[] values)
+    {
+        var option = new Option<string>(name) { Description = description, HelpName = string.Join('|', values) };
+        option.AcceptOnlyFromAmong(values);
+        return option;
+    }
+}

@@ -1,0 +1,77 @@
+using ScottPlot;
+
+namespace Ramp.Reports.Charts;
+
+/// <summary>
+/// The LR range test's curve: training loss against learning rate on a log axis, the raw loss faint and the
+/// smoothed loss bold, a dotted line at each suggestion (labelled with its rule and value) and a cross where the
+/// ramp diverged.
+/// </summary>
+public static class RangeTestChart
+{
+    /// <summary>Draws the curve into <paramref name="dir"/> as <c>id.png</c> and <c>id.svg</c>.</summary>
+    /// <param name="lrs">Learning rate of each iteration (all &gt; 0).</param>
+    /// <param name="losses">Raw loss of each iteration (non-finite ones are left out).</param>
+    /// <param name="smoothed">Smoothed loss of each iteration (non-finite ones are left out).</param>
+    /// <param name="suggestions">Each rule's name and suggested learning rate (rules without one left out by the caller).</param>
+    /// <param name="divergenceLr">The learning rate at which the ramp stopped for divergence, or null.</param>
+    /// <param name="dir">Folder to write into.</param>
+    /// <param name="id">Base name of the files.</param>
+    /// <exception cref="ArgumentException">Lengths differ or there is no finite point.</exception>
+    public static ChartFile Write(IReadOnlyList<double> lrs, IReadOnlyList<double> losses, IReadOnlyList<double> smoothed,
+        IReadOnlyList<(string Rule, double Lr)> suggestions, double? divergenceLr, string dir, string id = "find-lr")
+    {
+        ArgumentNullException.ThrowIfNull(lrs);
+        ArgumentNullException.ThrowIfNull(losses);
+        ArgumentNullException.ThrowIfNull(smoothed);
+        ArgumentNullException.ThrowIfNull(suggestions);
+        if (lrs.Count != losses.Count || lrs.Count != smoothed.Count)
+            throw new ArgumentException($"range test chart: {lrs.Count} learning rates, {losses.Count} losses, {smoothed.Count} smoothed losses", nameof(losses));
+        var plot = ChartStyle.NewPlot("LR range test", "learning rate (log scale)", "training loss");
+        var (rx, ry) = Finite(lrs, losses);
+        var (sx, sy) = Finite(lrs, smoothed);
+        if (sx.Length == 0) throw new ArgumentException("range test chart: no finite point to draw", nameof(smoothed));
+        var raw = plot.Add.ScatterLine(rx, ry, ChartStyle.Series(0).WithAlpha(0.3));
+        raw.LineWidth = 1.2f;
+        raw.LegendText = "loss";
+        var line = plot.Add.ScatterLine(sx, sy, ChartStyle.Series(0));
+        line.LineWidth = 2.4f;
+        line.LegendText = "smoothed loss";
+        var top = sy.Max();
+        for (var i = 0; i < suggestions.Count; i++)
+        {
+            var (rule, lr) = suggestions[i];
+            var color = ChartStyle.Series(i + 1);
+            var mark = plot.Add.VerticalLine(Math.Log10(lr), 1.8f, color, LinePattern.Dashed);
+            mark.LegendText = $"{rule}: {lr:G3}";
+        }
+        if (divergenceLr is { } edge && sx.Length > 0)
+        {
+            var cross = plot.Add.Marker(Math.Log10(edge), sy[^1], MarkerShape.Eks, 13, Colors.Black);
+            cross.MarkerLineWidth = 3;
+            cross.LegendText = $"stopped: diverged at {edge:G3}";
+        }
+        var lo = Math.Floor(sx.Min());
+        var hi = Math.Ceiling(sx.Max());
+        var ticks = Enumerable.Range((int)lo, (int)(hi - lo) + 1).Select(k => (double)k).ToArray();
+        plot.Axes.Bottom.SetTicks(ticks, ticks.Select(k => ChartStyle.Format(Math.Pow(10, k))).ToArray());
+        // The blow-up at the end would squash the part worth reading; show up to a little above the start.
+        plot.Axes.SetLimitsY(Math.Max(0, sy.Min() - 0.1 * (top - sy.Min())), Math.Min(top, 1.5 * sy[0]) * 1.05);
+        ChartStyle.Legend(plot, Alignment.LowerLeft);
+        return ChartStyle.Save(plot, dir, id, "range-test", "LR range test",
+            "Loss against a learning rate rising exponentially each step; dashed lines are the suggestion rules' picks.");
+    }
+
+    private static (double[] Xs, double[] Ys) Finite(IReadOnlyList<double> lrs, IReadOnlyList<double> values)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (var i = 0; i < lrs.Count; i++)
+        {
+            if (!(lrs[i] > 0) || !double.IsFinite(values[i])) continue;
+            xs.Add(Math.Log10(lrs[i]));
+            ys.Add(values[i]);
+        }
+        return (xs.ToArray(), ys.ToArray());
+    }
+}

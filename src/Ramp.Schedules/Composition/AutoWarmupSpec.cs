@@ -1,0 +1,64 @@
+using Ramp.Schedules.Decay;
+using Ramp.Schedules.Text.Native;
+
+namespace Ramp.Schedules.Composition;
+
+/// <summary>
+/// A closed-loop warmup as a spec: the training loop raises the learning rate towards <c>base * Target</c> while
+/// the monitor's signals stay healthy, holds or backs off when they do not, and when warmup is done runs
+/// <see cref="Then"/> from its step 0 (like <c>&gt;&gt;</c>, the piece after warmup starts when warmup ends).
+/// Text <c>auto(then=cosine(900, floor=0.1))</c>, or the same as <c>auto() &gt;&gt; cosine(900, floor=0.1)</c>.
+/// </summary>
+/// <remarks>
+/// The record is pure data; <c>Ramp.Training</c> maps it onto its <c>AutoWarmupOptions</c> (each null here keeps the
+/// preset's value) and drives the controller. <see cref="Bind"/> gives the post-warmup schedule,
+/// <c>lr_g(t) = base_g * Target * Then(t)</c>, which is what a tool that cannot run the controller shows.
+/// </remarks>
+/// <param name="Target">Peak as a factor of the base learning rate; finite, &gt; 0. Default 1.</param>
+/// <param name="Then">Factor schedule after warmup (multiplied by <see cref="Target"/>); default <c>constant()</c>.</param>
+/// <param name="Preset">Which defaults to start from; default chosen by the optimizer.</param>
+/// <param name="Initial">Starting fraction of the target, in (0, 1]; null = preset (0.01).</param>
+/// <param name="Growth">Per-step growth ratio while healthy, &gt; 1; null = preset.</param>
+/// <param name="BackOff">Multiplier on a red gate, in (0, 1); null = preset (0.5).</param>
+/// <param name="MinFactor">Floor of the factor; null = preset (1e-4).</param>
+/// <param name="Cooldown">Steps held after a back-off; null = preset (5).</param>
+/// <param name="RatioAmber">Per-layer update/weight ratio that holds; null = preset.</param>
+/// <param name="RatioRed">Per-layer update/weight ratio that backs off; null = preset.</param>
+/// <param name="ZAmber">Loss / gradient-norm z-score that holds; null = preset (2.5).</param>
+/// <param name="ZRed">z-score that backs off; null = preset (6).</param>
+/// <param name="GreenSteps">Consecutive healthy steps at the target that end warmup; null = preset (20).</param>
+/// <param name="MaxSteps">Step budget of the warmup; null = none.</param>
+public sealed record AutoWarmupSpec(
+    double Target = 1,
+    Schedule? Then = null,
+    AutoWarmupPreset Preset = AutoWarmupPreset.Optimizer,
+    double? Initial = null,
+    double? Growth = null,
+    double? BackOff = null,
+    double? MinFactor = null,
+    long? Cooldown = null,
+    double? RatioAmber = null,
+    double? RatioRed = null,
+    double? ZAmber = null,
+    double? ZRed = null,
+    long? GreenSteps = null,
+    long? MaxSteps = null) : ScheduleSpec
+{
+    internal const string Name = "auto";
+
+    /// <summary>Peak as a factor of the base learning rate.</summary>
+    public double Target { get; } = Check.Positive(Target, nameof(Target), Name);
+
+    /// <summary>The factor schedule after warmup, <c>constant()</c> when none was given.</summary>
+    public Schedule After => Then ?? new Constant();
+
+    /// <inheritdoc />
+    public override ScheduleSet Bind(IReadOnlyList<double> baseLrs)
+    {
+        ArgumentNullException.ThrowIfNull(baseLrs);
+        return new FactorSpec(Target == 1 ? After : new Scaled(Target, After)).Bind(baseLrs);
+    }
+
+    /// <summary>The native text, e.g. <c>auto(then=cosine(900))</c>.</summary>
+    public override string ToString() => NativePrinter.Print(this);
+}
