@@ -16,6 +16,7 @@ public static class Program
         LrCommand.Create,
         PlotCommand.Create,
         TrainCommand.Create,
+        CompareCommand.Create,
         FindLrCommand.Create,
         ReportCommand.Create,
         DemoCommand.Create,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
 
@@ -37,4 +38,13 @@ public sealed record RunConfig(
     MonitorOptions Monitor,
     int CheckpointEvery,
     int EvalEvery,
-    int Accumulate = 1);
+    int Accumulate = 1)
+{
+    /// <summary>
+    /// More top-level fields written as they are, after the others: <c>ramp compare</c> puts a cell's grid
+    /// coordinates here (<c>case_study</c>, <c>arm</c>, <c>peak_lr</c>, <c>unigram_baseline</c>, ...; docs/run-folder.md).
+    /// Null or empty for a lone run.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, object>? Extra { get; init; }
+}

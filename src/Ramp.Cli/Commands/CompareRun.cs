@@ -1,0 +1,154 @@
+using System.Globalization;
+using Ramp.Cli.Cli;
+using Ramp.Reports.Html;
+using Ramp.Reports.RunFolders;
+using Ramp.Training.Data;
+using Ramp.Training.Studies;
+
+namespace Ramp.Cli.Commands;
+
+/// <summary>Checks a <see cref="CompareRequest"/>, expands the grid, trains its cells and writes the report.</summary>
+public static class CompareRun
+{
+    /// <summary>Runs the request; user mistakes throw <see cref="UsageException"/>; returns 1 when a cell failed.</summary>
+    public static int Execute(CompareRequest r, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(output);
+        if ((r.Preset is null) == (r.GridFile is null)) throw new UsageException("compare: give exactly one of --preset NAME or --grid-file FILE.json");
+        if (r.Jobs < 1) throw new UsageException($"--jobs: must be at least 1 but was {r.Jobs}");
+        var shard = r.Shard is null ? Shard.All : ParseShard(r.Shard, "--shard");
+        var grids = LoadGrids(r);
+        if (r.Seeds is { } text)
+        {
+            var seeds = ParseSeeds(text);
+            grids = grids.Select(g => g.WithSeeds(seeds)).ToArray();
+        }
+        var data = LoadData(grids);
+        GridPlan plan;
+        try
+        {
+            plan = GridExpansion.Expand(grids, g => data[g.CaseStudy].Train.Count);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{r.GridFile ?? "--preset " + r.Preset}: {CommandLineRunner.OneLine(e.Message.Split(" (Parameter")[0])}", e);
+        }
+        var cells = plan.For(shard);
+        if (r.Worker is { } w) return RunWorker(r, ParseShard(w, "--worker"), cells, data, output);
+        foreach (var note in plan.Notes) output.WriteLine($"note: {note}");
+        var of = shard.Count > 1 ? $" (shard {shard} of a {plan.Cells.Count}-cell grid)" : "";
+        var jobs = Math.Min(r.Jobs, Math.Max(1, cells.Count));
+        output.WriteLine($"{cells.Count} runs{of}, {jobs} at a time, into {Path.GetFullPath(Path.Combine(r.Out, "runs"))}");
+        IReadOnlyList<string> failed = [];
+        new CompareProgress(output, cells.Count).Run(report =>
+        {
+            if (jobs > 1) failed = CompareWorkers.Run(r.Tokens, jobs, report);
+            else failed = new GridRunner(r.Out, Environment.ProcessorCount, r.CommandLine) { Finished = o => report(CompareProgress.Describe(o)) }
+                .Run(cells, data).Where(o => o.Action == CellAction.Failed).Select(o => o.Error!).ToArray();
+        });
+        foreach (var f in failed) output.WriteLine($"failed: {f}");
+        WriteReport(r, output);
+        return failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    // A child process of --jobs N: its share of the cells, one torch thread, plain lines, no report.
+    private static int RunWorker(CompareRequest r, Shard worker, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data, TextWriter output)
+    {
+        var mine = cells.Where((_, i) => worker.Contains(i)).ToArray();
+        var threads = Math.Max(1, Environment.ProcessorCount / worker.Count);
+        var failed = 0;
+        new CompareProgress(output, mine.Length, plain: true).Run(report =>
+            failed = new GridRunner(r.Out, threads, r.CommandLine) { Finished = o => report(CompareProgress.Describe(o)) }
+                .Run(mine, data).Count(o => o.Action == CellAction.Failed));
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static void WriteReport(CompareRequest r, TextWriter output)
+    {
+        var title = r.Preset is { } p ? $"Warmup comparison: {p} ({r.Grid} grid)" : $"Warmup comparison: {Path.GetFileName(r.GridFile)}";
+        try
+        {
+            var path = ReportWriter.Write([r.Out], r.Out, new ReportOptions(title, Commands: [r.CommandLine]));
+            output.WriteLine($"wrote {Path.GetFullPath(path)}");
+            output.WriteLine($"  {Path.GetFullPath(Path.Combine(r.Out, "summary.csv"))}");
+            output.WriteLine($"  {Path.GetFullPath(Path.Combine(r.Out, ReportWriter.ChartsFolder))}/ (PNG and SVG)");
+        }
+        catch (RunFolderException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static IReadOnlyList<StudyGrid> LoadGrids(CompareRequest r)
+    {
+        if (r.GridFile is { } file)
+        {
+            try
+            {
+                return GridFile.Read(file);
+            }
+            catch (GridFileException e)
+            {
+                throw new UsageException(CommandLineRunner.OneLine(e.Message), e);
+            }
+        }
+        try
+        {
+            return StudyPresets.Get(r.Preset!, r.Grid);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--grid {r.Grid}: {e.Message.Split(" (Parameter")[0]}", e);
+        }
+    }
+
+    private static Dictionary<string, StudyData> LoadData(IReadOnlyList<StudyGrid> grids)
+    {
+        var cache = new Dictionary<(string, string, int), StudyData>();
+        var byStudy = new Dictionary<string, StudyData>();
+        foreach (var g in grids)
+        {
+            var key = (g.Data, g.DataDir, g.Model.IsText ? g.Model.Context : 0);
+            try
+            {
+                if (!cache.TryGetValue(key, out var d)) cache[key] = d = StudyData.Load(g);
+                byStudy[g.CaseStudy] = d;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or IdxFormatException or ArgumentException)
+            {
+                throw new UsageException($"{g.CaseStudy}: data_dir {g.DataDir}: {CommandLineRunner.OneLine(e.Message)}", e);
+            }
+        }
+        return byStudy;
+    }
+
+    private static Shard ParseShard(string text, string option)
+    {
+        try
+        {
+            return Shard.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{option}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Parses <c>1,2,3</c>, <c>1-5</c> or a mix (<c>1-3,7</c>).</summary>
+    internal static int[] ParseSeeds(string text)
+    {
+        var seeds = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var range = part.Split('-');
+            if (range.Length == 2 && Int(range[0]) is { } a && Int(range[1]) is { } b && a <= b) seeds.AddRange(Enumerable.Range(a, b - a + 1));
+            else if (range.Length == 1 && Int(part) is { } s) seeds.Add(s);
+            else throw new UsageException($"--seeds: expected a list like 1,2,3 or a range like 1-5 but found '{part}'");
+        }
+        if (seeds.Distinct().Count() != seeds.Count) throw new UsageException($"--seeds: a seed is listed twice in '{text}'");
+        return [.. seeds];
+    }
+
+    private static int? Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+}

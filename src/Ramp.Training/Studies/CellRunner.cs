@@ -1,0 +1,78 @@
+using Ramp.Schedules.Text;
+using Ramp.Training.Guards;
+using Ramp.Training.Loop;
+using Ramp.Training.Models;
+using Ramp.Training.Monitoring;
+using Ramp.Training.Runs;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Ramp.Training.Studies;
+
+/// <summary>Trains one cell of a grid into its run folder with the <see cref="Trainer"/>.</summary>
+public static class CellRunner
+{
+    /// <summary>The configuration a cell's run records (grid coordinates in <see cref="RunConfig.Extra"/>).</summary>
+    public static RunConfig Config(StudyCell cell, StudyData data, string? command)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(data);
+        var g = cell.Grid;
+        var guards = cell.Arm.Guards ?? [];
+        var extra = new Dictionary<string, object>
+        {
+            ["case_study"] = g.CaseStudy,
+            ["arm"] = cell.Arm.Name,
+            ["peak_lr"] = cell.PeakLr,
+            ["model_settings"] = g.Model.Describe(),
+            ["optimizer_settings"] = cell.Optimizer.Describe(),
+            ["data_source"] = data.Source,
+        };
+        if (data.UnigramEntropy is { } h)
+        {
+            extra["unigram_entropy"] = h;
+            extra["collapse_margin"] = g.CollapseMargin;
+            extra["unigram_baseline"] = h - g.CollapseMargin;
+        }
+        if (command is not null) extra["command"] = command;
+        var guardOptions = new GuardOptions(
+            guards.Contains("clip") ? new NormClipOptions() : null, null,
+            guards.Contains("zclip") ? new ZClipOptions() : null,
+            guards.Contains("skip") ? new SpikeSkipOptions() : null, null);
+        var checkpointEvery = (int)Math.Max(50, cell.Steps / 4);
+        return new RunConfig(g.Model.Kind, g.Data, g.DataDir, cell.Optimizer.Name, cell.PeakLr, cell.Arm.Schedule, cell.Steps,
+            g.Epochs, g.Batch, cell.Seed, "cpu", guardOptions, new MonitorOptions(25), checkpointEvery, 0) { Extra = extra };
+    }
+
+    /// <summary>Trains <paramref name="cell"/> into <paramref name="folder"/>, resuming from its checkpoint when <paramref name="resume"/>.</summary>
+    public static RunSummary Train(StudyCell cell, StudyData data, RunConfig config, string folder, bool resume,
+        Action<IReadOnlyList<StepRecord>>? progress = null, TrainingHooks? hooks = null)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(data);
+        using var scope = NewDisposeScope();
+        // The spec, not a bound set: the trainer binds it to the optimizer's rate and runs auto(...) warmups itself.
+        var spec = ScheduleText.Parse(cell.Arm.Schedule);
+        var model = BuildModel(cell.Grid.Model, data.Train.Classes, cell.Seed);
+        var optimizer = BuildOptimizer(cell.Optimizer, model.parameters(), cell.PeakLr);
+        var options = new TrainerOptions(config, folder, resume, hooks, progress);
+        using var trainer = new Trainer(model, data.Train, data.Test, optimizer, spec, options);
+        return trainer.Run().Summary;
+    }
+
+    private static nn.Module<Tensor, Tensor> BuildModel(ModelSettings m, int classes, int seed) => m.Kind switch
+    {
+        "mlp" => new Mlp(hidden: m.Hidden, classes: classes, seed: seed),
+        "deep-mlp" => new DeepMlp(m.Depth, m.Width, m.InitScale, classes: classes, seed: seed),
+        _ => new CharTransformer(classes, m.Context, m.Dim, m.Heads, m.Layers, m.PreLn, seed),
+    };
+
+    private static OptimizerHelper BuildOptimizer(OptimizerSettings o, IEnumerable<Parameter> parameters, double lr) => o.Name switch
+    {
+        "sgd" => torch.optim.SGD(parameters, lr, momentum: o.Momentum, weight_decay: o.WeightDecay),
+        "adam" => torch.optim.Adam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
+        "adamw" => torch.optim.AdamW(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
+        _ => torch.optim.RAdam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
+    };
+}
