@@ -29,11 +29,7 @@ public sealed record HfCosineWarmupWithMinLr(
     public long NumTrainingSteps { get; } = NonNegative(NumTrainingSteps, nameof(NumTrainingSteps), Who);
 
     /// <summary>The absolute floor, or null.</summary>
-    public double? MinLr { get; init; } = (MinLr is null) != (MinLrRate is null)
-        ? MinLr
-        : throw new ArgumentException(MinLr is null
-            ? $"{Who}: one of min_lr or min_lr_rate must be set"
-            : $"{Who}: only one of min_lr or min_lr_rate may be set", nameof(MinLr));
+    public double? MinLr { get; init; } = ExactlyOneFloor(MinLr, MinLrRate, Who);
 
     /// <inheritdoc />
     public override double Lambda(long step)

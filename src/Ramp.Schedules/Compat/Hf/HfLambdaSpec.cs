@@ -31,6 +31,17 @@ public abstract record HfLambdaSpec : ScheduleSpec
     protected static long NonNegative(long value, string name, string who) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{who}: {ArgumentErrors.PyName(name)} must be >= 0 but was {value}");
 
+    /// <summary>
+    /// transformers' rule for the cosine-with-min-lr helpers: exactly one of <c>min_lr</c> (absolute) and
+    /// <c>min_lr_rate</c> is given; returns <paramref name="minLr"/>.
+    /// </summary>
+    protected static double? ExactlyOneFloor(double? minLr, double? minLrRate, string who) =>
+        (minLr is null) != (minLrRate is null)
+            ? minLr
+            : throw new ArgumentException(minLr is null
+                ? $"{who}: one of min_lr or min_lr_rate must be set"
+                : $"{who}: only one of min_lr or min_lr_rate may be set", "MinLr");
+
     /// <summary>The first group's base learning rate, which stands for <c>optimizer.defaults["lr"]</c>.</summary>
     protected static double DefaultLr(IReadOnlyList<double> baseLrs) =>
         baseLrs.Count > 0 ? baseLrs[0] : throw new ArgumentException("at least one parameter group is needed", nameof(baseLrs));
