@@ -7,36 +7,40 @@ namespace Ramp.Benchmarks;
 /// The training-step overhead measured in pairs, for a shared machine whose load drifts during a BenchmarkDotNet
 /// run (BenchmarkDotNet times one method after the other, so a load change between them shows up as overhead):
 /// each round times one invocation (50 steps) of the bare step, then one of each Ramp variant, back to back, and
-/// the ratios are taken within the round. Run with <c>-- paired-training [rounds]</c>.
+/// the ratios are taken within the round. Run with <c>-- paired-training [rounds] [batch]</c>.
 /// </summary>
 public static class PairedTrainingOverhead
 {
-    /// <summary>Runs <paramref name="rounds"/> rounds after five warm-up rounds and prints median ratios with quartiles.</summary>
-    public static void Run(int rounds, TextWriter output)
+    /// <summary>Runs <paramref name="rounds"/> rounds at batch size <paramref name="batch"/> after five warm-up rounds and prints median ratios with quartiles.</summary>
+    public static void Run(int rounds, int batch, TextWriter output)
     {
-        var bench = new TrainingStepBenchmarks { Threads = 1 };
+        var bench = new TrainingStepBenchmarks { Threads = 1, Batch = batch };
         bench.Setup();
-        Action[] variants = [bench.Bare, () => bench.Ramp(), () => bench.RampWithHostGuards()];
-        string[] names = ["bare TorchSharp step", "Ramp: binder + monitor + clip", "Ramp + ZClip + skip-step"];
+        Action[] variants = [bench.Bare, () => bench.Ramp(), bench.BareClip, () => bench.RampClip(), () => bench.RampWithHostGuards()];
+        string[] names = ["bare TorchSharp step", "Ramp: binder + monitor", "bare step + clip_grad_norm_", "Ramp: binder + monitor + clip", "Ramp + ZClip + skip-step"];
+        // Each Ramp variant is compared with the bare variant it extends (clipping with clipping).
+        int[] baseline = [0, 0, 2, 2, 0];
         var ms = new double[variants.Length][];
         for (var v = 0; v < variants.Length; v++) ms[v] = new double[rounds];
         for (var r = -5; r < rounds; r++)
-            for (var v = 0; v < variants.Length; v++)
+            for (var k = 0; k < variants.Length; k++)
             {
+                // The order rotates from round to round, so no variant always runs first (or after the same one).
+                var v = (k + Math.Max(r, 0)) % variants.Length;
                 var start = Stopwatch.GetTimestamp();
                 variants[v]();
                 if (r >= 0) ms[v][r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds / TrainingStepBenchmarks.Steps;
             }
         bench.Cleanup();
-        output.WriteLine($"{rounds} rounds of {TrainingStepBenchmarks.Steps} steps per variant, torch threads = 1");
-        output.WriteLine("| What | Median step (ms) | Median ratio to bare | Ratio quartiles |");
-        output.WriteLine("| --- | ---: | ---: | --- |");
+        output.WriteLine($"{rounds} rounds of {TrainingStepBenchmarks.Steps} steps per variant, batch {batch}, torch threads = 1");
+        output.WriteLine("| What | Median step (ms) | Compared with | Median ratio | Ratio quartiles |");
+        output.WriteLine("| --- | ---: | --- | ---: | --- |");
         for (var v = 0; v < variants.Length; v++)
         {
-            var ratios = ms[v].Zip(ms[0], (a, b) => a / b).ToArray();
+            var ratios = ms[v].Zip(ms[baseline[v]], (a, b) => a / b).ToArray();
             var (q1, median, q3) = Quartiles(ratios);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {names[v]} | {Quartiles(ms[v]).Median:F3} | {median:F3} | {q1:F3} to {q3:F3} |"));
+                $"| {names[v]} | {Quartiles(ms[v]).Median:F3} | {names[baseline[v]]} | {median:F4} | {q1:F4} to {q3:F4} |"));
         }
     }
 

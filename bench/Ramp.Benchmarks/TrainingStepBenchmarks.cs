@@ -13,23 +13,24 @@ namespace Ramp.Benchmarks;
 
 /// <summary>
 /// What Ramp adds to a training step on the CPU: the same MLP (784-256-256-10) on the same batches of the shipped
-/// Fashion-MNIST subset (256 examples), SGD with momentum 0.9, torch on a fixed number of threads; once bare
+/// Fashion-MNIST subset (<see cref="Batch"/> examples), SGD with momentum 0.9, torch on a fixed number of threads; once bare
 /// (zero_grad, forward, loss, backward, step) and once with what <c>ramp train</c> adds around that step.
 /// </summary>
 /// <remarks>
-/// "Ramp" is the binder (<see cref="ScheduleBinder.Advance"/>), the monitor at its defaults (per-layer squared
-/// gradient, update and weight norms on the device every step, one read-back every 25 steps) and clipping by
-/// global norm at its default threshold (1.0), which stays on the device. "Ramp + host guards" adds ZClip and
-/// skip-step at their defaults, which read the loss and the gradient norm back every step. Batches are gathered
-/// once in the setup so data loading is not timed; each invocation runs <see cref="Steps"/> steps.
+/// "Ramp" is the binder (<see cref="ScheduleBinder.Advance"/>) and the monitor at its defaults (loss, accuracy and
+/// one gradient norm per parameter on the device every step; update and weight norms and dead units every 25th
+/// step; one read-back every 25 steps), with no guard, as <c>ramp train</c> runs by default. Clipping is compared
+/// with TorchSharp's own <c>clip_grad_norm_</c>; "Ramp + ZClip + skip-step" adds the two host-side guards at their
+/// defaults, which read the loss and the gradient norm back every step. Batches are gathered once in the setup
+/// so data loading is not timed; each invocation runs <see cref="Steps"/> steps.
 /// </remarks>
 [MemoryDiagnoser]
 public class TrainingStepBenchmarks
 {
     /// <summary>Steps per invocation: two read-back intervals, so every invocation pays the same number of read-backs.</summary>
     public const int Steps = 50;
-    private const int Batch = 256;
     private const int ReadBackEvery = 25;
+    private const int DetailEvery = 25;
 
     private Mlp _model = null!;
     private torch.optim.Optimizer _optimizer = null!;
@@ -39,6 +40,10 @@ public class TrainingStepBenchmarks
     private SpikeSkip _skip = null!;
     private (Tensor X, Tensor Y)[] _batches = [];
     private int _next;
+
+    /// <summary>Examples per batch: 256, and 1024 as in the fmnist-sgd case study.</summary>
+    [Params(256, 1024)]
+    public int Batch { get; set; } = 256;
 
     /// <summary>Torch intra-op threads, fixed for the whole run (the machine has two shared cores).</summary>
     [Params(1)]
@@ -76,7 +81,25 @@ public class TrainingStepBenchmarks
 
     /// <summary>zero_grad, forward, loss, backward, step.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Steps, Description = "bare TorchSharp step")]
-    public void Bare()
+    public void Bare() => BareSteps(clip: false);
+
+    /// <summary>The bare step with the binder and the monitor at their defaults (no guard: every guard is opt-in).</summary>
+    [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp: binder + monitor")]
+    public double Ramp() => RampSteps(clip: false, hostGuards: false);
+
+    /// <summary>The bare step with TorchSharp's own <c>clip_grad_norm_</c> at 1.0: the baseline for <see cref="RampClip"/>.</summary>
+    [Benchmark(OperationsPerInvoke = Steps, Description = "bare step + clip_grad_norm_")]
+    public void BareClip() => BareSteps(clip: true);
+
+    /// <summary>As <see cref="Ramp"/>, plus Ramp's clipping by global norm at 1.0 (on the device).</summary>
+    [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp: binder + monitor + clip")]
+    public double RampClip() => RampSteps(clip: true, hostGuards: false);
+
+    /// <summary>As <see cref="Ramp"/>, plus ZClip and skip-step deciding on the host every step.</summary>
+    [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp + ZClip + skip-step")]
+    public double RampWithHostGuards() => RampSteps(clip: false, hostGuards: true);
+
+    private void BareSteps(bool clip)
     {
         for (var i = 0; i < Steps; i++)
         {
@@ -85,19 +108,13 @@ public class TrainingStepBenchmarks
             _optimizer.zero_grad();
             var loss = nn.functional.cross_entropy(_model.call(x), y);
             loss.backward();
+            if (clip) nn.utils.clip_grad_norm_(_model.parameters(), 1.0);
             _optimizer.step();
         }
     }
 
-    /// <summary>The bare step with the binder, the monitor and clipping by global norm.</summary>
-    [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp: binder + monitor + clip")]
-    public double Ramp() => RampSteps(hostGuards: false);
-
-    /// <summary>As <see cref="Ramp"/>, plus ZClip and skip-step deciding on the host every step.</summary>
-    [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp + ZClip + skip-step")]
-    public double RampWithHostGuards() => RampSteps(hostGuards: true);
-
-    private double RampSteps(bool hostGuards)
+    // The order of calls of Trainer.TrainStep with its defaults: a detail step every 25, a read-back every 25.
+    private double RampSteps(bool clip, bool hostGuards)
     {
         var sink = 0.0;
         for (var i = 0; i < Steps; i++)
@@ -105,17 +122,18 @@ public class TrainingStepBenchmarks
             using var scope = NewDisposeScope();
             var (x, y) = NextBatch();
             _optimizer.zero_grad();
+            _monitor.BeginStep(detail: i % DetailEvery == 0);
             var output = _model.call(x);
             var loss = nn.functional.cross_entropy(output, y);
             loss.backward();
-            var correct = output.detach().argmax(-1).eq(y).to(float64).mean();
-            var gradSquares = _monitor.GradSquares();
-            var norm = gradSquares.sum().sqrt();
-            var clipped = GradientOps.ClipGlobalNorm(_monitor.Parameters, norm, 1.0);
-            var skipped = hostGuards && HostGuards(loss, norm, ref clipped);
+            var correct = output.detach().argmax(-1).eq(y).to(loss.dtype).mean();
+            var gradNorms = _monitor.GradNorms();
+            var norm = clip || hostGuards ? StepMonitor.GlobalNorm(gradNorms) : null;
+            var clipped = clip ? GradientOps.ClipGlobalNorm(_monitor.Parameters, norm!, 1.0) : null;
+            var skipped = hostGuards && HostGuards(loss, norm!, ref clipped);
             _monitor.BeforeUpdate();
             if (!skipped) _optimizer.step();
-            _monitor.Record(loss, correct, clipped, gradSquares);
+            _monitor.Record(loss, correct, clipped, gradNorms);
             if (!skipped) _binder.Advance();
             if (_monitor.Pending == ReadBackEvery)
                 foreach (var v in _monitor.ReadBack()) sink += _monitor.Decode(v).GradNorm;
@@ -123,10 +141,10 @@ public class TrainingStepBenchmarks
         return sink;
     }
 
-    private bool HostGuards(Tensor loss, Tensor norm, ref Tensor clipped)
+    private bool HostGuards(Tensor loss, Tensor norm, ref Tensor? clipped)
     {
         var lossValue = loss.to(float64).item<double>();
-        var normValue = norm.item<double>();
+        var normValue = norm.to(float64).item<double>();
         if (_zclip.Decide(normValue, out _) is { } target)
         {
             GradientOps.ScaleTo(_monitor.Parameters, normValue, target);

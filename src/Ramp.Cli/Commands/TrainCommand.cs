@@ -38,12 +38,13 @@ public static class TrainCommand
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints (default: only at the end; 50 with --rollback).", HelpName = "K" };
         var evalEvery = new Option<int>("--eval-every") { Description = "Steps between evaluations on the test split (default: only at the end).", HelpName = "K" };
         var readBack = new Option<int>("--read-back-every") { Description = "Steps between device-to-host read-backs of the metrics (default 25).", HelpName = "K", DefaultValueFactory = _ => 25 };
+        var detailEvery = new Option<int>("--detail-every") { Description = "Steps between detail steps, which also measure per-layer update ratios, weight norms and dead ReLU units (default 25; 1 = every step).", HelpName = "K", DefaultValueFactory = _ => 25 };
         var accumulate = new Option<int>("--accumulate") { Description = "Mini-batches whose gradients make one optimizer step (default 1).", HelpName = "N", DefaultValueFactory = _ => 1 };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
         var command = new Command("train", "Train a model with a schedule, guards and monitoring into a run folder.")
         {
             model, data, dataDir, optimizer, lr, momentum, schedule, steps, epochs, batch, seed, output, device,
-            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, readBack, accumulate, resume,
+            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, readBack, detailEvery, accumulate, resume,
         };
         command.WithExamples(
             new CommandExample("ramp train --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --lr 0.4 --schedule \"warmup(200) >> cosine(800)\" --steps 1000 --batch 128 --seed 1 --out runs/mlp",
@@ -69,7 +70,7 @@ public static class TrainCommand
                 result.GetRequiredValue(lr), result.GetValue(momentum), result.GetRequiredValue(schedule), result.GetValue(steps),
                 result.GetValue(epochs), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(output),
                 result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
-                result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate));
+                result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate), result.GetRequiredValue(detailEvery));
             return TrainRun.Execute(request, result.InvocationConfiguration.Output);
         });
         return command;

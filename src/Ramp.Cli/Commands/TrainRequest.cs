@@ -22,4 +22,5 @@ public sealed record TrainRequest(
     int EvalEvery,
     int ReadBackEvery,
     bool Resume,
-    int Accumulate = 1);
+    int Accumulate = 1,
+    int DetailEvery = 25);

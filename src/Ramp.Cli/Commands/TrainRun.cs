@@ -33,7 +33,7 @@ public static class TrainRun
         if (steps < 1) throw new UsageException($"--epochs {Num(r.Epochs!.Value)}: gives no full step with {train.Count} examples and batch {r.Batch}");
         if (train.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {train.Count} training examples");
         var config = new RunConfig(r.Model, r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
-            r.Guards, new MonitorOptions(r.ReadBackEvery), r.CheckpointEvery, r.EvalEvery, r.Accumulate);
+            r.Guards, new MonitorOptions(r.ReadBackEvery, DetailEvery: r.DetailEvery), r.CheckpointEvery, r.EvalEvery, r.Accumulate);
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
         if (folderUsed && !r.Resume) throw new UsageException($"--out {r.Out}: already holds a run; add --resume to continue it or choose another folder");
         using var scope = NewDisposeScope();
@@ -59,6 +59,7 @@ public static class TrainRun
         if (r.Accumulate < 1) throw new UsageException($"--accumulate: must be at least 1 but was {r.Accumulate}");
         if (r.Batch < 1) throw new UsageException($"--batch: must be at least 1 but was {r.Batch}");
         if (r.ReadBackEvery < 1) throw new UsageException($"--read-back-every: must be at least 1 but was {r.ReadBackEvery}");
+        if (r.DetailEvery < 1) throw new UsageException($"--detail-every: must be at least 1 but was {r.DetailEvery}");
         if (r.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every: must be at least 0 but was {r.CheckpointEvery}");
         if (r.EvalEvery < 0) throw new UsageException($"--eval-every: must be at least 0 but was {r.EvalEvery}");
         if ((r.Model == "transformer") != (r.Data == "text"))

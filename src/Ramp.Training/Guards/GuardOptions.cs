@@ -23,6 +23,10 @@ public sealed record GuardOptions(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool NeedsHostEveryStep => ZClip is not null || SkipSpikes is not null || Rollback is not null;
 
+    /// <summary>Whether a guard needs the global gradient norm on the device (clipping or a host-side guard).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool NeedsGlobalNorm => Clip is not null || NeedsHostEveryStep;
+
     /// <summary>Validates every configured guard.</summary>
     public GuardOptions Validated()
     {

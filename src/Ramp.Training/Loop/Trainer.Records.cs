@@ -22,13 +22,15 @@ public sealed partial class Trainer
         {
             var p = _pending[i];
             var v = vectors[i];
-            var (gradNorm, ratio, weightNorm, layers) = _monitor.Decode(v);
-            var nonFinite = !double.IsFinite(v[0]) || !double.IsFinite(gradNorm);
-            var row = new StepRecord(p.Step, p.Epoch, v[0], _train.IsLanguageModel ? null : v[1], p.Lrs, p.Momentum,
-                gradNorm, ratio, weightNorm, nonFinite, v[2] != 0, p.Skipped, p.WallMs,
-                _options.Monitor.PerLayer ? layers : [], p.ScheduleStep);
+            var m = _monitor.Decode(v);
+            var (loss, gradNorm, layers) = (v.Head[0], m.GradNorm, m.Layers);
+            var nonFinite = !double.IsFinite(loss) || !double.IsFinite(gradNorm);
+            var row = new StepRecord(p.Step, p.Epoch, loss, _train.IsLanguageModel ? null : v.Head[1], p.Lrs, p.Momentum,
+                gradNorm, m.UpdateRatio, m.WeightNorm, nonFinite, v.Head[2] != 0, p.Skipped, p.WallMs,
+                _options.Monitor.PerLayer ? layers : [], p.ScheduleStep, m.DeadUnits);
             if (double.IsNaN(_initialLoss) && p.Step == 0) _initialLoss = row.Loss;
             events.AddRange(_diagnoser.Observe(row with { Layers = layers }));
+            foreach (var (relu, fraction) in m.DeadUnits) events.AddRange(_diagnoser.ObserveDeadUnits(p.Step, relu, fraction));
             _lastLayers = layers;
             AddEpochLoss(row.Epoch, row.Loss);
             rows.Add(row);
@@ -64,8 +66,9 @@ public sealed partial class Trainer
             foreach (var (name, l) in r.Layers)
             {
                 _board.add_scalar($"grad_norm/{name}", (float)l.GradNorm, s);
-                _board.add_scalar($"update_ratio/{name}", (float)l.UpdateRatio, s);
+                if (l.UpdateRatio is { } ratio) _board.add_scalar($"update_ratio/{name}", (float)ratio, s);
             }
+            foreach (var (name, fraction) in r.DeadUnits ?? []) _board.add_scalar($"dead_units/{name}", (float)fraction, s);
         }
     }
 

@@ -36,6 +36,7 @@ public sealed partial class Trainer
         foreach (var r in RunFiles.ReadRecords(_folder.MetricsJsonl))
         {
             _diagnoser.Observe(r);
+            foreach (var (relu, fraction) in r.DeadUnits ?? []) _diagnoser.ObserveDeadUnits(r.Step, relu, fraction);
             if (r.Epoch >= _epoch) AddEpochLoss(r.Epoch, r.Loss);
         }
     }

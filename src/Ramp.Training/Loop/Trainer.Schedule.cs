@@ -38,7 +38,7 @@ public sealed partial class Trainer
         Flush();
         if (_lastRows.Count == 0) return;
         var row = _lastRows.Last();
-        var ratios = _lastLayers.Select(l => new LayerUpdateRatio(l.Key, l.Value.UpdateRatio)).ToArray();
+        var ratios = _lastLayers.Where(l => l.Value.UpdateRatio is not null).Select(l => new LayerUpdateRatio(l.Key, l.Value.UpdateRatio!.Value)).ToArray();
         var result = _auto.Observe(state, new TrainingSignals(row.Loss, row.GradNorm, ratios, row.NonFinite));
         _autoState = result.State;
         if (result.Decision is { } d)

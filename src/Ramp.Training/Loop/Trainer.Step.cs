@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Ramp.Training.Binding;
 using Ramp.Training.Guards;
+using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
+using Ramp.Training.Tuning.AutoWarmup;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -46,6 +48,7 @@ public sealed partial class Trainer
         using var scope = NewDisposeScope();
         _model.train();
         _optimizer.zero_grad();
+        _monitor.BeginStep(IsDetailStep(step));
         var accumulate = _options.Config.Accumulate;
         var position = (_epoch, _batchIndex);
         Tensor? loss = null, correct = null;
@@ -57,31 +60,40 @@ public sealed partial class Trainer
             var micro = LossOf(output, y);
             if (_hooks.InjectNaN?.Invoke(step) == true && k == accumulate - 1) micro = micro * double.NaN;
             (accumulate == 1 ? micro : micro / accumulate).backward();
-            var microCorrect = _train.IsLanguageModel ? null : output.detach().argmax(-1).eq(y).to(float64).mean();
+            var microCorrect = _train.IsLanguageModel ? null : output.detach().argmax(-1).eq(y).to(micro.dtype).mean();
             loss = loss is null ? micro.detach() : loss + micro.detach();
             if (microCorrect is not null) correct = correct is null ? microCorrect : correct + microCorrect;
         }
         _nextPosition = position;
         if (accumulate > 1) { loss = loss! / accumulate; correct = correct is null ? null : correct / accumulate; }
-        var gradSquares = _monitor.GradSquares();
-        var norm = gradSquares.sum().sqrt();
-        var clipped = zeros(1, dtype: @bool, device: _device).reshape();
-        if (_options.Guards.Clip is { } clip) clipped = clipped.logical_or(GradientOps.ClipGlobalNorm(_monitor.Parameters, norm, clip.MaxNorm));
-        if (_options.Guards.Agc is { } agc) clipped = clipped.logical_or(GradientOps.Agc(AgcParameters(agc), agc));
+        var gradNorms = _monitor.GradNorms();
+        // The global norm and the clipped flag cost torch calls, so they exist only when a guard needs them.
+        var norm = _options.Guards.NeedsGlobalNorm ? StepMonitor.GlobalNorm(gradNorms) : null;
+        Tensor? clipped = null;
+        if (_options.Guards.Clip is { } clip) clipped = GradientOps.ClipGlobalNorm(_monitor.Parameters, norm!, clip.MaxNorm);
+        if (_options.Guards.Agc is { } agc)
+        {
+            var agcHit = GradientOps.Agc(AgcParameters(agc), agc);
+            clipped = clipped is null ? agcHit : clipped.logical_or(agcHit);
+        }
         var skipped = false;
-        if (_options.Guards.NeedsHostEveryStep && HostGuards(step, loss!, norm, ref clipped, out skipped)) return;
+        if (_options.Guards.NeedsHostEveryStep && HostGuards(step, loss!, norm!, ref clipped, out skipped)) return;
         _monitor.BeforeUpdate();
         if (!skipped)
         {
             _optimizer.step();
             _binder.Advance();
         }
-        _monitor.Record(loss!, correct, clipped, gradSquares);
+        _monitor.Record(loss!, correct, clipped, gradNorms);
         _pending.Add(new PendingRow(step, _epoch, lrs, momentum, skipped, scheduleStep,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         _step++;
         (_epoch, _batchIndex) = _nextPosition;
     }
+
+    /// <summary>Detail steps measure update ratios, weight norms and dead units; every step while auto warmup is warming.</summary>
+    private bool IsDetailStep(long step) =>
+        step % _options.Monitor.DetailEvery == 0 || _autoState is { Phase: AutoWarmupPhase.Warming };
 
     private static Tensor LossOf(Tensor output, Tensor targets) =>
         nn.functional.cross_entropy(output.reshape(-1, output.shape[^1]), targets.reshape(-1));
@@ -93,11 +105,11 @@ public sealed partial class Trainer
     }
 
     /// <summary>ZClip, skip-step and roll-back decide on the host; returns true when the step was rolled back.</summary>
-    private bool HostGuards(long step, Tensor loss, Tensor norm, ref Tensor clipped, out bool skipped)
+    private bool HostGuards(long step, Tensor loss, Tensor norm, ref Tensor? clipped, out bool skipped)
     {
         skipped = false;
         var lossValue = loss.to(float64).item<double>();
-        var normValue = norm.item<double>();
+        var normValue = norm.to(float64).item<double>();
         var nonFinite = !double.IsFinite(lossValue) || !double.IsFinite(normValue);
         if (_zclip?.Decide(normValue, out var z) is { } target)
         {

@@ -12,6 +12,7 @@ namespace Ramp.Training.Models;
 public sealed class DeepMlp : nn.Module<Tensor, Tensor>
 {
     private readonly List<nn.Module<Tensor, Tensor>> _hidden = [];
+    private readonly List<nn.Module<Tensor, Tensor>> _relus = [];
     private readonly nn.Module<Tensor, Tensor> _out;
 
     /// <summary>Builds the network; the same seed gives the same weights.</summary>
@@ -37,6 +38,9 @@ public sealed class DeepMlp : nn.Module<Tensor, Tensor>
             var layer = Initialised(fanIn, width, initScale);
             register_module($"fc{i + 1}", layer);
             _hidden.Add(layer);
+            var relu = nn.ReLU();
+            register_module($"relu{i + 1}", relu); // a module, not the function, so monitors can hook it (dead units)
+            _relus.Add(relu);
             fanIn = width;
         }
         register_module("out", _out = Initialised(fanIn, classes, 1.0));
@@ -55,7 +59,7 @@ public sealed class DeepMlp : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var x = input.flatten(1);
-        foreach (var layer in _hidden) x = nn.functional.relu(layer.call(x));
+        for (var i = 0; i < _hidden.Count; i++) x = _relus[i].call(_hidden[i].call(x));
         return _out.call(x).MoveToOuterDisposeScope();
     }
 

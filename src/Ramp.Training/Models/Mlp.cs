@@ -11,6 +11,7 @@ namespace Ramp.Training.Models;
 public sealed class Mlp : nn.Module<Tensor, Tensor>
 {
     private readonly List<nn.Module<Tensor, Tensor>> _hidden = [];
+    private readonly List<nn.Module<Tensor, Tensor>> _relus = [];
     private readonly nn.Module<Tensor, Tensor> _out;
 
     /// <summary>Builds the network with PyTorch's default initialisation, drawn after <c>manual_seed(seed)</c>.</summary>
@@ -31,6 +32,9 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
             var layer = nn.Linear(width, hidden[i]);
             register_module($"fc{i + 1}", layer);
             _hidden.Add(layer);
+            var relu = nn.ReLU();
+            register_module($"relu{i + 1}", relu); // a module, not the function, so monitors can hook it (dead units)
+            _relus.Add(relu);
             width = hidden[i];
         }
         _out = nn.Linear(width, classes);
@@ -42,7 +46,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var x = input.flatten(1);
-        foreach (var layer in _hidden) x = nn.functional.relu(layer.call(x));
+        for (var i = 0; i < _hidden.Count; i++) x = _relus[i].call(_hidden[i].call(x));
         return _out.call(x).MoveToOuterDisposeScope();
     }
 }

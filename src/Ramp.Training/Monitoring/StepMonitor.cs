@@ -5,21 +5,28 @@ using Parameter = TorchSharp.Modules.Parameter;
 namespace Ramp.Training.Monitoring;
 
 /// <summary>
-/// Measures every step on the device and copies the numbers to the host in batches: each step adds one float64
-/// vector <c>[loss, correct, clipped, g_1..g_L, u_1..u_L, b_1..b_L, a_1..a_L]</c> (per layer: squared gradient,
-/// update, weight-before and weight-after norms) to a pending list, and <see cref="ReadBack"/> stacks the list and
-/// copies it in one transfer. Layers are the modules owning parameters, named by the parameter path without its
-/// last part (<c>fc1.weight</c> belongs to <c>fc1</c>).
+/// Measures steps on the device and copies the numbers to the host in batches. Every step adds a small vector
+/// (loss, accuracy, clipped flag and one gradient norm per parameter); a detail step (<see cref="BeginStep"/>)
+/// adds the update, weight-before and weight-after norms per parameter and the dead-unit fraction of each ReLU
+/// module. <see cref="ReadBack"/> stacks what is pending and copies it in one transfer; <see cref="Decode"/> sums
+/// parameters into layers on the host. Layers are the modules owning parameters, named by the parameter path
+/// without its last part (<c>fc1.weight</c> belongs to <c>fc1</c>).
 /// </summary>
+/// <remarks>
+/// The per-step cost is one fused norm per parameter and two stacks: on a small model the number of torch calls,
+/// not the arithmetic, is the cost, so everything else (squares, sums per layer, ratios) is done on the host.
+/// </remarks>
 public sealed class StepMonitor : IDisposable
 {
     private readonly (int Layer, Parameter Parameter)[] _parameters;
-    private readonly List<Tensor> _pending = [];
+    private readonly List<Tensor> _heads = [];
+    private readonly Dictionary<int, Tensor> _details = [];
+    private readonly ReluProbes _probes;
     private Tensor[]? _before;
-    private bool _haveBefore;
-    private Tensor? _layerIndex;
+    private Tensor? _zero;
+    private bool _detail, _haveBefore;
 
-    /// <summary>Monitors the trainable parameters of <paramref name="model"/>.</summary>
+    /// <summary>Monitors the trainable parameters and the ReLU modules of <paramref name="model"/>.</summary>
     public StepMonitor(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -35,10 +42,14 @@ public sealed class StepMonitor : IDisposable
         }
         Layers = layers;
         _parameters = [.. parameters];
+        _probes = new ReluProbes(model);
     }
 
     /// <summary>Layer names in model order.</summary>
     public IReadOnlyList<string> Layers { get; }
+
+    /// <summary>Names of the ReLU modules whose dead-unit fraction is measured on detail steps.</summary>
+    public IReadOnlyList<string> Relus => _probes.Names;
 
     /// <summary>The trainable parameters, in model order.</summary>
     public IEnumerable<Parameter> Parameters => _parameters.Select(p => p.Parameter);
@@ -47,33 +58,65 @@ public sealed class StepMonitor : IDisposable
     public IEnumerable<int> LayerOfParameter => _parameters.Select(p => p.Layer);
 
     /// <summary>Steps measured but not read back yet.</summary>
-    public int Pending => _pending.Count;
+    public int Pending => _heads.Count;
 
-    /// <summary>Per-layer squared gradient norms (float64, length L), before guards; missing gradients count as 0.</summary>
-    public Tensor GradSquares()
+    /// <summary>
+    /// Starts a step, before its forward pass: with <paramref name="detail"/> the step also measures update and
+    /// weight norms and (during the forward pass) dead ReLU units.
+    /// </summary>
+    public void BeginStep(bool detail)
+    {
+        _detail = detail;
+        _probes.Armed = detail;
+        _haveBefore = false;
+    }
+
+    /// <summary>Gradient norm of each trainable parameter (a vector of length P, before guards; 0 without a gradient).</summary>
+    public Tensor GradNorms()
     {
         var norms = new Tensor[_parameters.Length];
         for (var i = 0; i < norms.Length; i++)
-            norms[i] = _parameters[i].Parameter.grad is { } g ? linalg.vector_norm(g.detach()) : zeros(1, device: ParameterDevice()).reshape();
-        return PerLayer(norms, 1).reshape(-1);
+            norms[i] = _parameters[i].Parameter.grad is { } g ? linalg.vector_norm(g) : zeros(1, dtype: _parameters[i].Parameter.dtype, device: _parameters[i].Parameter.device).reshape();
+        return stack(norms);
     }
 
-    /// <summary>Remembers the weights before the optimizer step, to measure the update.</summary>
+    /// <summary>The global gradient norm from <see cref="GradNorms"/> (the norm of the per-parameter norms).</summary>
+    public static Tensor GlobalNorm(Tensor gradNorms) => linalg.vector_norm(gradNorms);
+
+    /// <summary>Remembers the weights before the optimizer step, on detail steps, to measure the update.</summary>
     public void BeforeUpdate()
     {
+        _probes.Armed = false;
+        _haveBefore = true;
+        if (!_detail) return;
         using var _ = no_grad();
         // Persistent buffers, overwritten in place: a fresh clone per step costs an allocation the size of the model.
         _before ??= _parameters.Select(p => p.Parameter.detach().clone().DetachFromDisposeScope()).ToArray();
         for (var i = 0; i < _before.Length; i++) _before[i].copy_(_parameters[i].Parameter);
-        _haveBefore = true;
     }
 
-    /// <summary>Adds the step's vector after the optimizer step (or after a skipped one).</summary>
-    public void Record(Tensor loss, Tensor? correct, Tensor clipped, Tensor gradSquares)
+    /// <summary>Adds the step's numbers after the optimizer step (or after a skipped one).</summary>
+    /// <param name="loss">The batch loss (a scalar).</param>
+    /// <param name="correct">The batch accuracy (a scalar), or null when not measured.</param>
+    /// <param name="clipped">Whether a guard rescaled gradients (a scalar), or null when no guard can.</param>
+    /// <param name="gradNorms">What <see cref="GradNorms"/> returned for this step.</param>
+    public void Record(Tensor loss, Tensor? correct, Tensor? clipped, Tensor gradNorms)
     {
         if (!_haveBefore) throw new InvalidOperationException("monitor: Record needs BeforeUpdate first");
         using var scope = NewDisposeScope();
         using var _ = no_grad();
+        var dtype = gradNorms.dtype;
+        var zero = Zero(gradNorms);
+        // Under no_grad nothing is recorded for autograd, so the inputs need no detach (each call costs a microsecond).
+        Tensor As(Tensor? t) => t is null ? zero : t.dtype == dtype ? t : t.to(dtype);
+        _heads.Add(cat([stack([As(loss), As(correct), As(clipped)]), gradNorms]).DetachFromDisposeScope());
+        if (_detail) _details[_heads.Count - 1] = DetailVector(dtype, gradNorms.device).DetachFromDisposeScope();
+        _haveBefore = false;
+        _detail = false;
+    }
+
+    private Tensor DetailVector(ScalarType dtype, Device device)
+    {
         var n = _parameters.Length;
         var norms = new Tensor[3 * n];
         for (var i = 0; i < n; i++)
@@ -83,68 +126,59 @@ public sealed class StepMonitor : IDisposable
             norms[2 * n + i] = linalg.vector_norm(p);
             norms[i] = linalg.vector_norm(_before[i].sub_(p)); // the buffer is refilled by the next BeforeUpdate
         }
-        var stats = PerLayer(norms, 3).reshape(-1); // [update(L), before(L), after(L)]
-        var head = stack([loss.detach().to(float64).reshape(), (correct ?? zeros(1)).to(float64).reshape(), clipped.to(float64).reshape()]);
-        _pending.Add(cat([head, gradSquares.to(float64), stats]).DetachFromDisposeScope());
-        _haveBefore = false;
+        return cat([stack(norms).to(dtype), _probes.Take(dtype, device)]);
     }
 
-    /// <summary>Copies all pending vectors to the host in one transfer and clears them.</summary>
-    public double[][] ReadBack()
+    /// <summary>Copies all pending steps to the host in one transfer (two with detail steps) and clears them.</summary>
+    public MonitoredStep[] ReadBack()
     {
-        if (_pending.Count == 0) return [];
-        using var all = stack(_pending).cpu();
+        if (_heads.Count == 0) return [];
+        var heads = Rows(_heads);
+        var keys = _details.Keys.Order().ToArray();
+        var details = keys.Length == 0 ? [] : Rows(keys.Select(k => _details[k]).ToList());
+        var byStep = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => details[p.i]);
+        Discard();
+        return heads.Select((h, i) => new MonitoredStep(h, byStep.GetValueOrDefault(i))).ToArray();
+    }
+
+    /// <summary>Drops the pending steps without reading them (after a roll-back).</summary>
+    public void Discard()
+    {
+        foreach (var t in _heads) t.Dispose();
+        foreach (var t in _details.Values) t.Dispose();
+        _heads.Clear();
+        _details.Clear();
+    }
+
+    /// <summary>Turns one read-back step into layer statistics and the global norms (see <see cref="StepDecoding"/>).</summary>
+    public StepReading Decode(MonitoredStep step) =>
+        StepDecoding.Decode(step, Layers, _parameters.Select(p => p.Layer).ToArray(), _probes.Names);
+
+    private static double[][] Rows(List<Tensor> vectors)
+    {
+        using var all = stack(vectors).to(float64).cpu();
         var width = (int)all.shape[1];
         var flat = all.data<double>().ToArray();
-        Discard();
         return Enumerable.Range(0, flat.Length / width).Select(r => flat.AsSpan(r * width, width).ToArray()).ToArray();
     }
 
-    /// <summary>Drops the pending vectors without reading them (after a roll-back).</summary>
-    public void Discard()
+    private Tensor Zero(Tensor like)
     {
-        foreach (var t in _pending) t.Dispose();
-        _pending.Clear();
-    }
-
-    /// <summary>Turns one read-back vector into layer statistics and the global norms.</summary>
-    public (double GradNorm, double UpdateRatio, double WeightNorm, KeyValuePair<string, LayerStats>[] Layers) Decode(double[] v)
-    {
-        var n = Layers.Count;
-        double Sum(int offset) { var s = 0.0; for (var l = 0; l < n; l++) s += v[offset + l]; return s; }
-        var layers = new KeyValuePair<string, LayerStats>[n];
-        for (var l = 0; l < n; l++)
-            layers[l] = new(Layers[l], new LayerStats(Math.Sqrt(v[3 + l]), Math.Sqrt(v[3 + n + l]) / Math.Sqrt(v[3 + 2 * n + l]), Math.Sqrt(v[3 + 3 * n + l])));
-        return (Math.Sqrt(Sum(3)), Math.Sqrt(Sum(3 + n)) / Math.Sqrt(Sum(3 + 2 * n)), Math.Sqrt(Sum(3 + 3 * n)), layers);
-    }
-
-    /// <summary>
-    /// Sums squared per-parameter norms into layers: <paramref name="norms"/> holds <paramref name="rows"/> groups of
-    /// one float32 norm per parameter; the result is [rows, L] float64. One stack and one index_add instead of an
-    /// addition per parameter: on a small model the number of torch calls, not the arithmetic, is the cost.
-    /// </summary>
-    private Tensor PerLayer(Tensor[] norms, int rows)
-    {
-        var squares = stack(norms).to(float64).square().reshape(rows, _parameters.Length);
-        _layerIndex ??= tensor(_parameters.Select(p => (long)p.Layer).ToArray(), device: squares.device).DetachFromDisposeScope();
-        return zeros(rows, Layers.Count, dtype: float64, device: squares.device).index_add_(1, _layerIndex, squares, 1.0);
-    }
-
-    private Device ParameterDevice() => _parameters.Length == 0 ? CPU : _parameters[0].Parameter.device;
-
-    private void DisposeBefore()
-    {
-        if (_before is null) return;
-        foreach (var t in _before) t.Dispose();
-        _before = null;
-        _haveBefore = false;
+        if (_zero is null || _zero.dtype != like.dtype || _zero.device_type != like.device_type || _zero.device_index != like.device_index)
+        {
+            _zero?.Dispose();
+            _zero = zeros(1, dtype: like.dtype, device: like.device).reshape().DetachFromDisposeScope();
+        }
+        return _zero;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
         Discard();
-        DisposeBefore();
-        _layerIndex?.Dispose();
+        if (_before is not null) foreach (var t in _before) t.Dispose();
+        _before = null;
+        _zero?.Dispose();
+        _probes.Dispose();
     }
 }

@@ -10,8 +10,8 @@ namespace Ramp.Training.Monitoring;
 /// <param name="Lrs">Learning rate of each parameter group used by this step.</param>
 /// <param name="Momentum">Momentum (or beta1) of group 0 when the schedule drives it; otherwise null.</param>
 /// <param name="GradNorm">Global L2 norm of all gradients before any guard.</param>
-/// <param name="UpdateRatio">Global ||Δw|| / ||w|| of the update.</param>
-/// <param name="WeightNorm">Global L2 norm of the parameters after the update.</param>
+/// <param name="UpdateRatio">Global ||Δw|| / ||w|| of the update; null on steps that are not detail steps.</param>
+/// <param name="WeightNorm">Global L2 norm of the parameters after the update; null on steps that are not detail steps.</param>
 /// <param name="NonFinite">Whether the loss or any gradient was NaN or infinite.</param>
 /// <param name="Clipped">Whether a clipping guard (norm clip, AGC, ZClip) rescaled gradients.</param>
 /// <param name="Skipped">Whether the update was skipped by a guard.</param>
@@ -19,6 +19,7 @@ namespace Ramp.Training.Monitoring;
 /// <param name="Layers">Per-layer numbers, in model order; empty when per-layer monitoring is off.</param>
 /// <param name="ScheduleStep">Applied optimizer steps before this one (the schedule binder's step; skipped updates do
 /// not count), or null when not recorded.</param>
+/// <param name="DeadUnits">Fraction of dead units per ReLU module on detail steps (empty or null otherwise).</param>
 public sealed record StepRecord(
     long Step,
     long Epoch,
@@ -27,11 +28,12 @@ public sealed record StepRecord(
     IReadOnlyList<double> Lrs,
     double? Momentum,
     double GradNorm,
-    double UpdateRatio,
-    double WeightNorm,
+    double? UpdateRatio,
+    double? WeightNorm,
     bool NonFinite,
     bool Clipped,
     bool Skipped,
     double WallMs,
     IReadOnlyList<KeyValuePair<string, LayerStats>> Layers,
-    long? ScheduleStep = null);
+    long? ScheduleStep = null,
+    IReadOnlyList<KeyValuePair<string, double>>? DeadUnits = null);

@@ -58,7 +58,7 @@ public sealed class MetricsWriter
         var cells = new List<string> { r.Step.ToString(), r.Epoch.ToString(), F(r.Loss), r.Accuracy is { } a ? F(a) : "" };
         for (var g = 0; g < _groups; g++) cells.Add(g < r.Lrs.Count ? F(r.Lrs[g]) : "");
         if (_momentum) cells.Add(r.Momentum is { } m ? F(m) : "");
-        cells.AddRange([F(r.GradNorm), F(r.UpdateRatio), F(r.WeightNorm), B(r.NonFinite), B(r.Clipped), B(r.Skipped), r.ScheduleStep?.ToString() ?? "", F(r.WallMs)]);
+        cells.AddRange([F(r.GradNorm), O(r.UpdateRatio), O(r.WeightNorm), B(r.NonFinite), B(r.Clipped), B(r.Skipped), r.ScheduleStep?.ToString() ?? "", F(r.WallMs)]);
         return string.Join(",", cells);
     }
 
@@ -77,8 +77,8 @@ public sealed class MetricsWriter
             else for (var g = 0; g < _groups; g++) RunJson.WriteNumber(w, $"lr{g}", r.Lrs[g]);
             if (_momentum) { if (r.Momentum is { } m) RunJson.WriteNumber(w, "momentum", m); else w.WriteNull("momentum"); }
             RunJson.WriteNumber(w, "grad_norm", r.GradNorm);
-            RunJson.WriteNumber(w, "update_ratio", r.UpdateRatio);
-            RunJson.WriteNumber(w, "weight_norm", r.WeightNorm);
+            Optional(w, "update_ratio", r.UpdateRatio);
+            Optional(w, "weight_norm", r.WeightNorm);
             w.WriteNumber("nonfinite", r.NonFinite ? 1 : 0);
             w.WriteNumber("clipped", r.Clipped ? 1 : 0);
             w.WriteNumber("skipped", r.Skipped ? 1 : 0);
@@ -89,17 +89,31 @@ public sealed class MetricsWriter
             {
                 w.WriteStartObject(name);
                 RunJson.WriteNumber(w, "grad_norm", s.GradNorm);
-                RunJson.WriteNumber(w, "update_ratio", s.UpdateRatio);
-                RunJson.WriteNumber(w, "weight_norm", s.WeightNorm);
+                Optional(w, "update_ratio", s.UpdateRatio);
+                Optional(w, "weight_norm", s.WeightNorm);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
+            if (r.DeadUnits is { Count: > 0 } dead)
+            {
+                w.WriteStartObject("dead_units");
+                foreach (var (name, fraction) in dead) RunJson.WriteNumber(w, name, fraction);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static string F(double x) => RunJson.Format(x);
+
+    // Not measured on this step (not a detail step): an empty CSV cell and a JSON null, unlike a measured NaN.
+    private static string O(double? x) => x is { } v ? F(v) : "";
+
+    private static void Optional(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v) RunJson.WriteNumber(w, name, v); else w.WriteNull(name);
+    }
 
     private static string B(bool x) => x ? "1" : "0";
 }

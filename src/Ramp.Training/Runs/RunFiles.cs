@@ -42,21 +42,25 @@ public static class RunFiles
             using var doc = JsonDocument.Parse(line);
             var e = doc.RootElement;
             double N(string name) => RunJson.ReadNumber(e.GetProperty(name));
-            double? Opt(string name) => e.TryGetProperty(name, out var p) && p.ValueKind != JsonValueKind.Null ? RunJson.ReadNumber(p) : null;
             var lrs = e.TryGetProperty("lr", out var lr)
                 ? [RunJson.ReadNumber(lr)]
                 : Enumerable.Range(0, 1000).TakeWhile(g => e.TryGetProperty($"lr{g}", out _)).Select(g => N($"lr{g}")).ToArray();
             var layers = e.GetProperty("layers").EnumerateObject().Select(p => new KeyValuePair<string, LayerStats>(p.Name, new LayerStats(
-                RunJson.ReadNumber(p.Value.GetProperty("grad_norm")),
-                RunJson.ReadNumber(p.Value.GetProperty("update_ratio")),
-                RunJson.ReadNumber(p.Value.GetProperty("weight_norm"))))).ToArray();
-            records.Add(new StepRecord(e.GetProperty("step").GetInt64(), e.GetProperty("epoch").GetInt64(), N("loss"), Opt("accuracy"),
-                lrs, Opt("momentum"), N("grad_norm"), N("update_ratio"), N("weight_norm"), N("nonfinite") != 0, N("clipped") != 0,
+                RunJson.ReadNumber(p.Value.GetProperty("grad_norm")), Optional(p.Value, "update_ratio"), Optional(p.Value, "weight_norm")))).ToArray();
+            var dead = e.TryGetProperty("dead_units", out var d) && d.ValueKind == JsonValueKind.Object
+                ? d.EnumerateObject().Select(p => new KeyValuePair<string, double>(p.Name, RunJson.ReadNumber(p.Value))).ToArray()
+                : null;
+            records.Add(new StepRecord(e.GetProperty("step").GetInt64(), e.GetProperty("epoch").GetInt64(), N("loss"), Optional(e, "accuracy"),
+                lrs, Optional(e, "momentum"), N("grad_norm"), Optional(e, "update_ratio"), Optional(e, "weight_norm"), N("nonfinite") != 0, N("clipped") != 0,
                 N("skipped") != 0, N("wall_ms"), layers,
-                e.TryGetProperty("schedule_step", out var ss) && ss.ValueKind == JsonValueKind.Number ? ss.GetInt64() : null));
+                e.TryGetProperty("schedule_step", out var ss) && ss.ValueKind == JsonValueKind.Number ? ss.GetInt64() : null, dead));
         }
         return records;
     }
+
+    // A field written as null (not measured on that step) or absent reads as null.
+    private static double? Optional(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var p) && p.ValueKind != JsonValueKind.Null ? RunJson.ReadNumber(p) : null;
 
     /// <summary>Reads the events of <c>events.jsonl</c>.</summary>
     public static IReadOnlyList<RunEvent> ReadEvents(string path) => !File.Exists(path)

@@ -71,10 +71,11 @@ public sealed class GuardRunTests : IDisposable
     {
         var hooks = new TrainingHooks(InjectNaN: step => step == 6);
         var guards = new GuardOptions(Clip: new NormClipOptions(0.5), SkipSpikes: new SpikeSkipOptions());
-        var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 12, lr: 0.1, guards: guards), new Constant(), hooks: hooks);
+        var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 12, lr: 0.1, guards: guards, detailEvery: 1), new Constant(), hooks: hooks);
         Assert.Equal("finished", result.Summary.Status);
         var rows = RunFiles.ReadRecords(Path.Combine(_dir, "metrics.jsonl"));
         Assert.True(rows[6].Skipped && rows[6].NonFinite);
+        Assert.All(rows.Where(r => r.Step != 6), r => Assert.True(r.UpdateRatio > 0, $"step {r.Step}: {r.UpdateRatio}"));
         Assert.Equal(0, rows[6].UpdateRatio);
         Assert.All(rows.Where(r => r.Step != 6), r => Assert.False(r.Skipped));
         Assert.All(rows.Where(r => r.GradNorm > 0.5 && r.Step != 6), r => Assert.True(r.Clipped));

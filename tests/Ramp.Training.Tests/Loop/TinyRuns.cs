@@ -65,14 +65,16 @@ internal static class TinyRuns
     }
 
     public static RunConfig Config(long steps, double lr, GuardOptions? guards = null, int readBack = 4, int checkpointEvery = 0,
-        string optimizer = "sgd", int seed = 1, int batch = 64) =>
+        string optimizer = "sgd", int seed = 1, int batch = 64, int detailEvery = 25) =>
         new("mlp", "fashion-mnist", null, optimizer, lr, "constant()", steps, null, batch, seed, "cpu",
-            guards ?? GuardOptions.None, new MonitorOptions(readBack, TensorBoard: false), checkpointEvery, 0);
+            guards ?? GuardOptions.None, new MonitorOptions(readBack, TensorBoard: false, DetailEvery: detailEvery), checkpointEvery, 0);
 
-    public static TrainResult Run(string dir, RunConfig config, Schedule factor, double momentum = 0, bool resume = false, TrainingHooks? hooks = null)
+    public static TrainResult Run(string dir, RunConfig config, Schedule factor, double momentum = 0, bool resume = false, TrainingHooks? hooks = null,
+        Action<nn.Module>? prepare = null)
     {
         using var _ = torch.NewDisposeScope();
         var model = Mlp(config.Seed);
+        prepare?.Invoke(model);
         var optimizer = torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
         var schedules = new FactorSpec(factor).Bind([config.Lr]);
         using var trainer = new Trainer(model, Train, Test, optimizer, schedules, new TrainerOptions(config, dir, resume, hooks));

@@ -40,8 +40,8 @@ public sealed class ModelTests
     {
         Assert.Equal(["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "out.weight", "out.bias"],
             new Mlp().named_parameters().Select(p => p.name));
-        Assert.Equal(["conv1", "conv2", "fc1", "out"], new SmallCnn().named_children().Select(c => c.name));
-        Assert.Equal(["fc1", "fc2", "fc3", "out"], new DeepMlp(depth: 3, width: 8).named_children().Select(c => c.name));
+        Assert.Equal(["conv1", "conv2", "fc1", "out", "relu1", "relu2", "relu3"], new SmallCnn().named_children().Select(c => c.name));
+        Assert.Equal(["fc1", "relu1", "fc2", "relu2", "fc3", "relu3", "out"], new DeepMlp(depth: 3, width: 8).named_children().Select(c => c.name));
         var pre = new CharTransformer(30, 16, 32, 4, 2, preLn: true).named_parameters().Select(p => p.name).ToList();
         var post = new CharTransformer(30, 16, 32, 4, 2, preLn: false).named_parameters().Select(p => p.name).ToList();
         Assert.Contains("blocks.1.attn.qkv.weight", pre);
