@@ -1,4 +1,3 @@
-using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
 using TorchSharp;
 
