@@ -119,14 +119,18 @@ public sealed partial class Trainer : IDisposable
         var resumed = _options.Resume && _folder.ReadCheckpointInfo() is { } info && Restore(info);
         if (!resumed) StartFresh();
         _metrics = new MetricsWriter(_folder.Path, _groupCount, _binder.Schedules.Momentum is not null);
-        if (_options.Monitor.TensorBoard) _board = torch.utils.tensorboard.SummaryWriter(_folder.Path, createRunName: false);
+        OpenBoard(resumed);
         _clock.Start();
         if (_options.Guards.Rollback is not null && !resumed) SaveCheckpoint();
         while (_step < TotalSteps && _status == RunSummary.Running)
         {
             var (step, epoch) = (_step, _epoch);
             TrainStep();
-            if (_step <= step) continue; // rolled back
+            if (_step <= step)
+            {
+                if (_status == RunSummary.Running) ReplaceBoard(); // rolled back: the rows after the checkpoint are gone
+                continue;
+            }
             AfterAutoStep();
             if (_step % _options.Monitor.ReadBackEvery == 0) Flush();
             if (_epoch > epoch) EndOfEpoch(epoch);
