@@ -20,7 +20,7 @@ namespace Ramp.Schedules.Composition;
 /// <param name="Target">Peak as a factor of the base learning rate; finite, &gt; 0. Default 1.</param>
 /// <param name="Then">Factor schedule after warmup (multiplied by <see cref="Target"/>); default <c>constant()</c>.</param>
 /// <param name="Preset">Which defaults to start from; default chosen by the optimizer.</param>
-/// <param name="Initial">Starting fraction of the target, in (0, 1]; null = preset (0.01).</param>
+/// <param name="Initial">Starting fraction of the target, in (0, 1]; null = preset (0.1; 0.01 for catapult_tolerant).</param>
 /// <param name="Growth">Per-step growth ratio while healthy, &gt; 1; null = preset.</param>
 /// <param name="BackOff">Multiplier on a red gate, in (0, 1); null = preset (0.5).</param>
 /// <param name="MinFactor">Floor of the factor; null = preset (1e-4).</param>

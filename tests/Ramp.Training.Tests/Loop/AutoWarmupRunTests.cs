@@ -3,6 +3,7 @@ using Ramp.Schedules.Decay;
 using Ramp.Schedules.Text;
 using Ramp.Training.Loop;
 using Ramp.Training.Runs;
+using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Tests.Loop;
 
@@ -30,7 +31,7 @@ public sealed class AutoWarmupRunTests : IDisposable
         Assert.NotEmpty(decisions);
         Assert.Equal(decisions, s.ScheduleEvents!.Where(e => e.Kind == RunEvent.AutoWarmup));
         var rows = RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl"));
-        Assert.Equal(1.5 * 0.01, rows[0].Lrs[0], 12);
+        Assert.Equal(1.5 * AutoWarmupOptions.PresetInitialFactor, rows[0].Lrs[0], 12);
         Assert.True(rows.Max(r => r.Lrs[0]) <= 1.5 + 1e-12);
     }
 
