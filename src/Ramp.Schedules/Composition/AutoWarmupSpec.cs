@@ -5,19 +5,22 @@ namespace Ramp.Schedules.Composition;
 
 /// <summary>
 /// A closed-loop warmup as a spec: the training loop raises the learning rate towards <c>base * Target</c> while
-/// the monitor's signals stay healthy, holds or backs off when they do not, and when warmup is done runs
-/// <see cref="Then"/> from its step 0 (like <c>&gt;&gt;</c>, the piece after warmup starts when warmup ends).
-/// Text <c>auto(then=cosine(900, floor=0.1))</c>, or the same as <c>auto() &gt;&gt; cosine(900, floor=0.1)</c>.
+/// the monitor's signals stay healthy, holds or backs off when they do not. <see cref="Then"/> runs on the run's
+/// clock by default (<see cref="AutoWarmupClock.Run"/>: evaluated at the applied step, multiplied by the controller's
+/// factor while warming), so <c>auto() &gt;&gt; cosine(N)</c> in an N-step run reaches its floor at the run's end
+/// however long warmup took; <c>clock=after_warmup</c> starts it at its step 0 when warmup ends instead.
+/// Text <c>auto(then=cosine(1000, floor=0.1))</c>, or the same as <c>auto() &gt;&gt; cosine(1000, floor=0.1)</c>.
 /// </summary>
 /// <remarks>
 /// The record is pure data; <c>Ramp.Training</c> maps it onto its <c>AutoWarmupOptions</c> (each null here keeps the
 /// preset's value) and drives the controller. <see cref="Bind"/> gives the post-warmup schedule,
-/// <c>lr_g(t) = base_g * Target * Then(t)</c>, which is what a tool that cannot run the controller shows.
+/// <c>lr_g(t) = base_g * Target * Then(t)</c>, which is what a tool that cannot run the controller shows (with the
+/// run clock, exactly the learning rate of every step after warmup is done).
 /// </remarks>
 /// <param name="Target">Peak as a factor of the base learning rate; finite, &gt; 0. Default 1.</param>
 /// <param name="Then">Factor schedule after warmup (multiplied by <see cref="Target"/>); default <c>constant()</c>.</param>
 /// <param name="Preset">Which defaults to start from; default chosen by the optimizer.</param>
-/// <param name="Initial">Starting fraction of the target, in (0, 1]; null = preset (0.01).</param>
+/// <param name="Initial">Starting fraction of the target, in (0, 1]; null = preset (0.1; 0.01 for catapult_tolerant).</param>
 /// <param name="Growth">Per-step growth ratio while healthy, &gt; 1; null = preset.</param>
 /// <param name="BackOff">Multiplier on a red gate, in (0, 1); null = preset (0.5).</param>
 /// <param name="MinFactor">Floor of the factor; null = preset (1e-4).</param>
@@ -28,6 +31,7 @@ namespace Ramp.Schedules.Composition;
 /// <param name="ZRed">z-score that backs off; null = preset (6).</param>
 /// <param name="GreenSteps">Consecutive healthy steps at the target that end warmup; null = preset (20).</param>
 /// <param name="MaxSteps">Step budget of the warmup; null = none.</param>
+/// <param name="Clock">Which steps <see cref="Then"/> counts; default <see cref="AutoWarmupClock.Run"/>.</param>
 public sealed record AutoWarmupSpec(
     double Target = 1,
     Schedule? Then = null,
@@ -42,12 +46,17 @@ public sealed record AutoWarmupSpec(
     double? ZAmber = null,
     double? ZRed = null,
     long? GreenSteps = null,
-    long? MaxSteps = null) : ScheduleSpec
+    long? MaxSteps = null,
+    AutoWarmupClock Clock = AutoWarmupClock.Run) : ScheduleSpec
 {
     internal const string Name = "auto";
 
     /// <summary>Peak as a factor of the base learning rate.</summary>
     public double Target { get; } = Check.Positive(Target, nameof(Target), Name);
+
+    /// <summary>Which steps <see cref="Then"/> counts: the run's (default) or those since warmup ended.</summary>
+    public AutoWarmupClock Clock { get; } = Enum.IsDefined(Clock) ? Clock
+        : throw Check.Range(nameof(Clock), Clock, $"auto: clock must be run or after_warmup but was {(int)Clock}");
 
     /// <summary>The factor schedule after warmup, <c>constant()</c> when none was given.</summary>
     public Schedule After => Then ?? new Constant();

@@ -13,7 +13,7 @@ namespace Ramp.Training.Binding;
 /// <param name="Overlay">Roll-back's lower peak and re-warm-up, or null for none.</param>
 /// <param name="Multiplier">A factor set from outside each step (the automatic warmup's factor); finite, &gt; 0; default 1.</param>
 /// <param name="Origin">Applied step at which the schedule's own step 0 lies: the schedule is evaluated at
-/// <c>max(0, Step - Origin)</c>. 0 except after an automatic warmup, whose end is the origin of what follows.</param>
+/// <c>max(0, Step - Origin)</c>. 0 except with <c>auto(clock=after_warmup)</c>, whose end is the origin of what follows.</param>
 public sealed record BinderState(
     long Step,
     [property: JsonConverter(typeof(PlateauStateJsonConverter))] PlateauState? Plateau = null,

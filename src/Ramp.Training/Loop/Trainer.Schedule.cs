@@ -3,6 +3,7 @@ using Ramp.Schedules.Composition;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
+using static TorchSharp.torch.optim;
 
 namespace Ramp.Training.Loop;
 
@@ -11,6 +12,7 @@ public sealed partial class Trainer
 {
     private AutoWarmupController? _auto;
     private AutoWarmupState? _autoState;
+    private AutoWarmupClock _autoClock;
     private readonly List<RunEvent> _scheduleEvents = [];
     private readonly SortedDictionary<long, (double Sum, int Count)> _epochLosses = [];
     private IReadOnlyList<KeyValuePair<string, LayerStats>> _lastLayers = [];
@@ -18,15 +20,24 @@ public sealed partial class Trainer
     private void CreateAutoWarmup(AutoWarmupSpec? spec)
     {
         if (spec is null) return;
-        _auto = new AutoWarmupController(AutoWarmupSpecs.Options(spec, _options.Config.Optimizer));
+        // The Adam preset's climb length follows the run's beta2, so read it from the optimizer, not the default.
+        var beta2 = _optimizer.ParamGroups.FirstOrDefault() is IBetas b ? b.Betas.Item2 : (double?)null;
+        _auto = new AutoWarmupController(AutoWarmupSpecs.Options(spec, _options.Config.Optimizer, beta2));
         _autoState = _auto.Start();
+        _autoClock = spec.Clock;
     }
 
-    /// <summary>While warming, the next step trains at the controller's factor and the schedule after it waits at its step 0.</summary>
+    /// <summary>
+    /// While warming, the next step trains at the controller's factor times the schedule after warmup, which counts
+    /// the run's steps (<see cref="AutoWarmupClock.Run"/>) or waits at its step 0 (<see cref="AutoWarmupClock.AfterWarmup"/>).
+    /// </summary>
     private void BeforeAutoStep()
     {
-        if (_autoState is { Phase: AutoWarmupPhase.Warming } s) _binder.SetMultiplier(s.Factor, _binder.Step);
+        if (_autoState is { Phase: AutoWarmupPhase.Warming } s) _binder.SetMultiplier(s.Factor, AutoOrigin);
     }
+
+    /// <summary>The applied step at which the schedule after warmup has its step 0, were warmup to end now.</summary>
+    private long AutoOrigin => _autoClock == AutoWarmupClock.Run ? 0 : _binder.Step;
 
     /// <summary>
     /// Feeds the step just run to the controller. It needs every step's signals on the host, so while warming each
@@ -52,7 +63,7 @@ public sealed partial class Trainer
                 F($"{gate}{d.Reason}; lr factor {d.FactorBefore:G4} -> {d.FactorAfter:G4} of the target"), d.FactorAfter);
         }
         if (result.State.Phase != AutoWarmupPhase.Warming)
-            _binder.SetMultiplier(result.State.Phase == AutoWarmupPhase.Done ? 1 : result.State.Factor, _binder.Step);
+            _binder.SetMultiplier(result.State.Phase == AutoWarmupPhase.Done ? 1 : result.State.Factor, AutoOrigin);
     }
 
     /// <summary>

@@ -27,6 +27,25 @@ public class AutoWarmupSpecTests
     }
 
     [Fact]
+    public void The_clock_defaults_to_the_run_and_after_warmup_round_trips()
+    {
+        Assert.Equal(AutoWarmupClock.Run, Assert.IsType<AutoWarmupSpec>(ScheduleText.Parse("auto() >> cosine(100)")).Clock);
+        var after = Assert.IsType<AutoWarmupSpec>(ScheduleText.Parse("auto(clock=after_warmup) >> cosine(100)"));
+        Assert.Equal(new AutoWarmupSpec(Then: new CosineDecay(100), Clock: AutoWarmupClock.AfterWarmup), after);
+        Assert.Equal("auto(then=cosine(100), clock=after_warmup)", after.ToString());
+        Assert.Equal(after, ScheduleText.Parse(after.ToString()));
+        Assert.Equal(new AutoWarmupSpec(Then: new CosineDecay(100)), ScheduleText.Parse("auto(clock=run) >> cosine(100)"));
+    }
+
+    [Fact]
+    public void A_clock_outside_the_enum_is_refused_at_construction()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new AutoWarmupSpec(Clock: (AutoWarmupClock)7));
+        Assert.Equal("Clock", e.ParamName);
+        Assert.StartsWith("auto: clock must be run or after_warmup but was 7", e.Message);
+    }
+
+    [Fact]
     public void Bind_gives_the_post_warmup_schedule_times_the_target()
     {
         var set = ScheduleText.Parse("auto(target=0.5) >> linear(10)").Bind([0.2]);
@@ -41,6 +60,8 @@ public class AutoWarmupSpecTests
     [InlineData("auto(target=0)", "auto: target must be in (0, inf) but was 0")]
     [InlineData("auto(preset=adamw)", "'adamw' is not a preset")]
     [InlineData("auto(grwth=1.1)", "auto has no parameter 'grwth'")]
+    [InlineData("auto(clock=after)", "'after' is not a clock (did you mean 'after_warmup'?)")]
+    [InlineData("auto(clock=2)", "auto: expected one of run, after_warmup for 'clock' but found")]
     public void Mistakes_are_named(string text, string message)
     {
         var e = Assert.Throws<SpecException>(() => ScheduleText.Parse(text));

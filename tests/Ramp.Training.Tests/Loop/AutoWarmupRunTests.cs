@@ -3,6 +3,7 @@ using Ramp.Schedules.Decay;
 using Ramp.Schedules.Text;
 using Ramp.Training.Loop;
 using Ramp.Training.Runs;
+using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Tests.Loop;
 
@@ -30,7 +31,7 @@ public sealed class AutoWarmupRunTests : IDisposable
         Assert.NotEmpty(decisions);
         Assert.Equal(decisions, s.ScheduleEvents!.Where(e => e.Kind == RunEvent.AutoWarmup));
         var rows = RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl"));
-        Assert.Equal(1.5 * 0.01, rows[0].Lrs[0], 12);
+        Assert.Equal(1.5 * AutoWarmupOptions.PresetInitialFactor, rows[0].Lrs[0], 12);
         Assert.True(rows.Max(r => r.Lrs[0]) <= 1.5 + 1e-12);
     }
 
@@ -47,5 +48,25 @@ public sealed class AutoWarmupRunTests : IDisposable
         Assert.Equal(full.Summary.ScheduleEvents, resumed.Summary.ScheduleEvents);
         Assert.Equal(full.Summary.Final.EvalLoss, resumed.Summary.Final.EvalLoss);
         Assert.True(full.Summary.ScheduleEvents!.Any(e => e.Name == "done"), string.Join("\n", full.Summary.ScheduleEvents!.Select(e => $"{e.Step} {e.Name} {e.Message}")));
+    }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData(", clock=after_warmup", 1)]
+    public void After_warmup_the_lr_is_target_times_the_decay_on_its_clock_also_after_a_resume(string clock, int afterWarmup)
+    {
+        var config = TinyRuns.Config(steps: 100, lr: 0.4, checkpointEvery: 10);
+        var spec = ScheduleText.Parse($"auto(target=0.5, growth=1.2, green_steps=5, ratio_amber=0.1, ratio_red=1{clock}) >> cosine(100)");
+        TinyRuns.RunSpec(_b, config, spec, momentum: 0.9, hooks: new TrainingHooks(CrashAfter: step => step == 63));
+        var resumed = TinyRuns.RunSpec(_b, config, spec, momentum: 0.9, resume: true);
+        var done = Assert.Single(resumed.Summary.ScheduleEvents!, e => e.Name == "done").Step;
+        var rows = RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl"));
+        var after = rows.Where(r => r.Step > done).ToArray();
+        Assert.True(after.Length > 10, $"warmup done at step {done}, too late to test the decay");
+        // The run clock evaluates cosine(60) at the run's step; after_warmup at the steps since warmup ended.
+        var origin = afterWarmup * (done + 1);
+        foreach (var r in after) Assert.Equal(0.4 * 0.5 * new CosineDecay(100).ValueAt(r.Step - origin), r.Lrs[0]);
+        Assert.Equal(99, rows[^1].Step);
+        Assert.All(rows.Where(r => r.Step <= done), r => Assert.True(r.Lrs[0] <= 0.2 * new CosineDecay(100).ValueAt(r.Step - origin) + 1e-15));
     }
 }

@@ -17,23 +17,28 @@ public static class AutoWarmupSpecs
     /// Adam family and SGD's otherwise), each parameter the spec gives replacing the preset's, target factor
     /// <c>spec.Target</c> (the controller works in factors of the base learning rate). Validated.
     /// </summary>
+    /// <param name="spec">The parsed <c>auto(...)</c>.</param>
+    /// <param name="optimizer">The <c>--optimizer</c> name.</param>
+    /// <param name="beta2">The Adam family's second-moment coefficient the run uses (the Adam preset's climb lasts
+    /// <c>2 / (1 - beta2)</c> steps); null = <see cref="DefaultBeta2"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it.</exception>
-    public static AutoWarmupOptions Options(AutoWarmupSpec spec, string optimizer)
+    public static AutoWarmupOptions Options(AutoWarmupSpec spec, string optimizer, double? beta2 = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(optimizer);
         var preset = spec.Preset == AutoWarmupPreset.Optimizer
             ? IsAdamFamily(optimizer) ? AutoWarmupPreset.Adam : AutoWarmupPreset.Sgd
             : spec.Preset;
-        var initial = spec.Initial ?? 0.01;
         var o = preset switch
         {
-            AutoWarmupPreset.Adam => AutoWarmupOptions.ForAdam(spec.Target, DefaultBeta2, initial),
-            AutoWarmupPreset.CatapultTolerant => AutoWarmupOptions.CatapultTolerant(spec.Target) with { InitialFactor = initial },
-            _ => new AutoWarmupOptions(spec.Target, initial),
+            AutoWarmupPreset.Adam => AutoWarmupOptions.ForAdam(spec.Target, beta2 ?? DefaultBeta2, spec.Initial ?? AutoWarmupOptions.PresetInitialFactor),
+            AutoWarmupPreset.CatapultTolerant => AutoWarmupOptions.CatapultTolerant(spec.Target),
+            _ => AutoWarmupOptions.ForSgd(spec.Target),
         };
+        var initial = spec.Initial ?? o.InitialFactor;
         o = o with
         {
+            InitialFactor = initial,
             Growth = spec.Growth ?? o.Growth,
             BackOffFactor = spec.BackOff ?? o.BackOffFactor,
             MinFactor = spec.MinFactor ?? Math.Min(o.MinFactor, initial),
