@@ -3,6 +3,7 @@ using Ramp.Training.Guards;
 using Ramp.Training.Loop;
 using Ramp.Training.Models;
 using Ramp.Training.Monitoring;
+using Ramp.Training.Optimizers;
 using Ramp.Training.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -73,6 +74,6 @@ public static class CellRunner
         "sgd" => torch.optim.SGD(parameters, lr, momentum: o.Momentum, weight_decay: o.WeightDecay),
         "adam" => torch.optim.Adam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
         "adamw" => torch.optim.AdamW(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
-        _ => torch.optim.RAdam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
+        _ => new RectifiedAdam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
     };
 }
