@@ -83,6 +83,15 @@ public sealed class RectifiedAdam : RAdam
         }
     }, closure);
 
+    /// <summary>Releases the moment tensors; safe on an instance whose constructor threw.</summary>
+    /// <param name="disposing">True from <c>Dispose()</c>, false from the finalizer.</param>
+    protected override void Dispose(bool disposing)
+    {
+        // A constructor that throws while checking its arguments leaves _state null, and TorchSharp's Dispose would
+        // then throw on the finalizer thread, which ends the process.
+        if (_state is not null) base.Dispose(disposing);
+    }
+
     // beta2 = 1 makes rho_inf infinite; TorchSharp accepts it, PyTorch does not.
     private static double CheckBeta2(double beta2) => beta2 is >= 0 and < 1
         ? beta2

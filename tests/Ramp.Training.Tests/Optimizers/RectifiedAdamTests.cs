@@ -103,5 +103,22 @@ public sealed class RectifiedAdamTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RectifiedAdam([w], 0.01, beta2: beta2));
         Assert.Equal("beta2", ex.ParamName);
         Assert.StartsWith($"radam: beta2 must be in [0, 1) but was {beta2}", ex.Message);
+        FinalizeAbandoned();
+    }
+
+    [Fact]
+    public void A_negative_learning_rate_is_refused_and_the_half_built_optimizer_finalizes_quietly()
+    {
+        var w = new Parameter(tensor(Start, float64));
+        var ex = Assert.Throws<ArgumentException>(() => new RectifiedAdam([w], -0.01));
+        Assert.Equal("Invalid learning rate: -0.01", ex.Message);
+        FinalizeAbandoned();
+    }
+
+    // The refused instance is already allocated; its finalizer must not throw (that would end the test process).
+    private static void FinalizeAbandoned()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
     }
 }
