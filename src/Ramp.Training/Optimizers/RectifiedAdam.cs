@@ -6,14 +6,15 @@ namespace Ramp.Training.Optimizers;
 
 /// <summary>
 /// RAdam (Liu et al. 2019, "On the variance of the adaptive learning rate and beyond"), as PyTorch's
-/// <c>torch.optim.RAdam</c> with its defaults (L2 weight decay, not decoupled). Replaces TorchSharp 0.107's
+/// <c>torch.optim.RAdam</c> (L2 weight decay by default; decoupled, as AdamW's, when asked). Replaces TorchSharp 0.107's
 /// <see cref="RAdam"/>, whose rectified step multiplies by the learning rate twice (it moves by <c>lr^2</c>, so at
 /// lr 1e-3 training all but stops after the first five steps). Keeps TorchSharp's groups, options and state, so the
 /// schedule binder (learning rate, <see cref="torch.optim.IBetas"/>) and <c>save_state_dict</c>/<c>load_state_dict</c>
 /// work unchanged.
 /// </summary>
 /// <remarks>
-/// Per parameter, at step <c>t</c> (from 1), with gradient <c>g</c> (plus <c>weight_decay * p</c> when non-zero):
+/// Per parameter, at step <c>t</c> (from 1), with gradient <c>g</c> (plus <c>weight_decay * p</c>, or with
+/// decoupled weight decay first <c>p *= 1 - lr weight_decay</c> instead):
 /// <c>m = beta1 m + (1 - beta1) g</c>, <c>v = beta2 v + (1 - beta2) g^2</c>, <c>m_hat = m / (1 - beta1^t)</c>,
 /// <c>rho_inf = 2 / (1 - beta2) - 1</c>, <c>rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t)</c>. When
 /// <c>rho_t &gt; 5</c>: <c>r = sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))</c> and
@@ -28,11 +29,13 @@ public sealed class RectifiedAdam : RAdam
     /// <param name="beta1">First-moment decay in [0, 1] (default 0.9).</param>
     /// <param name="beta2">Second-moment decay in [0, 1) (default 0.999).</param>
     /// <param name="eps">Added to <c>sqrt(v)</c>, &gt;= 0 (default 1e-8).</param>
-    /// <param name="weightDecay">L2 penalty added to the gradient, &gt;= 0 (default 0).</param>
+    /// <param name="weightDecay">Weight decay, &gt;= 0 (default 0).</param>
+    /// <param name="decoupledWeightDecay">Shrink the weights by <c>lr weight_decay</c> (AdamW's way) instead of adding
+    /// an L2 term to the gradient (default false, PyTorch's default).</param>
     /// <exception cref="ArgumentException">A value outside its range (TorchSharp's check; beta2 = 1 is refused here).</exception>
-    public RectifiedAdam(IEnumerable<Parameter> parameters, double lr,
-        double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
-        : this([new ParamGroup { Parameters = parameters }], lr, beta1, beta2, eps, weightDecay)
+    public RectifiedAdam(IEnumerable<Parameter> parameters, double lr, double beta1 = 0.9, double beta2 = 0.999,
+        double eps = 1e-8, double weightDecay = 0, bool decoupledWeightDecay = false)
+        : this([new ParamGroup { Parameters = parameters }], lr, beta1, beta2, eps, weightDecay, decoupledWeightDecay)
     {
     }
 
@@ -42,13 +45,19 @@ public sealed class RectifiedAdam : RAdam
     /// <param name="beta1">Default first-moment decay in [0, 1].</param>
     /// <param name="beta2">Default second-moment decay in [0, 1).</param>
     /// <param name="eps">Default epsilon, &gt;= 0.</param>
-    /// <param name="weightDecay">Default L2 penalty, &gt;= 0.</param>
+    /// <param name="weightDecay">Default weight decay, &gt;= 0.</param>
+    /// <param name="decoupledWeightDecay">Decoupled (AdamW's) rather than L2 weight decay, for every group.</param>
     /// <exception cref="ArgumentException">A value outside its range.</exception>
-    public RectifiedAdam(IEnumerable<ParamGroup> groups, double lr,
-        double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
+    public RectifiedAdam(IEnumerable<ParamGroup> groups, double lr, double beta1 = 0.9, double beta2 = 0.999,
+        double eps = 1e-8, double weightDecay = 0, bool decoupledWeightDecay = false)
         : base(groups, lr, beta1, CheckBeta2(beta2), eps, weightDecay)
     {
+        DecoupledWeightDecay = decoupledWeightDecay;
     }
+
+    /// <summary>Whether weight decay shrinks the weights directly (AdamW's way) rather than adding to the gradient.</summary>
+    /// <remarks>Configuration, not state: it is not in <c>save_state_dict</c>; rebuild the optimizer with the same value.</remarks>
+    public bool DecoupledWeightDecay { get; }
 
     /// <summary>Performs one update of every parameter that has a gradient (see the remarks for the formula).</summary>
     /// <param name="closure">Recomputes the loss (optional), evaluated with gradients enabled before the update.</param>
@@ -65,7 +74,8 @@ public sealed class RectifiedAdam : RAdam
             if (grad is null) continue;
             var state = (State)_state[param.Handle];
             long t = ++state.step;
-            if (weightDecay != 0) grad = grad.add(param, alpha: weightDecay);
+            if (weightDecay != 0 && DecoupledWeightDecay) param.mul_(1 - lr * weightDecay);
+            else if (weightDecay != 0) grad = grad.add(param, alpha: weightDecay);
             state.exp_avg.mul_(beta1).add_(grad, alpha: 1 - beta1);
             state.exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value: 1 - beta2);
             double correction1 = 1 - Math.Pow(beta1, t), correction2 = 1 - Math.Pow(beta2, t);

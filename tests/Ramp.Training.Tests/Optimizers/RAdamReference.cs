@@ -2,9 +2,11 @@ namespace Ramp.Training.Tests.Optimizers;
 
 /// <summary>
 /// RAdam written out in doubles from Liu et al. 2019 (the form PyTorch documents), one parameter vector, L2 weight
-/// decay: the reference both the TorchSharp optimizer and Ramp's are held against.
+/// decay added to the gradient or (decoupled) taken off the weights: the reference both the TorchSharp optimizer and
+/// Ramp's are held against.
 /// </summary>
-internal sealed class RAdamReference(double[] start, double lr, double beta1, double beta2, double eps, double weightDecay)
+internal sealed class RAdamReference(double[] start, double lr, double beta1, double beta2, double eps, double weightDecay,
+    bool decoupled = false)
 {
     private readonly double[] _m = new double[start.Length];
     private readonly double[] _v = new double[start.Length];
@@ -22,7 +24,8 @@ internal sealed class RAdamReference(double[] start, double lr, double beta1, do
         double c1 = 1 - Math.Pow(beta1, _t), c2 = 1 - Math.Pow(beta2, _t);
         for (int i = 0; i < Weights.Length; i++)
         {
-            double g = gradient[i] + weightDecay * Weights[i];
+            if (decoupled) Weights[i] *= 1 - lr * weightDecay;
+            double g = decoupled ? gradient[i] : gradient[i] + weightDecay * Weights[i];
             _m[i] = beta1 * _m[i] + (1 - beta1) * g;
             _v[i] = beta2 * _v[i] + (1 - beta2) * g * g;
             double mHat = _m[i] / c1;

@@ -25,17 +25,18 @@ public sealed class RectifiedAdamTests
     private static double[] Values(Parameter w) => w.detach().data<double>().ToArray();
 
     [Theory]
-    [InlineData(1e-3, 0.9, 0.999, 1e-8, 0.0)]
-    [InlineData(0.05, 0.9, 0.99, 1e-8, 0.01)]
-    [InlineData(0.1, 0.8, 0.9, 1e-6, 0.0)]
-    public void Every_step_equals_the_papers_formula(double lr, double beta1, double beta2, double eps, double wd)
+    [InlineData(1e-3, 0.9, 0.999, 1e-8, 0.0, false)]
+    [InlineData(0.05, 0.9, 0.99, 1e-8, 0.01, false)]
+    [InlineData(0.05, 0.9, 0.99, 1e-8, 0.5, true)]
+    [InlineData(0.1, 0.8, 0.9, 1e-6, 0.0, false)]
+    public void Every_step_equals_the_papers_formula(double lr, double beta1, double beta2, double eps, double wd, bool decoupled)
     {
         const int steps = 12;
         Assert.False(RAdamReference.Rectified(1, beta2)); // the rows cover both branches
         Assert.True(RAdamReference.Rectified(steps, beta2));
         var w = new Parameter(tensor(Start, float64));
-        using var optimizer = new RectifiedAdam([w], lr, beta1, beta2, eps, wd);
-        var reference = new RAdamReference(Start, lr, beta1, beta2, eps, wd);
+        using var optimizer = new RectifiedAdam([w], lr, beta1, beta2, eps, wd, decoupled);
+        var reference = new RAdamReference(Start, lr, beta1, beta2, eps, wd, decoupled);
         for (int t = 1; t <= steps; t++)
         {
             Backward(w);

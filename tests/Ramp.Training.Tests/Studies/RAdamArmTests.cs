@@ -1,4 +1,6 @@
+using Ramp.Training.Optimizers;
 using Ramp.Training.Studies;
+using TorchSharp;
 
 namespace Ramp.Training.Tests.Studies;
 
@@ -31,5 +33,21 @@ public sealed class RAdamArmTests : IDisposable
         // steps it gets about half of Adam's progress (measured 0.35 against 0.75 nats). TorchSharp 0.107's RAdam made
         // none (2.317: its steps after the fifth are lr times too small).
         Assert.InRange(initial - radam, 0.3 * (initial - adam), double.PositiveInfinity);
+    }
+
+    [Theory]
+    [InlineData("adamw", true)]
+    [InlineData("adam", false)]
+    [InlineData("sgd", false)]
+    public void The_radam_arm_keeps_the_grids_kind_of_weight_decay(string gridOptimizer, bool decoupled)
+    {
+        var grid = new StudyGrid("tiny", "fashion-mnist", "shipped", new ModelSettings("mlp", Hidden: [4]),
+            new OptimizerSettings(gridOptimizer, Beta2: 0.98, WeightDecay: 0.01), 32, 10, null,
+            [StudyArms.RAdam("constant()")], [1e-3], [1]);
+        var cell = GridExpansion.Expand([grid], _ => 100).Cells[0];
+        using var optimizer = CellRunner.BuildOptimizer(cell, [new TorchSharp.Modules.Parameter(torch.zeros(3))]);
+        var radam = Assert.IsType<RectifiedAdam>(optimizer);
+        Assert.Equal(decoupled, radam.DecoupledWeightDecay);
+        Assert.Equal((0.9, 0.98), radam.Betas);
     }
 }
