@@ -6,6 +6,7 @@ using Ramp.Training.Data;
 using Ramp.Training.Loop;
 using Ramp.Training.Models;
 using Ramp.Training.Monitoring;
+using Ramp.Training.Optimizers;
 using Ramp.Training.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
 using TorchSharp;
@@ -122,7 +123,7 @@ public static class TrainRun
         "adam" => torch.optim.Adam(parameters, r.Lr),
         "adamw" => torch.optim.AdamW(parameters, r.Lr),
         "rmsprop" => torch.optim.RMSProp(parameters, r.Lr, momentum: r.Momentum),
-        _ => torch.optim.RAdam(parameters, r.Lr),
+        _ => new RectifiedAdam(parameters, r.Lr),
     };
 
     private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using Ramp.Training.Guards;
 using Ramp.Training.Loop;
 using Ramp.Training.Models;
 using Ramp.Training.Monitoring;
+using Ramp.Training.Optimizers;
 using Ramp.Training.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -55,7 +56,7 @@ public static class CellRunner
         // The spec, not a bound set: the trainer binds it to the optimizer's rate and runs auto(...) warmups itself.
         var spec = ScheduleText.Parse(cell.Arm.Schedule);
         var model = BuildModel(cell.Grid.Model, data.Train.Classes, cell.Seed);
-        var optimizer = BuildOptimizer(cell.Optimizer, model.parameters(), cell.PeakLr);
+        var optimizer = BuildOptimizer(cell, model.parameters());
         var options = new TrainerOptions(config, folder, resume, hooks, progress);
         using var trainer = new Trainer(model, data.Train, data.Test, optimizer, spec, options);
         return trainer.Run().Summary;
@@ -68,11 +69,15 @@ public static class CellRunner
         _ => new CharTransformer(classes, m.Context, m.Dim, m.Heads, m.Layers, m.PreLn, seed),
     };
 
-    private static OptimizerHelper BuildOptimizer(OptimizerSettings o, IEnumerable<Parameter> parameters, double lr) => o.Name switch
+    // An arm that swaps in radam keeps the grid's kind of weight decay: decoupled under an adamw grid, L2 otherwise.
+    internal static OptimizerHelper BuildOptimizer(StudyCell cell, IEnumerable<Parameter> parameters) =>
+        BuildOptimizer(cell.Optimizer, parameters, cell.PeakLr, decoupled: cell.Grid.Optimizer.Name == "adamw");
+
+    private static OptimizerHelper BuildOptimizer(OptimizerSettings o, IEnumerable<Parameter> parameters, double lr, bool decoupled) => o.Name switch
     {
         "sgd" => torch.optim.SGD(parameters, lr, momentum: o.Momentum, weight_decay: o.WeightDecay),
         "adam" => torch.optim.Adam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
         "adamw" => torch.optim.AdamW(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
-        _ => torch.optim.RAdam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
+        _ => new RectifiedAdam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay, decoupled),
     };
 }

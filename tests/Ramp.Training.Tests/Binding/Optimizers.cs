@@ -1,3 +1,4 @@
+using Ramp.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ internal static class Optimizers
     public static readonly double[] BaseLrs = [0.1, 0.01];
 
     public static IEnumerable<object[]> Names() =>
-        new[] { "SGD", "Adam", "AdamW", "RMSProp", "RAdam", "Adagrad", "Adamax", "NAdam" }.Select(n => new object[] { n });
+        new[] { "SGD", "Adam", "AdamW", "RMSProp", "RAdam", "RectifiedAdam", "Adagrad", "Adamax", "NAdam" }.Select(n => new object[] { n });
 
     public static (optim.Optimizer Optimizer, nn.Module<Tensor, Tensor> Model) Create(string name)
     {
@@ -29,6 +30,8 @@ internal static class Optimizers
             "RMSProp" => optim.RMSProp([new RMSProp.ParamGroup(a, new RMSProp.Options { LearningRate = 0.1 }),
                 new RMSProp.ParamGroup(b, new RMSProp.Options { LearningRate = 0.01 })], 0.1),
             "RAdam" => optim.RAdam([new RAdam.ParamGroup(a, new RAdam.Options { LearningRate = 0.1 }),
+                new RAdam.ParamGroup(b, new RAdam.Options { LearningRate = 0.01 })], 0.1),
+            "RectifiedAdam" => new RectifiedAdam([new RAdam.ParamGroup(a, new RAdam.Options { LearningRate = 0.1 }),
                 new RAdam.ParamGroup(b, new RAdam.Options { LearningRate = 0.01 })], 0.1),
             "Adagrad" => optim.Adagrad([new Adagrad.ParamGroup(a, new Adagrad.Options { LearningRate = 0.1 }),
                 new Adagrad.ParamGroup(b, new Adagrad.Options { LearningRate = 0.01 })], 0.1),

@@ -53,6 +53,7 @@ public sealed class ScheduleBinderTests
     [InlineData("Adam")]
     [InlineData("AdamW")]
     [InlineData("NAdam")]
+    [InlineData("RectifiedAdam")]
     public void Momentum_or_beta1_follows_its_schedule(string name)
     {
         var (optimizer, model) = Optimizers.Create(name);
