@@ -25,11 +25,11 @@ public static class GradientOps
     {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        // Scalars held in locals, never implicit conversions: see the class remarks.
+        // Scalars held in locals, never implicit conversions (add(Scalar) alone passes an implicit alpha): see the remarks.
         using var max = maxNorm.ToScalar();
         using var epsilon = 1e-6.ToScalar();
         using var one = 1.0.ToScalar();
-        var coefficient = norm.add(epsilon).reciprocal().mul(max).clamp_max(one);
+        var coefficient = norm.add(epsilon, one).reciprocal().mul(max).clamp_max(one);
         // One cast per dtype, not per parameter: on a small model each torch call costs as much as the arithmetic.
         Tensor? cast = null;
         foreach (var p in parameters)
