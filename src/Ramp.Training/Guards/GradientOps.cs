@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using Parameter = TorchSharp.Modules.Parameter;
 
@@ -7,6 +8,13 @@ namespace Ramp.Training.Guards;
 /// The guards that act on gradients, done on the device without reading anything back: each returns a 0/1
 /// tensor saying whether it rescaled anything.
 /// </summary>
+/// <remarks>
+/// Every number passed to torch goes through a <see cref="TorchSharp.Scalar"/> held in a local until the call has
+/// returned. TorchSharp 0.107 converts a bare <c>double</c> into a temporary Scalar that nothing references during the
+/// native call; a garbage collection started by another thread then lets the finalizer delete it while libtorch
+/// reads it ("Unknown scalar type", internal asserts, or a wrong value). Temporary tensors are kept in a scope for
+/// the same reason.
+/// </remarks>
 public static class GradientOps
 {
     /// <summary>
@@ -16,7 +24,12 @@ public static class GradientOps
     public static Tensor ClipGlobalNorm(IEnumerable<Parameter> parameters, Tensor norm, double maxNorm)
     {
         using var _ = no_grad();
-        using var coefficient = (maxNorm / (norm + 1e-6)).clamp_max(1.0);
+        using var scope = NewDisposeScope();
+        // Scalars held in locals, never implicit conversions (add(Scalar) alone passes an implicit alpha): see the remarks.
+        using var max = maxNorm.ToScalar();
+        using var epsilon = 1e-6.ToScalar();
+        using var one = 1.0.ToScalar();
+        var coefficient = norm.add(epsilon, one).reciprocal().mul(max).clamp_max(one);
         // One cast per dtype, not per parameter: on a small model each torch call costs as much as the arithmetic.
         Tensor? cast = null;
         foreach (var p in parameters)
@@ -25,16 +38,19 @@ public static class GradientOps
             if (cast is null || cast.dtype != g.dtype || cast.device_type != g.device_type || cast.device_index != g.device_index) cast = coefficient.to(g.dtype, g.device);
             g.mul_(cast);
         }
-        return norm > maxNorm;
+        return norm.gt(max).MoveToOuterDisposeScope();
     }
 
     /// <summary>Scales every gradient so the global norm goes from <paramref name="norm"/> to <paramref name="target"/> (ZClip).</summary>
     public static void ScaleTo(IEnumerable<Parameter> parameters, double norm, double target)
     {
         using var _ = no_grad();
-        var factor = target / norm;
+        using var factor = (target / norm).ToScalar();
         foreach (var p in parameters)
-            p.grad?.mul_(factor);
+        {
+            using var g = p.grad;
+            g?.mul_(factor);
+        }
     }
 
     /// <summary>
@@ -44,18 +60,22 @@ public static class GradientOps
     public static Tensor Agc(IEnumerable<Parameter> parameters, AgcOptions options)
     {
         using var _ = no_grad();
+        using var eps = options.Eps.ToScalar();
+        using var lambda = options.Lambda.ToScalar();
+        using var floor = 1e-6.ToScalar();
         var any = zeros(1, dtype: @bool).reshape();
         foreach (var p in parameters)
         {
-            if (p.grad is not { } g) continue;
             using var scope = NewDisposeScope();
+            if (p.grad is not { } g) continue;
             var dims = Enumerable.Range(1, (int)p.dim() - 1).Select(d => (long)d).ToArray();
             var w = p.detach();
-            var weightNorm = (dims.Length == 0 ? w.abs() : w.square().sum(dims, keepdim: true).sqrt()).clamp_min(options.Eps);
-            var gradNorm = dims.Length == 0 ? g.abs() : g.square().sum(dims, keepdim: true).sqrt();
-            var bound = weightNorm * options.Lambda;
+            // x * x, not square(): TorchSharp's square() is pow(2) with an implicit Scalar.
+            var weightNorm = (dims.Length == 0 ? w.abs() : w.mul(w).sum(dims, keepdim: true).sqrt()).clamp_min(eps);
+            var gradNorm = dims.Length == 0 ? g.abs() : g.mul(g).sum(dims, keepdim: true).sqrt();
+            var bound = weightNorm.mul(lambda);
             var trigger = gradNorm > bound;
-            var scaled = g * (bound / gradNorm.clamp_min(1e-6));
+            var scaled = g * (bound / gradNorm.clamp_min(floor));
             g.copy_(where(trigger, scaled, g));
             var hit = trigger.any();
             any.logical_or_(hit);

@@ -46,8 +46,11 @@ public static class Checkpointer
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
-        model.load(Path.Combine(folder.Checkpoints, info.ModelFile));
-        optimizer.load_state_dict(Path.Combine(folder.Checkpoints, info.OptimizerFile));
+        OwnedTensors.Create(() =>
+        {
+            model.load(Path.Combine(folder.Checkpoints, info.ModelFile));
+            optimizer.load_state_dict(Path.Combine(folder.Checkpoints, info.OptimizerFile));
+        });
         using var rng = tensor(File.ReadAllBytes(Path.Combine(folder.Checkpoints, info.RngFile)));
         torch.random.set_rng_state(rng);
     }

@@ -31,9 +31,12 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         long b = x.shape[0], t = x.shape[1], c = x.shape[2], d = c / _heads;
         var qkv = _qkv.call(x).view(b, t, 3, _heads, d).permute(2, 0, 3, 1, 4); // [3, b, h, t, d]
         var (q, k, v) = (qkv[0], qkv[1], qkv[2]);
-        var scores = q.matmul(k.transpose(-2, -1)) / Math.Sqrt(d);
+        // Scalars held until the calls return (an implicit one can be finalized mid-call; see GradientOps).
+        using var scale = Math.Sqrt(d).ToScalar();
+        using var minusInfinity = double.NegativeInfinity.ToScalar();
+        var scores = q.matmul(k.transpose(-2, -1)).div(scale);
         var future = ones(t, t, dtype: ScalarType.Bool, device: x.device).triu(1);
-        var weights = nn.functional.softmax(scores.masked_fill(future, double.NegativeInfinity), -1);
+        var weights = nn.functional.softmax(scores.masked_fill(future, minusInfinity), -1);
         var mixed = weights.matmul(v).transpose(1, 2).contiguous().view(b, t, c);
         return _proj.call(mixed).MoveToOuterDisposeScope();
     }

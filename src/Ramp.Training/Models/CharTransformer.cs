@@ -72,9 +72,10 @@ public sealed class CharTransformer : nn.Module<Tensor, Tensor>
     private void Initialise()
     {
         using var _ = no_grad();
+        using var one = 1.ToScalar();
         foreach (var (name, parameter) in named_parameters())
         {
-            if (name.Contains("ln")) { if (name.EndsWith("weight")) parameter.fill_(1); else parameter.zero_(); }
+            if (name.Contains("ln")) { if (name.EndsWith("weight")) parameter.fill_(one); else parameter.zero_(); }
             else if (name.EndsWith("bias")) parameter.zero_();
             else parameter.normal_(0, 0.02);
         }

@@ -57,6 +57,21 @@ public sealed class GuardRunTests : IDisposable
     }
 
     [Fact]
+    public void Rollback_with_sgd_momentum_keeps_the_loaded_momentum_buffers_alive()
+    {
+        // The roll-back loads the optimizer state inside the step's dispose scope; SGD re-wraps its momentum buffers
+        // on load, and they used to be freed when the step ended ("Tensor invalid -- empty handle" one step later).
+        var injected = false;
+        var hooks = new TrainingHooks(InjectNaN: step => step == 15 && !injected && (injected = true));
+        var guards = new GuardOptions(Rollback: new RollbackOptions(LrFactor: 0.5, RewarmSteps: 4, CheckpointEvery: 10));
+        var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 20, lr: 0.05, guards: guards), new Constant(), momentum: 0.9, hooks: hooks);
+        Assert.True(injected);
+        Assert.Equal("finished", result.Summary.Status);
+        Assert.Equal(10, Assert.Single(result.Summary.GuardEvents, e => e.Name == "rollback").Value);
+        Assert.All(RunFiles.ReadRecords(Path.Combine(_dir, "metrics.jsonl")), r => Assert.False(r.NonFinite));
+    }
+
+    [Fact]
     public void Without_a_guard_an_injected_nan_stops_the_run_as_diverged()
     {
         var hooks = new TrainingHooks(InjectNaN: step => step == 5);

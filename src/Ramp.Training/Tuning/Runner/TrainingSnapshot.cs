@@ -1,3 +1,4 @@
+using Ramp.Training.Loop;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -30,8 +31,11 @@ public sealed class TrainingSnapshot
     /// <summary>Puts the weights, the optimizer state and the generator state back as they were when taken.</summary>
     public void Restore()
     {
-        using (var reader = new BinaryReader(new MemoryStream(_weights))) _model.load(reader);
-        using (var reader = new BinaryReader(new MemoryStream(_state))) _optimizer.load_state_dict(reader);
+        OwnedTensors.Create(() =>
+        {
+            using (var reader = new BinaryReader(new MemoryStream(_weights))) _model.load(reader);
+            using (var reader = new BinaryReader(new MemoryStream(_state))) _optimizer.load_state_dict(reader);
+        });
         using var rng = tensor(_rng);
         torch.random.set_rng_state(rng);
     }
