@@ -89,8 +89,10 @@ public sealed partial class Trainer
             var (x, y) = _test.Gather(indices, _device);
             var output = _model.call(x);
             var n = y.numel();
-            lossSum += LossOf(output, y).to(float64) * n;
-            if (!_test.IsLanguageModel) correctSum += output.argmax(-1).eq(y).to(float64).sum();
+            using var examples = n.ToScalar(); // held Scalars, see TrainStep
+            using var one = 1.0.ToScalar();
+            lossSum.add_(LossOf(output, y).to(float64).mul(examples), one);
+            if (!_test.IsLanguageModel) correctSum.add_(output.argmax(-1).eq(y).to(float64).sum(), one);
             targets += n;
             count += indices.Length;
         }

@@ -58,14 +58,17 @@ public sealed partial class Trainer
             position = _order.Next(position.Item1, position.Item2);
             var output = _model.call(x);
             var micro = LossOf(output, y);
-            if (_hooks.InjectNaN?.Invoke(step) == true && k == accumulate - 1) micro = micro * double.NaN;
-            (accumulate == 1 ? micro : micro / accumulate).backward();
+            // Numbers go in as held Scalars: a temporary one can be freed by the GC during the call (docs/native-libs.md).
+            if (_hooks.InjectNaN?.Invoke(step) == true && k == accumulate - 1) { using var nan = double.NaN.ToScalar(); micro = micro.mul(nan); }
+            using var count = accumulate.ToScalar();
+            (accumulate == 1 ? micro : micro.div(count)).backward();
             var microCorrect = _train.IsLanguageModel ? null : output.detach().argmax(-1).eq(y).to(micro.dtype).mean();
-            loss = loss is null ? micro.detach() : loss + micro.detach();
-            if (microCorrect is not null) correct = correct is null ? microCorrect : correct + microCorrect;
+            using var one = 1.0.ToScalar();
+            loss = loss is null ? micro.detach() : loss.add(micro.detach(), one);
+            if (microCorrect is not null) correct = correct is null ? microCorrect : correct.add(microCorrect, one);
         }
         _nextPosition = position;
-        if (accumulate > 1) { loss = loss! / accumulate; correct = correct is null ? null : correct / accumulate; }
+        if (accumulate > 1) { using var count = accumulate.ToScalar(); loss = loss!.div(count); correct = correct?.div(count); }
         var gradNorms = _monitor.GradNorms();
         // The global norm and the clipped flag cost torch calls, so they exist only when a guard needs them.
         var norm = _options.Guards.NeedsGlobalNorm ? StepMonitor.GlobalNorm(gradNorms) : null;

@@ -59,7 +59,8 @@ internal sealed class ReluProbes : IDisposable
         var axis = x.dim() == 3 ? 2 : 1;
         if (x.dim() < 2) return;
         var units = x.shape[axis];
-        var alive = x.transpose(0, axis).reshape(units, -1).gt(0).any(1);
+        using var zero = 0.0.ToScalar(); // held: a temporary Scalar can be freed by the GC during the call
+        var alive = x.transpose(0, axis).reshape(units, -1).gt(zero).any(1);
         _dead[index]?.Dispose();
         _dead[index] = alive.logical_not().to(float32).mean().DetachFromDisposeScope();
     }

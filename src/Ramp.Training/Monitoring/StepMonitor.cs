@@ -15,6 +15,9 @@ namespace Ramp.Training.Monitoring;
 /// <remarks>
 /// The per-step cost is one fused norm per parameter and two stacks: on a small model the number of torch calls,
 /// not the arithmetic, is the cost, so everything else (squares, sums per layer, ratios) is done on the host.
+/// Norms are <c>Tensor.norm()</c>, not <c>linalg.vector_norm</c>, and no call takes a bare number: TorchSharp wraps
+/// numbers in temporary <c>Scalar</c> objects that a garbage collection on another thread can free while libtorch
+/// still reads them ("Unknown scalar type"; docs/native-libs.md).
 /// </remarks>
 public sealed class StepMonitor : IDisposable
 {
@@ -76,12 +79,12 @@ public sealed class StepMonitor : IDisposable
     {
         var norms = new Tensor[_parameters.Length];
         for (var i = 0; i < norms.Length; i++)
-            norms[i] = _parameters[i].Parameter.grad is { } g ? linalg.vector_norm(g) : zeros(1, dtype: _parameters[i].Parameter.dtype, device: _parameters[i].Parameter.device).reshape();
+            norms[i] = _parameters[i].Parameter.grad is { } g ? g.norm() : zeros(1, dtype: _parameters[i].Parameter.dtype, device: _parameters[i].Parameter.device).reshape();
         return stack(norms);
     }
 
     /// <summary>The global gradient norm from <see cref="GradNorms"/> (the norm of the per-parameter norms).</summary>
-    public static Tensor GlobalNorm(Tensor gradNorms) => linalg.vector_norm(gradNorms);
+    public static Tensor GlobalNorm(Tensor gradNorms) => gradNorms.norm();
 
     /// <summary>Remembers the weights before the optimizer step, on detail steps, to measure the update.</summary>
     public void BeforeUpdate()
@@ -122,9 +125,9 @@ public sealed class StepMonitor : IDisposable
         for (var i = 0; i < n; i++)
         {
             var p = _parameters[i].Parameter.detach();
-            norms[n + i] = linalg.vector_norm(_before![i]);
-            norms[2 * n + i] = linalg.vector_norm(p);
-            norms[i] = linalg.vector_norm(_before[i].sub_(p)); // the buffer is refilled by the next BeforeUpdate
+            norms[n + i] = _before![i].norm();
+            norms[2 * n + i] = p.norm();
+            norms[i] = _before[i].sub_(p).norm(); // the buffer is refilled by the next BeforeUpdate
         }
         return cat([stack(norms).to(dtype), _probes.Take(dtype, device)]);
     }
