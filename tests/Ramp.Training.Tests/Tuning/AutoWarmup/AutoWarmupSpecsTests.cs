@@ -26,6 +26,7 @@ public class AutoWarmupSpecsTests
     {
         var o = AutoWarmupSpecs.Options(Parse("auto()"), "adamw", beta2);
         Assert.Equal(0.1, o.InitialFactor);
+        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity), (o.UpdateRatioAmber, o.UpdateRatioRed));
         Assert.Equal(steps, Math.Log(1 / o.InitialFactor) / Math.Log(o.Growth), 9);
     }
 }
