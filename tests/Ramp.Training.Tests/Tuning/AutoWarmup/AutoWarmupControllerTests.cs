@@ -161,10 +161,10 @@ public class AutoWarmupControllerTests
     }
 
     [Fact]
-    public void Adam_preset_climbs_in_two_over_one_minus_beta2_steps()
+    public void Adam_preset_climbs_like_sgd_in_25_steps()
     {
-        var o = AutoWarmupOptions.ForAdam(1e-3, 0.98);
-        Assert.Equal(100, Math.Log(1 / o.InitialFactor) / Math.Log(o.Growth), 9);
+        var o = AutoWarmupOptions.ForAdam(1e-3);
+        Assert.Equal(25, Math.Ceiling(Math.Log(1 / o.InitialFactor) / Math.Log(o.Growth)));
         Assert.Equal(double.PositiveInfinity, o.UpdateRatioAmber);
     }
 
@@ -172,7 +172,7 @@ public class AutoWarmupControllerTests
     public void Adam_preset_ignores_update_ratios()
     {
         // Adam's early step moves each weight by about lr, so ||dw||/||w|| is about lr / rms(w) whatever happens.
-        var adam = new AutoWarmupController(AutoWarmupOptions.ForAdam(8e-3, 0.98));
+        var adam = new AutoWarmupController(AutoWarmupOptions.ForAdam(8e-3));
         var (final, trace) = Signals.Drive(adam, 140, (t, f) => Signals.Benign(t, f) with { UpdateRatios = [new("attn.qkv", 0.4 * f)] });
         Assert.DoesNotContain(trace, t => t.Decision?.Action is WarmupAction.Hold or WarmupAction.BackOff);
         Assert.Equal(AutoWarmupPhase.Done, final.Phase);
