@@ -3,7 +3,6 @@ using Ramp.Schedules.Composition;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
-using static TorchSharp.torch.optim;
 
 namespace Ramp.Training.Loop;
 
@@ -20,9 +19,7 @@ public sealed partial class Trainer
     private void CreateAutoWarmup(AutoWarmupSpec? spec)
     {
         if (spec is null) return;
-        // The Adam preset's climb length follows the run's beta2, so read it from the optimizer, not the default.
-        var beta2 = _optimizer.ParamGroups.FirstOrDefault() is IBetas b ? b.Betas.Item2 : (double?)null;
-        _auto = new AutoWarmupController(AutoWarmupSpecs.Options(spec, _options.Config.Optimizer, beta2));
+        _auto = new AutoWarmupController(AutoWarmupSpecs.Options(spec, _options.Config.Optimizer));
         _autoState = _auto.Start();
         _autoClock = spec.Clock;
     }

@@ -9,8 +9,8 @@ namespace Ramp.Training.Tuning.AutoWarmup;
 /// </summary>
 /// <remarks>
 /// <para>Per observed step, the gates (see <see cref="AutoWarmupOptions"/>) give a verdict against the
-/// statistics of the earlier steps; then the statistics take in the step (non-finite values skipped, and values
-/// above the amber z-bound clipped to it, as ZClip does, so one spike does not inflate the baseline).</para>
+/// statistics of the earlier steps (median and MAD of the last <c>StatsWindow</c> values, which a spike does not
+/// move); then the statistics take in the step (non-finite values skipped).</para>
 /// <para>Red: the factor is multiplied by <c>BackOffFactor</c> (never below <c>MinFactor</c>), the factor is held
 /// for <c>CooldownSteps</c> (a red gate in that time holds instead of cutting again, unless a value is non-finite),
 /// and the growth's excess over 1 is halved (down to an eighth of the original), so the
@@ -34,7 +34,7 @@ public sealed record AutoWarmupController
 
     /// <summary>The state before the first step: factor <c>InitialFactor</c>, empty statistics.</summary>
     public AutoWarmupState Start() => new(0, Options.InitialFactor, AutoWarmupPhase.Warming, Options.Growth,
-        0, 0, 0, new EmaStatistics(), new EmaStatistics(), 0);
+        0, 0, 0, new RollingStatistics(), new RollingStatistics(), 0);
 
     /// <summary>The learning rate for the step <paramref name="state"/> is at: <c>TargetLr * Factor</c>.</summary>
     public double LrFor(AutoWarmupState state) => Options.TargetLr * state.Factor;
@@ -50,8 +50,9 @@ public sealed record AutoWarmupController
         var o = Options;
         // A spike large enough to be red is answered by the back-off; clipping it here keeps it from also
         // holding the climb for the many steps the fast average would take to forget it.
-        var fastInput = state.LossStats.Count >= o.MinSamples
-            ? Math.Min(signals.Loss, state.LossStats.Mean + o.CatapultRed * Math.Abs(state.LossStats.Mean))
+        var level = state.LossStats.Median;
+        var fastInput = state.LossStats.Values.Length >= o.MinSamples
+            ? Math.Min(signals.Loss, level + o.CatapultRed * Math.Abs(level))
             : signals.Loss;
         var fast = !double.IsFinite(signals.Loss) ? state.FastLoss
             : state.LossStats.Count == 0 ? signals.Loss
@@ -61,10 +62,8 @@ public sealed record AutoWarmupController
         {
             Step = state.Step + 1,
             FastLoss = fast,
-            LossStats = state.LossStats.Add(Clip(signals.Loss, state.LossStats), o.StatsAlpha, o.MinSamples),
-            GradNormStats = signals.GradNorm is { } g
-                ? state.GradNormStats.Add(Clip(g, state.GradNormStats), o.StatsAlpha, o.MinSamples)
-                : state.GradNormStats,
+            LossStats = state.LossStats.Add(signals.Loss, o.StatsWindow),
+            GradNormStats = signals.GradNorm is { } g ? state.GradNormStats.Add(g, o.StatsWindow) : state.GradNormStats,
         };
         WarmupDecision? decision = null;
         switch (verdict.Level)
@@ -108,12 +107,6 @@ public sealed record AutoWarmupController
         }
         return new AutoWarmupStep(next, verdict, decision);
     }
-
-    /// <summary>Values above mean + ZAmber*sd enter the statistics clipped to that bound.</summary>
-    private double Clip(double x, EmaStatistics stats) =>
-        stats.Count >= Options.MinSamples && double.IsFinite(x)
-            ? Math.Min(x, stats.Mean + Options.ZAmber * stats.StandardDeviation)
-            : x;
 
     private static WarmupDecision Decide(AutoWarmupState s, WarmupAction action, string gate, string reason, double after) =>
         new(s.Step, action, gate, reason, s.Factor, after);

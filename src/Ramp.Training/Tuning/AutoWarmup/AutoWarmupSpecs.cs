@@ -19,10 +19,8 @@ public static class AutoWarmupSpecs
     /// </summary>
     /// <param name="spec">The parsed <c>auto(...)</c>.</param>
     /// <param name="optimizer">The <c>--optimizer</c> name.</param>
-    /// <param name="beta2">The Adam family's second-moment coefficient the run uses (the Adam preset's climb lasts
-    /// <c>2 / (1 - beta2)</c> steps); null = <see cref="DefaultBeta2"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it.</exception>
-    public static AutoWarmupOptions Options(AutoWarmupSpec spec, string optimizer, double? beta2 = null)
+    public static AutoWarmupOptions Options(AutoWarmupSpec spec, string optimizer)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -31,7 +29,7 @@ public static class AutoWarmupSpecs
             : spec.Preset;
         var o = preset switch
         {
-            AutoWarmupPreset.Adam => AutoWarmupOptions.ForAdam(spec.Target, beta2 ?? DefaultBeta2, spec.Initial ?? AutoWarmupOptions.PresetInitialFactor),
+            AutoWarmupPreset.Adam => AutoWarmupOptions.ForAdam(spec.Target, spec.Initial ?? AutoWarmupOptions.PresetInitialFactor),
             AutoWarmupPreset.CatapultTolerant => AutoWarmupOptions.CatapultTolerant(spec.Target),
             _ => AutoWarmupOptions.ForSgd(spec.Target),
         };

@@ -11,7 +11,7 @@ namespace Ramp.Training.Tuning.AutoWarmup;
 /// <param name="GreenStreak">Consecutive green steps at the target.</param>
 /// <param name="CooldownLeft">Steps left to hold after a back-off.</param>
 /// <param name="BackOffs">Back-offs so far.</param>
-/// <param name="LossStats">Statistics of the loss (slow EMA).</param>
+/// <param name="LossStats">Recent losses (median and MAD).</param>
 /// <param name="GradNormStats">Statistics of the global gradient norm.</param>
 /// <param name="FastLoss">Fast EMA of the loss, for the catapult gate (0 before the first finite loss).</param>
 public sealed record AutoWarmupState(
@@ -22,6 +22,6 @@ public sealed record AutoWarmupState(
     int GreenStreak,
     int CooldownLeft,
     int BackOffs,
-    EmaStatistics LossStats,
-    EmaStatistics GradNormStats,
+    RollingStatistics LossStats,
+    RollingStatistics GradNormStats,
     double FastLoss);

@@ -4,7 +4,7 @@ namespace Ramp.Training.Tuning.AutoWarmup;
 
 /// <summary>
 /// The gates of the automatic warmup, judged on one step's signals against the statistics of the steps before
-/// it. In order of precedence at equal level: non-finite, update-ratio, catapult, loss-z, grad-norm-z.
+/// it. In order of precedence at equal level: non-finite, update-ratio, catapult, loss-z, grad-norm.
 /// </summary>
 internal static class WarmupGates
 {
@@ -28,9 +28,9 @@ internal static class WarmupGates
                 worst = Worse(worst, Amber("update-ratio", F($"layer '{top.Layer}' update/weight ratio {top.Ratio:G3} > amber bound {o.UpdateRatioAmber:G3}")));
         }
 
-        if (s.LossStats.Count >= o.MinSamples)
+        if (s.LossStats.Values.Length >= o.MinSamples)
         {
-            var level = s.LossStats.Mean;
+            var level = s.LossStats.Median;
             var scale = Math.Abs(level);
             if (signals.Loss - level > o.CatapultRed * scale)
                 worst = Worse(worst, Red("catapult", F($"loss {signals.Loss:G4} is more than {1 + o.CatapultRed:G3}x its recent level {level:G4}")));
@@ -39,8 +39,14 @@ internal static class WarmupGates
         }
 
         worst = Worse(worst, ZGate("loss-z", "loss", s.LossStats.ZScore(signals.Loss, o.MinSamples), o));
-        if (signals.GradNorm is { } norm)
-            worst = Worse(worst, ZGate("grad-norm-z", "gradient norm", s.GradNormStats.ZScore(norm, o.MinSamples), o));
+        if (signals.GradNorm is { } norm && s.GradNormStats.Values.Length >= o.MinSamples)
+        {
+            var median = s.GradNormStats.Median;
+            if (norm > o.GradNormRed * median)
+                worst = Worse(worst, Red("grad-norm", F($"gradient norm {norm:G4} is more than {o.GradNormRed:G3}x its recent median {median:G4}")));
+            else if (norm > o.GradNormAmber * median)
+                worst = Worse(worst, Amber("grad-norm", F($"gradient norm {norm:G4} is more than {o.GradNormAmber:G3}x its recent median {median:G4}")));
+        }
         return worst;
     }
 

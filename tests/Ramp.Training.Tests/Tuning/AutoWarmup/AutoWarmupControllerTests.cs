@@ -64,16 +64,18 @@ public class AutoWarmupControllerTests
     }
 
     [Fact]
-    public void Slow_catapult_holds_before_it_backs_off()
+    public void Slow_loss_rise_holds_before_it_backs_off()
     {
-        // From step 60 the loss climbs 3% a step: the fast average crosses +10% (hold) before a raw loss crosses +50% (back off).
+        // From step 60 the loss climbs 3% a step, against a 2% wobble: the loss z-score crosses its amber bound
+        // (hold) before it, or the raw loss against the catapult's +50%, crosses red (back off).
         var (_, trace) = Signals.Drive(Default, 100, (t, f) => t >= 60
             ? Signals.Benign(t, f) with { Loss = Signals.Benign(60, f).Loss * Math.Pow(1.03, t - 59) }
             : Signals.Benign(t, f));
         var decisions = trace.Select(t => t.Decision).OfType<WarmupDecision>().ToList();
         var firstHold = decisions.First(d => d.Action == WarmupAction.Hold);
         var firstBackOff = decisions.First(d => d.Action == WarmupAction.BackOff);
-        Assert.Equal("catapult", firstHold.Gate);
+        Assert.Equal("loss-z", firstHold.Gate);
+        Assert.Equal("loss-z", firstBackOff.Gate);
         Assert.True(firstHold.Step < firstBackOff.Step);
         Assert.True(firstHold.Step >= 60);
     }
@@ -89,7 +91,7 @@ public class AutoWarmupControllerTests
         Assert.Equal("non-finite", d.Gate);
         Assert.Equal(trace[39].State.LossStats, trace[40].State.LossStats);
         Assert.Equal(trace[39].State.GradNormStats, trace[40].State.GradNormStats);
-        Assert.True(double.IsFinite(trace[49].State.LossStats.Mean));
+        Assert.True(double.IsFinite(trace[49].State.LossStats.Median));
         Assert.All(trace.Skip(41), t => Assert.NotEqual(WarmupAction.BackOff, t.Decision?.Action));
     }
 
@@ -159,10 +161,35 @@ public class AutoWarmupControllerTests
     }
 
     [Fact]
-    public void Adam_preset_climbs_in_two_over_one_minus_beta2_steps()
+    public void Adam_preset_climbs_like_sgd_in_25_steps()
     {
-        var o = AutoWarmupOptions.ForAdam(1e-3, 0.98);
-        Assert.Equal(100, Math.Log(1 / o.InitialFactor) / Math.Log(o.Growth), 9);
-        Assert.Equal(5e-2, o.UpdateRatioAmber);
+        var o = AutoWarmupOptions.ForAdam(1e-3);
+        Assert.Equal(25, Math.Ceiling(Math.Log(1 / o.InitialFactor) / Math.Log(o.Growth)));
+        Assert.Equal(double.PositiveInfinity, o.UpdateRatioAmber);
+    }
+
+    [Fact]
+    public void Adam_preset_ignores_update_ratios()
+    {
+        // Adam's early step moves each weight by about lr, so ||dw||/||w|| is about lr / rms(w) whatever happens.
+        var adam = new AutoWarmupController(AutoWarmupOptions.ForAdam(8e-3));
+        var (final, trace) = Signals.Drive(adam, 140, (t, f) => Signals.Benign(t, f) with { UpdateRatios = [new("attn.qkv", 0.4 * f)] });
+        Assert.DoesNotContain(trace, t => t.Decision?.Action is WarmupAction.Hold or WarmupAction.BackOff);
+        Assert.Equal(AutoWarmupPhase.Done, final.Phase);
+    }
+
+    [Fact]
+    public void Gradient_spike_after_a_start_transient_backs_off()
+    {
+        // The deep MLP's start: gradient norm from 150 to about 1 in 30 steps, then an 11x spike at step 60. An EMA
+        // baseline (ZClip's) still remembered the transient there and scored the spike z < 1.
+        var (_, trace) = Signals.Drive(Default, 70, (t, f) => Signals.Benign(t, f) with
+        {
+            GradNorm = t == 60 ? 11 : t < 30 ? 150 * Math.Pow(0.85, t) : 1 + 0.05 * Math.Cos(0.9 * t),
+        });
+        Assert.DoesNotContain(trace.Skip(40).Take(20), t => t.Decision is not null);
+        var d = trace[60].Decision!;
+        Assert.Equal((WarmupAction.BackOff, "grad-norm"), (d.Action, d.Gate));
+        Assert.StartsWith("gradient norm 11 is more than 10x its recent median", d.Reason);
     }
 }

@@ -19,13 +19,14 @@ public class AutoWarmupSpecsTests
     }
 
     [Theory]
-    [InlineData(0.98, 100)]
-    [InlineData(0.99, 200)]
-    [InlineData(null, 2000)]
-    public void Adam_preset_climbs_over_two_over_one_minus_the_runs_beta2(double? beta2, double steps)
+    [InlineData("adamw")]
+    [InlineData("adam")]
+    public void Adam_preset_is_the_sgd_climb_without_the_update_ratio_gate(string optimizer)
     {
-        var o = AutoWarmupSpecs.Options(Parse("auto()"), "adamw", beta2);
-        Assert.Equal(0.1, o.InitialFactor);
-        Assert.Equal(steps, Math.Log(1 / o.InitialFactor) / Math.Log(o.Growth), 9);
+        var o = AutoWarmupSpecs.Options(Parse("auto()"), optimizer);
+        Assert.Equal((0.1, 1.1), (o.InitialFactor, o.Growth));
+        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity), (o.UpdateRatioAmber, o.UpdateRatioRed));
+        var given = AutoWarmupSpecs.Options(Parse("auto(ratio_amber=0.05, ratio_red=0.25)"), optimizer);
+        Assert.Equal((0.05, 0.25), (given.UpdateRatioAmber, given.UpdateRatioRed));
     }
 }
