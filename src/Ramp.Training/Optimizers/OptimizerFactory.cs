@@ -3,8 +3,8 @@ using TorchSharp.Modules;
 namespace Ramp.Training.Optimizers;
 
 /// <summary>
-/// Builds the optimizer a run or a study cell names, always Ramp's race-free version: <see cref="RampSgd"/>,
-/// <see cref="RampAdam"/>, <see cref="RampAdamW"/>, <see cref="RampRmsProp"/> and <see cref="RectifiedAdam"/> (each
+/// Builds the optimizer a run or a study cell names, always Ramp's race-free version: <see cref="SGD"/>,
+/// <see cref="Adam"/>, <see cref="AdamW"/>, <see cref="RMSProp"/> and <see cref="RectifiedAdam"/> (each
 /// holds the numbers of its step in <c>Scalar</c>s TorchSharp's own optimizers leave to the garbage collector).
 /// </summary>
 public static class OptimizerFactory
@@ -27,10 +27,10 @@ public static class OptimizerFactory
         double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0, bool decoupledWeightDecay = false) =>
         name switch
         {
-            "sgd" => new RampSgd(parameters, lr, momentum, weightDecay: weightDecay),
-            "adam" => new RampAdam(parameters, lr, beta1, beta2, eps, weightDecay),
-            "adamw" => new RampAdamW(parameters, lr, beta1, beta2, eps, weightDecay),
-            "rmsprop" => new RampRmsProp(parameters, lr, eps: eps, weightDecay: weightDecay, momentum: momentum),
+            "sgd" => new SGD(parameters, lr, momentum, weightDecay: weightDecay),
+            "adam" => new Adam(parameters, lr, beta1, beta2, eps, weightDecay),
+            "adamw" => new AdamW(parameters, lr, beta1, beta2, eps, weightDecay),
+            "rmsprop" => new RMSProp(parameters, lr, eps: eps, weightDecay: weightDecay, momentum: momentum),
             "radam" => new RectifiedAdam(parameters, lr, beta1, beta2, eps, weightDecay, decoupledWeightDecay),
             _ => throw new ArgumentException(
                 $"optimizer: unknown name '{name}'; expected one of {string.Join(", ", Names)}", nameof(name)),

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Ramp.Training.Optimizers;
 
 /// <summary>
-/// TorchSharp's <see cref="RMSProp"/>, step for step, with every number of the update held in a <see cref="Scalar"/>
+/// TorchSharp's <see cref="TorchSharp.Modules.RMSProp"/>, step for step, with every number of the update held in a <see cref="Scalar"/>
 /// for the whole step (<see cref="HeldScalars"/>): TorchSharp 0.107's own step passes temporaries that a collection on
 /// another thread can free mid-call. Keeps TorchSharp's groups, options and state (<c>step</c>, <c>square_avg</c>,
 /// <c>grad_avg</c>, <c>momentum_buffer</c>), so the schedule binder (learning rate, <see cref="torch.optim.IMomentum"/>)
@@ -16,8 +16,11 @@ namespace Ramp.Training.Optimizers;
 /// <c>s = alpha s + (1 - alpha) g^2</c>; the denominator is <c>d = sqrt(s) + eps</c>, or when centered
 /// <c>a = alpha a + (1 - alpha) g</c> and <c>d = sqrt(s - a^2) + eps</c>. With momentum <c>mu &gt; 0</c>:
 /// <c>b = mu b + g / d</c> and <c>p -= lr b</c>; otherwise <c>p -= lr g / d</c>.
+/// <para>Named as TorchSharp's class on purpose: <c>save_state_dict</c> records the optimizer's class name and
+/// <c>load_state_dict</c> refuses a stream of another name, so the shared name lets a checkpoint written by either
+/// load into the other (including checkpoints Ramp wrote before it had its own optimizers).</para>
 /// </remarks>
-public sealed class RampRmsProp : RMSProp
+public sealed class RMSProp : TorchSharp.Modules.RMSProp
 {
     /// <summary>One group over <paramref name="parameters"/>.</summary>
     /// <param name="parameters">Parameters to optimize.</param>
@@ -29,14 +32,14 @@ public sealed class RampRmsProp : RMSProp
     /// <param name="centered">Divide by an estimate of the gradient's variance instead of its second moment (default false).</param>
     /// <param name="maximize">Ascend instead of descend (default false).</param>
     /// <exception cref="ArgumentException">A value outside its range (TorchSharp's check).</exception>
-    public RampRmsProp(IEnumerable<Parameter> parameters, double lr = 1e-3, double alpha = 0.99, double eps = 1e-8,
+    public RMSProp(IEnumerable<Parameter> parameters, double lr = 1e-3, double alpha = 0.99, double eps = 1e-8,
         double weightDecay = 0, double momentum = 0, bool centered = false, bool maximize = false)
         : this([new ParamGroup { Parameters = parameters }], lr, alpha, eps, weightDecay, momentum, centered, maximize)
     {
     }
 
     /// <summary>Several groups, each with its own options; unset options take the values given here.</summary>
-    /// <param name="groups">Parameter groups (TorchSharp's <see cref="RMSProp.ParamGroup"/>).</param>
+    /// <param name="groups">Parameter groups (TorchSharp's <see cref="TorchSharp.Modules.RMSProp.ParamGroup"/>).</param>
     /// <param name="lr">Default learning rate, &gt;= 0.</param>
     /// <param name="alpha">Default smoothing constant, &gt;= 0.</param>
     /// <param name="eps">Default epsilon, &gt;= 0.</param>
@@ -45,7 +48,7 @@ public sealed class RampRmsProp : RMSProp
     /// <param name="centered">Default for the centered variant.</param>
     /// <param name="maximize">Default for maximizing.</param>
     /// <exception cref="ArgumentException">A value outside its range.</exception>
-    public RampRmsProp(IEnumerable<ParamGroup> groups, double lr = 1e-3, double alpha = 0.99, double eps = 1e-8,
+    public RMSProp(IEnumerable<ParamGroup> groups, double lr = 1e-3, double alpha = 0.99, double eps = 1e-8,
         double weightDecay = 0, double momentum = 0, bool centered = false, bool maximize = false)
         : base(groups, lr, alpha, eps, weightDecay, momentum, centered, maximize)
     {

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Ramp.Training.Optimizers;
 
 /// <summary>
-/// TorchSharp's <see cref="SGD"/>, step for step, with every number of the update held in a <see cref="Scalar"/> for
+/// TorchSharp's <see cref="TorchSharp.Modules.SGD"/>, step for step, with every number of the update held in a <see cref="Scalar"/> for
 /// the whole step (<see cref="HeldScalars"/>): TorchSharp 0.107's own step passes temporaries that a collection on
 /// another thread can free mid-call. Keeps TorchSharp's groups, options and state (<c>momentum_buffer</c>), so the
 /// schedule binder (learning rate, <see cref="torch.optim.IMomentum"/>) and <c>save_state_dict</c>/<c>load_state_dict</c>
@@ -16,8 +16,11 @@ namespace Ramp.Training.Optimizers;
 /// is <c>b = g</c> on its first step, then <c>b = mu b + (1 - dampening) g</c>, and the direction is <c>g + mu b</c>
 /// (Nesterov) or <c>b</c>; finally <c>p -= lr direction</c> (<c>+=</c> when maximizing). As TorchSharp (and unlike
 /// PyTorch), maximizing flips only that last sign, not the gradient the weight decay and momentum see.
+/// <para>Named as TorchSharp's class on purpose: <c>save_state_dict</c> records the optimizer's class name and
+/// <c>load_state_dict</c> refuses a stream of another name, so the shared name lets a checkpoint written by either
+/// load into the other (including checkpoints Ramp wrote before it had its own optimizers).</para>
 /// </remarks>
-public sealed class RampSgd : SGD
+public sealed class SGD : TorchSharp.Modules.SGD
 {
     /// <summary>One group over <paramref name="parameters"/>.</summary>
     /// <param name="parameters">Parameters to optimize.</param>
@@ -28,14 +31,14 @@ public sealed class RampSgd : SGD
     /// <param name="nesterov">Nesterov momentum; needs momentum &gt; 0 and dampening 0 (default false).</param>
     /// <param name="maximize">Ascend instead of descend (default false).</param>
     /// <exception cref="ArgumentException">A value outside its range (TorchSharp's check).</exception>
-    public RampSgd(IEnumerable<Parameter> parameters, double lr, double momentum = 0, double dampening = 0,
+    public SGD(IEnumerable<Parameter> parameters, double lr, double momentum = 0, double dampening = 0,
         double weightDecay = 0, bool nesterov = false, bool maximize = false)
         : this([new ParamGroup { Parameters = parameters }], lr, momentum, dampening, weightDecay, nesterov, maximize)
     {
     }
 
     /// <summary>Several groups, each with its own options; unset options take the values given here.</summary>
-    /// <param name="groups">Parameter groups (TorchSharp's <see cref="SGD.ParamGroup"/>).</param>
+    /// <param name="groups">Parameter groups (TorchSharp's <see cref="TorchSharp.Modules.SGD.ParamGroup"/>).</param>
     /// <param name="lr">Default learning rate, &gt;= 0.</param>
     /// <param name="momentum">Default momentum factor, &gt;= 0.</param>
     /// <param name="dampening">Default dampening.</param>
@@ -43,7 +46,7 @@ public sealed class RampSgd : SGD
     /// <param name="nesterov">Default for Nesterov momentum.</param>
     /// <param name="maximize">Default for maximizing.</param>
     /// <exception cref="ArgumentException">A value outside its range.</exception>
-    public RampSgd(IEnumerable<ParamGroup> groups, double lr, double momentum = 0, double dampening = 0,
+    public SGD(IEnumerable<ParamGroup> groups, double lr, double momentum = 0, double dampening = 0,
         double weightDecay = 0, bool nesterov = false, bool maximize = false)
         : base(groups, lr, momentum, dampening, weightDecay, nesterov, maximize)
     {
