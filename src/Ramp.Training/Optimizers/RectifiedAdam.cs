@@ -19,7 +19,8 @@ namespace Ramp.Training.Optimizers;
 /// <c>rho_inf = 2 / (1 - beta2) - 1</c>, <c>rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t)</c>. When
 /// <c>rho_t &gt; 5</c>: <c>r = sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))</c> and
 /// <c>p -= lr m_hat r sqrt(1 - beta2^t) / (sqrt(v) + eps)</c>; otherwise <c>p -= lr m_hat</c> (momentum without the
-/// adaptive denominator: the built-in warmup; for beta2 0.999 the first five steps).
+/// adaptive denominator: the built-in warmup; for beta2 0.999 the first five steps). Every number the step passes to
+/// torch is held in a <see cref="Scalar"/> until the group is done (<see cref="HeldScalars"/>).
 /// </remarks>
 public sealed class RectifiedAdam : RAdam
 {
