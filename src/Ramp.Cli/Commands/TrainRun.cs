@@ -117,14 +117,8 @@ public static class TrainRun
         _ => new CharTransformer(classes, TextContext, seed: r.Seed),
     };
 
-    internal static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) => r.Optimizer switch
-    {
-        "sgd" => torch.optim.SGD(parameters, r.Lr, momentum: r.Momentum),
-        "adam" => torch.optim.Adam(parameters, r.Lr),
-        "adamw" => torch.optim.AdamW(parameters, r.Lr),
-        "rmsprop" => torch.optim.RMSProp(parameters, r.Lr, momentum: r.Momentum),
-        _ => new RectifiedAdam(parameters, r.Lr),
-    };
+    internal static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) =>
+        OptimizerFactory.Create(r.Optimizer, parameters, r.Lr, momentum: r.Momentum);
 
     private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

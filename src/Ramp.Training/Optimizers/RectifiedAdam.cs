@@ -19,7 +19,8 @@ namespace Ramp.Training.Optimizers;
 /// <c>rho_inf = 2 / (1 - beta2) - 1</c>, <c>rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t)</c>. When
 /// <c>rho_t &gt; 5</c>: <c>r = sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))</c> and
 /// <c>p -= lr m_hat r sqrt(1 - beta2^t) / (sqrt(v) + eps)</c>; otherwise <c>p -= lr m_hat</c> (momentum without the
-/// adaptive denominator: the built-in warmup; for beta2 0.999 the first five steps).
+/// adaptive denominator: the built-in warmup; for beta2 0.999 the first five steps). Every number the step passes to
+/// torch is held in a <see cref="Scalar"/> until the group is done (<see cref="HeldScalars"/>).
 /// </remarks>
 public sealed class RectifiedAdam : RAdam
 {
@@ -68,27 +69,27 @@ public sealed class RectifiedAdam : RAdam
         double lr = options.LearningRate!.Value, beta1 = options.beta1!.Value, beta2 = options.beta2!.Value;
         double eps = options.eps!.Value, weightDecay = options.weight_decay!.Value;
         double rhoInf = 2 / (1 - beta2) - 1;
+        using var held = new HeldScalars(); // TorchSharp's temporary Scalars can be freed mid-call (HeldScalars)
         foreach (var param in group.Parameters)
         {
             var grad = param.grad;
             if (grad is null) continue;
             var state = (State)_state[param.Handle];
             long t = ++state.step;
-            if (weightDecay != 0 && DecoupledWeightDecay) param.mul_(1 - lr * weightDecay);
-            else if (weightDecay != 0) grad = grad.add(param, alpha: weightDecay);
-            state.exp_avg.mul_(beta1).add_(grad, alpha: 1 - beta1);
-            state.exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value: 1 - beta2);
+            if (weightDecay != 0 && DecoupledWeightDecay) param.mul_(held[1 - lr * weightDecay]);
+            else if (weightDecay != 0) grad = grad.add(param, held[weightDecay]);
+            AdamUpdate.Moments(held, grad, state.exp_avg, state.exp_avg_sq, beta1, beta2);
             double correction1 = 1 - Math.Pow(beta1, t), correction2 = 1 - Math.Pow(beta2, t);
             double rhoT = rhoInf - 2 * t * Math.Pow(beta2, t) / correction2;
             if (rhoT > 5)
             {
                 double rect = Math.Sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
-                var denominator = state.exp_avg_sq.sqrt().add_(eps);
-                param.addcdiv_(state.exp_avg, denominator, value: -lr * rect * Math.Sqrt(correction2) / correction1);
+                var denominator = state.exp_avg_sq.sqrt().add_(held[eps], held[1.0]);
+                param.addcdiv_(state.exp_avg, denominator, held[-lr * rect * Math.Sqrt(correction2) / correction1]);
             }
             else
             {
-                param.add_(state.exp_avg, alpha: -lr / correction1);
+                param.add_(state.exp_avg, held[-lr / correction1]);
             }
         }
     }, closure);

@@ -70,14 +70,10 @@ public static class CellRunner
     };
 
     // An arm that swaps in radam keeps the grid's kind of weight decay: decoupled under an adamw grid, L2 otherwise.
-    internal static OptimizerHelper BuildOptimizer(StudyCell cell, IEnumerable<Parameter> parameters) =>
-        BuildOptimizer(cell.Optimizer, parameters, cell.PeakLr, decoupled: cell.Grid.Optimizer.Name == "adamw");
-
-    private static OptimizerHelper BuildOptimizer(OptimizerSettings o, IEnumerable<Parameter> parameters, double lr, bool decoupled) => o.Name switch
+    internal static OptimizerHelper BuildOptimizer(StudyCell cell, IEnumerable<Parameter> parameters)
     {
-        "sgd" => torch.optim.SGD(parameters, lr, momentum: o.Momentum, weight_decay: o.WeightDecay),
-        "adam" => torch.optim.Adam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
-        "adamw" => torch.optim.AdamW(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay),
-        _ => new RectifiedAdam(parameters, lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay, decoupled),
-    };
+        var o = cell.Optimizer;
+        return OptimizerFactory.Create(o.Name, parameters, cell.PeakLr, o.Momentum, o.Beta1, o.Beta2, o.Eps, o.WeightDecay,
+            decoupledWeightDecay: cell.Grid.Optimizer.Name == "adamw");
+    }
 }

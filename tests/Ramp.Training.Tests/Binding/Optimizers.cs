@@ -1,7 +1,7 @@
-using Ramp.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Ours = Ramp.Training.Optimizers;
 
 namespace Ramp.Training.Tests.Binding;
 
@@ -11,7 +11,8 @@ internal static class Optimizers
     public static readonly double[] BaseLrs = [0.1, 0.01];
 
     public static IEnumerable<object[]> Names() =>
-        new[] { "SGD", "Adam", "AdamW", "RMSProp", "RAdam", "RectifiedAdam", "Adagrad", "Adamax", "NAdam" }.Select(n => new object[] { n });
+        new[] { "SGD", "Adam", "AdamW", "RMSProp", "RAdam", "RectifiedAdam", "Adagrad", "Adamax", "NAdam",
+            "Ramp.SGD", "Ramp.Adam", "Ramp.AdamW", "Ramp.RMSProp" }.Select(n => new object[] { n });
 
     public static (optim.Optimizer Optimizer, nn.Module<Tensor, Tensor> Model) Create(string name)
     {
@@ -31,7 +32,7 @@ internal static class Optimizers
                 new RMSProp.ParamGroup(b, new RMSProp.Options { LearningRate = 0.01 })], 0.1),
             "RAdam" => optim.RAdam([new RAdam.ParamGroup(a, new RAdam.Options { LearningRate = 0.1 }),
                 new RAdam.ParamGroup(b, new RAdam.Options { LearningRate = 0.01 })], 0.1),
-            "RectifiedAdam" => new RectifiedAdam([new RAdam.ParamGroup(a, new RAdam.Options { LearningRate = 0.1 }),
+            "RectifiedAdam" => new Ours.RectifiedAdam([new RAdam.ParamGroup(a, new RAdam.Options { LearningRate = 0.1 }),
                 new RAdam.ParamGroup(b, new RAdam.Options { LearningRate = 0.01 })], 0.1),
             "Adagrad" => optim.Adagrad([new Adagrad.ParamGroup(a, new Adagrad.Options { LearningRate = 0.1 }),
                 new Adagrad.ParamGroup(b, new Adagrad.Options { LearningRate = 0.01 })], 0.1),
@@ -39,6 +40,14 @@ internal static class Optimizers
                 new Adamax.ParamGroup(b, new Adamax.Options { LearningRate = 0.01 })], 0.1),
             "NAdam" => optim.NAdam([new NAdam.ParamGroup(a, new NAdam.Options { LearningRate = 0.1 }),
                 new NAdam.ParamGroup(b, new NAdam.Options { LearningRate = 0.01 })], 0.1),
+            "Ramp.SGD" => new Ours.SGD([new SGD.ParamGroup(a, new SGD.Options { LearningRate = 0.1, momentum = 0.9 }),
+                new SGD.ParamGroup(b, new SGD.Options { LearningRate = 0.01, momentum = 0.9 })], 0.1),
+            "Ramp.Adam" => new Ours.Adam([new Adam.ParamGroup(a, new Adam.Options { LearningRate = 0.1 }),
+                new Adam.ParamGroup(b, new Adam.Options { LearningRate = 0.01 })], 0.1),
+            "Ramp.AdamW" => new Ours.AdamW([new AdamW.ParamGroup(a, new AdamW.Options { LearningRate = 0.1 }),
+                new AdamW.ParamGroup(b, new AdamW.Options { LearningRate = 0.01 })], 0.1),
+            "Ramp.RMSProp" => new Ours.RMSProp([new RMSProp.ParamGroup(a, new RMSProp.Options { LearningRate = 0.1 }),
+                new RMSProp.ParamGroup(b, new RMSProp.Options { LearningRate = 0.01 })], 0.1),
             _ => throw new ArgumentException(name),
         };
         return (optimizer, model);

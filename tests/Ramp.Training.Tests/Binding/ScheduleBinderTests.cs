@@ -54,6 +54,10 @@ public sealed class ScheduleBinderTests
     [InlineData("AdamW")]
     [InlineData("NAdam")]
     [InlineData("RectifiedAdam")]
+    [InlineData("Ramp.SGD")]
+    [InlineData("Ramp.RMSProp")]
+    [InlineData("Ramp.Adam")]
+    [InlineData("Ramp.AdamW")]
     public void Momentum_or_beta1_follows_its_schedule(string name)
     {
         var (optimizer, model) = Optimizers.Create(name);

@@ -1,0 +1,72 @@
+using Ramp.Training.Optimizers;
+using TorchSharp;
+using static TorchSharp.torch;
+using Theirs = TorchSharp.Modules;
+
+namespace Ramp.Training.Tests.Optimizers;
+
+public sealed class OptimizerFactoryTests
+{
+    private static Theirs.Parameter[] Weights() => [new Theirs.Parameter(zeros(3))];
+
+    [Fact]
+    public void Sgd_gets_Ramps_SGD_with_momentum_and_weight_decay()
+    {
+        using var optimizer = OptimizerFactory.Create("sgd", Weights(), 0.1, momentum: 0.9, weightDecay: 0.01);
+        var options = Assert.IsType<SGD>(optimizer).ParamGroups.OfType<Theirs.SGD.ParamGroup>().Single().Options;
+        Assert.Equal((0.1, 0.9, 0.01, 0.0, false), (options.LearningRate, options.momentum, options.weight_decay, options.dampening, options.nesterov));
+    }
+
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    public void The_adam_family_gets_Ramps_class_with_its_betas_eps_and_weight_decay(string name)
+    {
+        using var optimizer = OptimizerFactory.Create(name, Weights(), 0.01, beta1: 0.8, beta2: 0.95, eps: 1e-6, weightDecay: 0.1);
+        Assert.Equal(name == "adam" ? typeof(Adam) : typeof(AdamW), optimizer.GetType());
+        var group = optimizer.ParamGroups.Single();
+        Assert.Equal((0.8, 0.95), ((optim.IBetas)group).Betas);
+        var (eps, decay) = ((Theirs.ParamGroup)group).Options switch
+        {
+            Theirs.Adam.Options a => (a.eps, a.weight_decay),
+            Theirs.AdamW.Options w => (w.eps, w.weight_decay),
+            _ => (null, null),
+        };
+        Assert.Equal((1e-6, 0.1), (eps!.Value, decay!.Value));
+    }
+
+    [Fact]
+    public void Rmsprop_gets_Ramps_RMSProp_with_momentum()
+    {
+        using var optimizer = OptimizerFactory.Create("rmsprop", Weights(), 0.01, momentum: 0.5, eps: 1e-7);
+        var options = Assert.IsType<RMSProp>(optimizer).ParamGroups.OfType<Theirs.RMSProp.ParamGroup>().Single().Options;
+        Assert.Equal((0.5, 1e-7, 0.99), (options.momentum!.Value, options.eps!.Value, options.alpha!.Value));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Radam_gets_RectifiedAdam_with_its_kind_of_weight_decay(bool decoupled)
+    {
+        using var optimizer = OptimizerFactory.Create("radam", Weights(), 0.01, weightDecay: 0.1, decoupledWeightDecay: decoupled);
+        Assert.Equal(decoupled, Assert.IsType<RectifiedAdam>(optimizer).DecoupledWeightDecay);
+    }
+
+    [Fact]
+    public void Every_listed_name_is_built()
+    {
+        foreach (var name in OptimizerFactory.Names)
+        {
+            using var optimizer = OptimizerFactory.Create(name, Weights(), 0.01);
+            Assert.Equal("Ramp.Training.Optimizers", optimizer.GetType().Namespace);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_name_is_refused_with_the_known_ones()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("lamb", Weights(), 0.01));
+        Assert.Equal("name", e.ParamName);
+        Assert.StartsWith("optimizer: unknown name 'lamb'; expected one of sgd, adam, adamw, rmsprop, radam", e.Message);
+    }
+}
