@@ -7,19 +7,23 @@ namespace Ramp.Benchmarks;
 /// The training-step overhead measured in pairs, for a shared machine whose load drifts during a BenchmarkDotNet
 /// run (BenchmarkDotNet times one method after the other, so a load change between them shows up as overhead):
 /// each round times one invocation (50 steps) of the bare step, then one of each Ramp variant, back to back, and
-/// the ratios are taken within the round. Run with <c>-- paired-training [rounds] [batch]</c>.
+/// the ratios are taken within the round. Run with <c>-- paired-training [rounds] [batch] [parts]</c>; with <c>parts</c> the variants are the pieces of the Ramp step (<see cref="TrainingStepBenchmarks.RampPart"/>).
 /// </summary>
 public static class PairedTrainingOverhead
 {
-    /// <summary>Runs <paramref name="rounds"/> rounds at batch size <paramref name="batch"/> after five warm-up rounds and prints median ratios with quartiles.</summary>
-    public static void Run(int rounds, int batch, TextWriter output)
+    /// <summary>Runs <paramref name="rounds"/> rounds at batch size <paramref name="batch"/> (the pieces of the Ramp step when <paramref name="parts"/>) after five warm-up rounds and prints median ratios with quartiles.</summary>
+    public static void Run(int rounds, int batch, bool parts, TextWriter output)
     {
         var bench = new TrainingStepBenchmarks { Threads = 1, Batch = batch };
         bench.Setup();
-        Action[] variants = [bench.Bare, () => bench.Ramp(), bench.BareClip, () => bench.RampClip(), () => bench.RampWithHostGuards()];
-        string[] names = ["bare TorchSharp step", "Ramp: binder + monitor", "bare step + clip_grad_norm_", "Ramp: binder + monitor + clip", "Ramp + ZClip + skip-step"];
+        Action[] variants = parts
+            ? [bench.Bare, () => bench.RampPart(true, false, false), () => bench.RampPart(false, true, false), () => bench.RampPart(false, true, true), () => bench.Ramp()]
+            : [bench.Bare, () => bench.Ramp(), bench.BareClip, () => bench.RampClip(), () => bench.RampWithHostGuards()];
+        string[] names = parts
+            ? ["bare TorchSharp step", "bare + batch accuracy", "bare + gradient norms", "bare + monitor (no accuracy, no binder)", "Ramp: binder + monitor"]
+            : ["bare TorchSharp step", "Ramp: binder + monitor", "bare step + clip_grad_norm_", "Ramp: binder + monitor + clip", "Ramp + ZClip + skip-step"];
         // Each Ramp variant is compared with the bare variant it extends (clipping with clipping).
-        int[] baseline = [0, 0, 2, 2, 0];
+        int[] baseline = parts ? [0, 0, 0, 0, 0] : [0, 0, 2, 2, 0];
         var ms = new double[variants.Length][];
         for (var v = 0; v < variants.Length; v++) ms[v] = new double[rounds];
         for (var r = -5; r < rounds; r++)

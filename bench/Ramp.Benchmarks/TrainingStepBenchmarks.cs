@@ -113,6 +113,34 @@ public class TrainingStepBenchmarks
         }
     }
 
+    /// <summary>
+    /// Part of <see cref="Ramp"/>, for finding where its cost goes (<c>paired-training ... parts</c>): the bare step
+    /// plus the batch accuracy, the gradient norms, and the rest of the monitor (record, detail steps, read-back).
+    /// </summary>
+    public double RampPart(bool accuracy, bool gradNorms, bool monitor)
+    {
+        var sink = 0.0;
+        for (var i = 0; i < Steps; i++)
+        {
+            using var scope = NewDisposeScope();
+            var (x, y) = NextBatch();
+            _optimizer.zero_grad();
+            if (monitor) _monitor.BeginStep(detail: i % DetailEvery == 0);
+            var output = _model.call(x);
+            var loss = nn.functional.cross_entropy(output, y);
+            loss.backward();
+            var correct = accuracy ? output.detach().argmax(-1).eq(y).to(loss.dtype).mean() : null;
+            var norms = gradNorms || monitor ? _monitor.GradNorms() : null;
+            if (monitor) _monitor.BeforeUpdate();
+            _optimizer.step();
+            if (!monitor) continue;
+            _monitor.Record(loss, correct, null, norms!);
+            if (_monitor.Pending == ReadBackEvery)
+                foreach (var v in _monitor.ReadBack()) sink += _monitor.Decode(v).GradNorm;
+        }
+        return sink;
+    }
+
     // The order of calls of Trainer.TrainStep with its defaults: a detail step every 25, a read-back every 25.
     private double RampSteps(bool clip, bool hostGuards)
     {
