@@ -11,10 +11,10 @@ namespace Ramp.Benchmarks;
 /// </summary>
 public static class PairedTrainingOverhead
 {
-    /// <summary>Runs <paramref name="rounds"/> rounds at batch size <paramref name="batch"/> (the pieces of the Ramp step when <paramref name="parts"/>) after five warm-up rounds and prints median ratios with quartiles.</summary>
-    public static void Run(int rounds, int batch, bool parts, TextWriter output)
+    /// <summary>Runs <paramref name="rounds"/> rounds at batch size <paramref name="batch"/> (the pieces of the Ramp step when <paramref name="parts"/>) for <paramref name="model"/> (<c>mlp</c> or <c>cnn</c>) after five warm-up rounds and prints median ratios with quartiles.</summary>
+    public static void Run(int rounds, int batch, bool parts, TextWriter output, string model = "mlp")
     {
-        var bench = new TrainingStepBenchmarks { Threads = 1, Batch = batch };
+        var bench = new TrainingStepBenchmarks { Threads = 1, Batch = batch, Model = model };
         bench.Setup();
         Action[] variants = parts
             ? [bench.Bare, () => bench.RampPart(true, false, false), () => bench.RampPart(false, true, false), () => bench.RampPart(false, true, true), () => bench.Ramp()]
@@ -36,7 +36,7 @@ public static class PairedTrainingOverhead
                 if (r >= 0) ms[v][r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds / TrainingStepBenchmarks.Steps;
             }
         bench.Cleanup();
-        output.WriteLine($"{rounds} rounds of {TrainingStepBenchmarks.Steps} steps per variant, batch {batch}, torch threads = 1");
+        output.WriteLine($"{rounds} rounds of {TrainingStepBenchmarks.Steps} steps per variant, model {model}, batch {batch}, torch threads = 1");
         output.WriteLine("| What | Median step (ms) | Compared with | Median ratio | Ratio quartiles |");
         output.WriteLine("| --- | ---: | --- | ---: | --- |");
         for (var v = 0; v < variants.Length; v++)

@@ -32,7 +32,7 @@ public class TrainingStepBenchmarks
     private const int ReadBackEvery = 25;
     private const int DetailEvery = 25;
 
-    private Mlp _model = null!;
+    private nn.Module<Tensor, Tensor> _model = null!;
     private torch.optim.Optimizer _optimizer = null!;
     private ScheduleBinder _binder = null!;
     private StepMonitor _monitor = null!;
@@ -40,6 +40,13 @@ public class TrainingStepBenchmarks
     private SpikeSkip _skip = null!;
     private (Tensor X, Tensor Y)[] _batches = [];
     private int _next;
+
+    /// <summary>
+    /// The model: <c>mlp</c> (784-256-256-10, the least work per parameter, so the monitor's largest share) or
+    /// <c>cnn</c> (<see cref="SmallCnn"/>, about as many parameters and far more arithmetic per step).
+    /// </summary>
+    [Params("mlp")]
+    public string Model { get; set; } = "mlp";
 
     /// <summary>Examples per batch: 256, and 1024 as in the fmnist-sgd case study.</summary>
     [Params(256, 1024)]
@@ -61,7 +68,7 @@ public class TrainingStepBenchmarks
             .Select(b => order.AsSpan(b * Batch, Batch).ToArray())
             .Select(ix => (train.Images(ix).DetachFromDisposeScope(), train.Labels(ix).DetachFromDisposeScope()))
             .ToArray();
-        _model = new Mlp(seed: 0);
+        _model = Model == "cnn" ? new SmallCnn(seed: 0) : new Mlp(seed: 0);
         _optimizer = torch.optim.SGD(_model.parameters(), 0.05, momentum: 0.9);
         // A schedule long enough never to end during the run, so the binder evaluates warmup and cosine alike.
         _binder = new ScheduleBinder(_optimizer, new FactorSpec(Presets.WarmupCosine(500, 100_000_000)).Bind([0.05]));
