@@ -72,7 +72,7 @@ public sealed class CompareCommandTests : IDisposable
     [InlineData("ramp: compare: give exactly one of --preset NAME or --grid-file FILE.json", "--out", "x")]
     [InlineData("ramp: --shard: shard 2/2: need n >= 1 and 0 <= i < n", "--preset", "fmnist-sgd", "--shard", "2/2", "--out", "x")]
     [InlineData("ramp: --seeds: expected a list like 1,2,3 or a range like 1-5 but found 'a'", "--preset", "fmnist-sgd", "--seeds", "1,a", "--out", "x")]
-    [InlineData("ramp: --grid readme: the readme grid exists only for fmnist-sgd", "--preset", "deep-mlp", "--grid", "readme", "--out", "x")]
+    [InlineData("ramp: --grid readme: the readme grid exists only for fmnist-sgd and deep-mlp", "--preset", "char-transformer", "--grid", "readme", "--out", "x")]
     [InlineData("ramp: --jobs: must be at least 1 but was 0", "--preset", "fmnist-sgd", "--jobs", "0", "--out", "x")]
     public void Mistakes_are_one_line_and_exit_2(string expected, params string[] args)
     {

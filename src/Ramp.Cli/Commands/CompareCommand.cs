@@ -16,7 +16,7 @@ public static class CompareCommand
     {
         var preset = new Option<string?>("--preset") { Description = "A shipped case study: fmnist-sgd, deep-mlp or char-transformer.", HelpName = "NAME" };
         preset.AcceptOnlyFromAmong([.. StudyPresets.Names]);
-        var grid = new Option<string>("--grid") { Description = "Size of the preset's grid: smoke (minutes on 2 cores), full, or readme (fmnist-sgd only, about a minute).", HelpName = "smoke|full|readme", DefaultValueFactory = _ => "smoke" };
+        var grid = new Option<string>("--grid") { Description = "Size of the preset's grid: smoke (minutes on 2 cores), full, or readme (fmnist-sgd and deep-mlp: seconds of training, the README's case study).", HelpName = "smoke|full|readme", DefaultValueFactory = _ => "smoke" };
         grid.AcceptOnlyFromAmong([.. StudyPresets.Sizes]);
         var gridFile = new Option<string?>("--grid-file") { Description = "Your own grid: model, optimizer, arms, peaks, seeds (JSON; docs/compare.md).", HelpName = "FILE.json" };
         var output = new Option<string>("--out") { Description = "Comparison directory: runs go to DIR/runs/, the report to DIR/report.html.", Required = true, HelpName = "DIR" };
@@ -29,8 +29,8 @@ public static class CompareCommand
             preset, grid, gridFile, output, jobs, shard, seeds, worker,
         };
         command.WithExamples(
-            new CommandExample("ramp compare --preset fmnist-sgd --grid readme --out runs/demo",
-                "The README's case study: SGD on Fashion-MNIST with and without warmup, about a minute on 2 cores."),
+            new CommandExample("ramp compare --preset deep-mlp --grid readme --out runs/demo",
+                "The README's case study: an 8-layer MLP with SGD, without warmup, with a 60-step warmup and with auto()."),
             new CommandExample("ramp compare --preset char-transformer --grid smoke --out cmp/text --jobs 2",
                 "Post-LN and Pre-LN character Transformers; collapse to the unigram baseline counts as failure."),
             new CommandExample("ramp compare --preset fmnist-sgd --grid full --out cmp/s3 --shard 3/8",

@@ -3,7 +3,7 @@ namespace Ramp.Training.Studies;
 /// <summary>
 /// The three case studies of docs/CASE_STUDIES.md (designs: the stability notes' section 5, adjusted after the
 /// pilots), each with a <c>smoke</c> grid (minutes on 2 cores, shipped data), a <c>full</c> grid, and for
-/// <c>fmnist-sgd</c> a tiny <c>readme</c> grid.
+/// <c>fmnist-sgd</c> and <c>deep-mlp</c> a tiny <c>readme</c> grid.
 /// </summary>
 public static class StudyPresets
 {
@@ -14,16 +14,17 @@ public static class StudyPresets
     public static readonly IReadOnlyList<string> Sizes = ["smoke", "full", "readme"];
 
     /// <summary>The grids of preset <paramref name="name"/> at size <paramref name="size"/>.</summary>
-    /// <exception cref="ArgumentException">Unknown preset or size, or <c>readme</c> for a preset other than fmnist-sgd.</exception>
+    /// <exception cref="ArgumentException">Unknown preset or size, or <c>readme</c> for char-transformer.</exception>
     public static IReadOnlyList<StudyGrid> Get(string name, string size)
     {
         if (!Sizes.Contains(size)) throw new ArgumentException($"unknown grid '{size}' (use {string.Join(", ", Sizes)})", nameof(size));
         return name switch
         {
             "fmnist-sgd" => [FmnistSgd(size)],
-            "deep-mlp" when size != "readme" => DeepMlp(size == "full"),
+            "deep-mlp" when size == "readme" => [DeepMlpReadme()],
+            "deep-mlp" => DeepMlp(size == "full"),
             "char-transformer" when size != "readme" => CharTransformer(size == "full"),
-            "deep-mlp" or "char-transformer" => throw new ArgumentException($"the readme grid exists only for fmnist-sgd", nameof(size)),
+            "char-transformer" => throw new ArgumentException($"the readme grid exists only for fmnist-sgd and deep-mlp", nameof(size)),
             _ => throw new ArgumentException($"unknown preset '{name}' (use {string.Join(", ", Names)})", nameof(name)),
         };
     }
@@ -77,6 +78,20 @@ public static class StudyPresets
             }
         }
         return grids;
+    }
+
+    /// <summary>
+    /// The README's case study: the smoke grid's 8-layer SGD MLP at 1.5x He initialisation, no warmup against the
+    /// 60-step warmup and the automatic one, at the two smallest smoke peaks, two seeds (12 runs, seconds each): the
+    /// smoke grid's clearest contrast (no warmup fails, warmup trains; docs/CASE_STUDIES.md, section 2).
+    /// </summary>
+    private static StudyGrid DeepMlpReadme()
+    {
+        const string cosine = "cosine({rest})";
+        var model = new ModelSettings("deep-mlp", Depth: 8, Width: 128, InitScale: Math.Sqrt(2) * 1.5);
+        StudyArm[] arms = [StudyArms.NoWarmup(cosine), StudyArms.Linear("60", cosine), StudyArms.AutoWarmup(cosine)];
+        return new StudyGrid("deep-mlp-sgd-s1.5", "fashion-mnist", "shipped", model, new OptimizerSettings("sgd", Momentum: 0.9),
+            256, 300, null, arms, [0.02, 0.08], [1, 2]);
     }
 
     private static IReadOnlyList<StudyGrid> CharTransformer(bool full)
