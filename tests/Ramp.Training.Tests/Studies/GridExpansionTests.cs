@@ -101,4 +101,18 @@ public sealed class GridExpansionTests
                 Assert.All(plan.Cells.GroupBy(c => c.Grid.CaseStudy), g => Assert.Contains(g, c => c.Arm.Name == StudyArms.None));
             }
     }
+
+    [Fact]
+    public void The_deep_mlp_readme_grid_is_the_smoke_grids_sgd_contrast_in_twelve_runs()
+    {
+        var plan = GridExpansion.Expand(StudyPresets.Get("deep-mlp", "readme"), _ => 8000);
+        Assert.Equal(12, plan.Cells.Count);
+        Assert.All(plan.Cells, c => Assert.Equal("deep-mlp-sgd-s1.5", c.Grid.CaseStudy));
+        Assert.Equal(["none", "warmup-60", "auto"], plan.Cells.Select(c => c.RunId.Split("__")[1]).Distinct());
+        Assert.Equal([0.02, 0.08], plan.Cells.Select(c => c.PeakLr).Distinct().Order());
+        Assert.Equal([1, 2], plan.Cells.Select(c => c.Seed).Distinct().Order());
+        Assert.All(plan.Cells, c => Assert.Equal(300, c.Steps));
+        var error = Assert.Throws<ArgumentException>(() => StudyPresets.Get("char-transformer", "readme"));
+        Assert.StartsWith("the readme grid exists only for fmnist-sgd and deep-mlp", error.Message);
+    }
 }
