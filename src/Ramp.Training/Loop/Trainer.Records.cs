@@ -44,13 +44,20 @@ public sealed partial class Trainer
         _metrics!.Append(rows);
         _folder.AppendEvents(events);
         WriteBoard(rows);
+        RememberLastRows(rows);
+        _options.Progress?.Invoke(rows);
+    }
+
+    /// <summary>The final loss and accuracy are the means over the last read-back window of rows.</summary>
+    private void RememberLastRows(IEnumerable<StepRecord> rows)
+    {
         foreach (var r in rows) { _lastRows.Enqueue(r); if (_lastRows.Count > _options.Monitor.ReadBackEvery) _lastRows.Dequeue(); }
+        if (_lastRows.Count == 0) return;
         _final = _final with
         {
             Loss = _lastRows.Average(r => r.Loss),
             Accuracy = _train.IsLanguageModel ? null : _lastRows.Average(r => r.Accuracy ?? double.NaN),
         };
-        _options.Progress?.Invoke(rows);
     }
 
     private void WriteBoard(IReadOnlyList<StepRecord> rows)

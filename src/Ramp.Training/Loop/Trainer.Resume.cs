@@ -33,7 +33,11 @@ public sealed partial class Trainer
     {
         _diagnoser = NewDiagnoser();
         _epochLosses.Clear();
-        foreach (var r in RunFiles.ReadRecords(_folder.MetricsJsonl))
+        _lastRows.Clear();
+        var records = RunFiles.ReadRecords(_folder.MetricsJsonl);
+        // The kept rows' last window is the final loss until new rows arrive (a finished run resumed adds none).
+        RememberLastRows(records.TakeLast(_options.Monitor.ReadBackEvery));
+        foreach (var r in records)
         {
             _diagnoser.Observe(r);
             foreach (var (relu, fraction) in r.DeadUnits ?? []) _diagnoser.ObserveDeadUnits(r.Step, relu, fraction);

@@ -41,6 +41,19 @@ public sealed class ResumeTests : IDisposable
         Assert.Equal(csvA, csvB);
     }
 
+    [Fact]
+    public void Resuming_a_finished_run_keeps_its_final_loss_and_verdict()
+    {
+        var config = TinyRuns.Config(steps: 12, lr: 0.2, readBack: 4, checkpointEvery: 4);
+        var finished = TinyRuns.Run(_a, config, Warmup(), momentum: 0.9);
+        var again = TinyRuns.Run(_a, config, Warmup(), momentum: 0.9, resume: true);
+        Assert.False(finished.Summary.Diverged);
+        Assert.Equal(finished.Summary.Final.Loss, again.Summary.Final.Loss);
+        Assert.Equal(finished.Summary.Final.Accuracy, again.Summary.Final.Accuracy);
+        Assert.False(again.Summary.Diverged);
+        Assert.Equal(12, again.Summary.Steps);
+    }
+
     private static string Comparable(StepRecord r) =>
         $"{r.Step} {r.Epoch} {r.Loss:R} {r.Accuracy:R} {string.Join(",", r.Lrs.Select(l => l.ToString("R")))} {r.GradNorm:R} {r.UpdateRatio:R} {r.WeightNorm:R} " +
         string.Join(";", r.Layers.Select(l => $"{l.Key}={l.Value.GradNorm:R}/{l.Value.UpdateRatio:R}"));
