@@ -20,6 +20,7 @@ public class PeerTextReferenceTests
     public void Parsed_spec_matches_the_peer(string id)
     {
         var expected = PeerReference.Case(id);
+        Assert.NotEmpty(expected.Lr); // a case without values would pass AssertMatches vacuously
         PeerReference.AssertMatches(expected, ScheduleText.Parse(expected.Spec));
     }
 
@@ -29,6 +30,8 @@ public class PeerTextReferenceTests
     {
         var expected = PeerReference.Case(id);
         var printed = ScheduleText.Parse(expected.Spec).ToString()!;
-        PeerReference.AssertMatches(expected, ScheduleText.Parse(printed));
+        var reparsed = ScheduleText.Parse(printed);
+        Assert.Equal(printed, reparsed.ToString()); // printing is a fixed point
+        PeerReference.AssertMatches(expected, reparsed);
     }
 }
