@@ -1,4 +1,5 @@
 using Ramp.Training.Monitoring;
+using Ramp.Training.Optimizers;
 using Ramp.Training.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -87,6 +88,7 @@ public sealed partial class Trainer
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         var batch = Math.Max(_options.Config.Batch, 256);
+        using var held = new HeldScalars();
         var lossSum = zeros(1, dtype: float64, device: _device).reshape();
         var correctSum = zeros(1, dtype: float64, device: _device).reshape();
         long count = 0, targets = 0;
@@ -96,10 +98,8 @@ public sealed partial class Trainer
             var (x, y) = _test.Gather(indices, _device);
             var output = _model.call(x);
             var n = y.numel();
-            using var examples = n.ToScalar(); // held Scalars, see TrainStep
-            using var one = 1.0.ToScalar();
-            lossSum.add_(LossOf(output, y).to(float64).mul(examples), one);
-            if (!_test.IsLanguageModel) correctSum.add_(output.argmax(-1).eq(y).to(float64).sum(), one);
+            lossSum.add_(LossOf(output, y).to(float64).mul(held[n]), held[1.0]); // held Scalars, see TrainStep
+            if (!_test.IsLanguageModel) correctSum.add_(output.argmax(-1).eq(y).to(float64).sum(), held[1.0]);
             targets += n;
             count += indices.Length;
         }

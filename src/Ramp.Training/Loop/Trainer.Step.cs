@@ -3,6 +3,7 @@ using System.Globalization;
 using Ramp.Training.Binding;
 using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
+using Ramp.Training.Optimizers;
 using Ramp.Training.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
 using TorchSharp;
@@ -52,23 +53,23 @@ public sealed partial class Trainer
         var accumulate = _options.Config.Accumulate;
         var position = (_epoch, _batchIndex);
         Tensor? loss = null, correct = null;
+        // Numbers go in as held Scalars: a temporary one can be freed by the GC during the call (docs/native-libs.md).
+        // Created on first use, so a step without accumulation or an injected NaN creates none.
+        using var held = new HeldScalars();
         for (var k = 0; k < accumulate; k++)
         {
             var (x, y) = _train.Gather(_order.Batch(position.Item1, position.Item2), _device);
             position = _order.Next(position.Item1, position.Item2);
             var output = _model.call(x);
             var micro = LossOf(output, y);
-            // Numbers go in as held Scalars: a temporary one can be freed by the GC during the call (docs/native-libs.md).
-            if (_hooks.InjectNaN?.Invoke(step) == true && k == accumulate - 1) { using var nan = double.NaN.ToScalar(); micro = micro.mul(nan); }
-            using var count = accumulate.ToScalar();
-            (accumulate == 1 ? micro : micro.div(count)).backward();
+            if (_hooks.InjectNaN?.Invoke(step) == true && k == accumulate - 1) micro = micro.mul(held[double.NaN]);
+            (accumulate == 1 ? micro : micro.div(held[accumulate])).backward();
             var microCorrect = _train.IsLanguageModel ? null : output.detach().argmax(-1).eq(y).to(micro.dtype).mean();
-            using var one = 1.0.ToScalar();
-            loss = loss is null ? micro.detach() : loss.add(micro.detach(), one);
-            if (microCorrect is not null) correct = correct is null ? microCorrect : correct.add(microCorrect, one);
+            loss = loss is null ? micro.detach() : loss.add(micro.detach(), held[1.0]);
+            if (microCorrect is not null) correct = correct is null ? microCorrect : correct.add(microCorrect, held[1.0]);
         }
         _nextPosition = position;
-        if (accumulate > 1) { using var count = accumulate.ToScalar(); loss = loss!.div(count); correct = correct?.div(count); }
+        if (accumulate > 1) { loss = loss!.div(held[accumulate]); correct = correct?.div(held[accumulate]); }
         var gradNorms = _monitor.GradNorms();
         // The global norm and the clipped flag cost torch calls, so they exist only when a guard needs them.
         var norm = _options.Guards.NeedsGlobalNorm ? StepMonitor.GlobalNorm(gradNorms) : null;

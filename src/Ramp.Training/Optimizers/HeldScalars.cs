@@ -3,11 +3,12 @@ using TorchSharp;
 namespace Ramp.Training.Optimizers;
 
 /// <summary>
-/// The <see cref="Scalar"/>s of one optimizer step of one parameter group, each created once and kept alive until
+/// The <see cref="Scalar"/>s of one piece of work (an optimizer step of one parameter group, a training step, an
+/// evaluation), each created once and kept alive until
 /// <see cref="Dispose"/>. TorchSharp turns a bare number passed to an operation into a temporary <see cref="Scalar"/>
 /// that nothing references during the native call, so a collection on another thread can free it while libtorch
-/// reads it ("Unknown scalar type", docs/native-libs.md). Every number an optimizer step passes to torch goes
-/// through here instead.
+/// reads it ("Unknown scalar type", docs/native-libs.md). Every number the optimizers and the training loop pass
+/// to torch goes through here instead.
 /// </summary>
 /// <remarks>
 /// Values are keyed by their bits, so equal numbers share one <see cref="Scalar"/> (parameters at the same step share
