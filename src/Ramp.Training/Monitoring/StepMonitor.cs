@@ -22,6 +22,7 @@ namespace Ramp.Training.Monitoring;
 public sealed class StepMonitor : IDisposable
 {
     private readonly (int Layer, Parameter Parameter)[] _parameters;
+    private readonly int[] _layerOfParameter;
     private readonly List<Tensor> _heads = [];
     private readonly Dictionary<int, Tensor> _details = [];
     private readonly ReluProbes _probes;
@@ -45,6 +46,7 @@ public sealed class StepMonitor : IDisposable
         }
         Layers = layers;
         _parameters = [.. parameters];
+        _layerOfParameter = [.. _parameters.Select(p => p.Layer)];
         _probes = new ReluProbes(model);
     }
 
@@ -58,7 +60,7 @@ public sealed class StepMonitor : IDisposable
     public IEnumerable<Parameter> Parameters => _parameters.Select(p => p.Parameter);
 
     /// <summary>The layer index of each trainable parameter, in the order of <see cref="Parameters"/>.</summary>
-    public IEnumerable<int> LayerOfParameter => _parameters.Select(p => p.Layer);
+    public IReadOnlyList<int> LayerOfParameter => _layerOfParameter;
 
     /// <summary>Steps measured but not read back yet.</summary>
     public int Pending => _heads.Count;
@@ -155,7 +157,7 @@ public sealed class StepMonitor : IDisposable
 
     /// <summary>Turns one read-back step into layer statistics and the global norms (see <see cref="StepDecoding"/>).</summary>
     public StepReading Decode(MonitoredStep step) =>
-        StepDecoding.Decode(step, Layers, _parameters.Select(p => p.Layer).ToArray(), _probes.Names);
+        StepDecoding.Decode(step, Layers, _layerOfParameter, _probes.Names);
 
     private static double[][] Rows(List<Tensor> vectors)
     {
