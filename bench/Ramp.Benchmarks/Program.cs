@@ -6,20 +6,40 @@ namespace Ramp.Benchmarks;
 public static class Program
 {
     /// <summary>Entry point: <c>paired-training [rounds] [batch] [cnn] [parts]</c> runs <see cref="PairedTrainingOverhead"/>, <c>step-costs [repetitions]</c> runs <see cref="StepCostProfile"/>; other arguments go to BenchmarkDotNet's switcher.</summary>
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
-        if (args is ["paired-training", ..])
+        try
         {
-            var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40;
-            var batch = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 256;
-            PairedTrainingOverhead.Run(rounds, batch, args.Skip(3).Contains("parts"), Console.Out, args.Skip(3).Contains("cnn") ? "cnn" : "mlp");
-            return;
+            if (args is ["paired-training", ..])
+            {
+                var flags = args.Skip(3).ToArray();
+                if (flags.Except(["cnn", "parts"]).FirstOrDefault() is { } unknown)
+                    throw new FormatException($"paired-training: unknown option '{unknown}' (expected cnn and/or parts)");
+                PairedTrainingOverhead.Run(Count(args, 1, "rounds", 40), Count(args, 2, "batch", 256), flags.Contains("parts"), Console.Out,
+                    flags.Contains("cnn") ? "cnn" : "mlp");
+                return 0;
+            }
+            if (args is ["step-costs", ..])
+            {
+                StepCostProfile.Run(Count(args, 1, "repetitions", 400), Console.Out);
+                return 0;
+            }
         }
-        if (args is ["step-costs", ..])
+        catch (FormatException e)
         {
-            StepCostProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 400, Console.Out);
-            return;
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("usage: paired-training [rounds] [batch] [cnn] [parts] | step-costs [repetitions] | BenchmarkDotNet options");
+            return 2;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    private static int Count(string[] args, int index, string name, int fallback)
+    {
+        if (args.Length <= index) return fallback;
+        return int.TryParse(args[index], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new FormatException($"{args[0]}: {name} must be a positive whole number but was '{args[index]}'");
     }
 }
