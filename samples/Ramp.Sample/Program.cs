@@ -13,7 +13,9 @@ const int steps = 150, batchSize = 64;
 var (train, test) = FashionMnist.LoadDefault();               // full set if installed, else the shipped subset
 var model = new Mlp(seed: 0);
 var optimizer = optim.SGD(model.parameters(), learningRate: 0.1, momentum: 0.9);
-var sampler = new BatchSampler(train.Count, batchSize, seed: 0);
+var order = new DataOrder(train.Count, batchSize, seed: 0);   // a seeded shuffle per epoch
+var data = new ImageData(train);
+var position = DataPosition.Start;
 
 // Ramp (1): parse the schedule and bind it to the optimizer's groups. This writes the step-0 learning rate,
 // scaled by each group's own rate (0.1 here), so no separate warmup code is needed.
@@ -22,9 +24,10 @@ var binder = ScheduleBinder.Bind(optimizer, ScheduleText.Parse(text));
 for (int step = 0; step < steps; step++)
 {
     using var scope = NewDisposeScope();
-    var batch = sampler.Next();
+    var (x, y) = data.Gather(order.Batch(position), CPU);
+    position = order.Next(position);
     optimizer.zero_grad();                                    // 1. clear gradients
-    var loss = nn.functional.cross_entropy(model.call(train.Images(batch)), train.Labels(batch));
+    var loss = nn.functional.cross_entropy(model.call(x), y);
     loss.backward();                                          // 2. gradients
     optimizer.step();                                         // 3. update with the rate the binder wrote
     binder.Advance();                                         // Ramp (2): count the applied step, write the next rate
@@ -33,8 +36,8 @@ for (int step = 0; step < steps; step++)
         Console.WriteLine($"step {step,4}  lr {binder.LrOf(0):0.00000}  loss {loss.item<float>():0.0000}");
 }
 
-// Ramp (3), for checkpoints: binder.State and sampler.Position are plain records; pass them back to
-// new ScheduleBinder(optimizer, binder.Schedules, state) and new BatchSampler(..., position: p) to resume.
+// Ramp (3), for checkpoints: binder.State and position are plain records; pass them back to
+// new ScheduleBinder(optimizer, binder.Schedules, state) and order.Batch(position) to resume.
 using (no_grad())
 {
     var all = Enumerable.Range(0, test.Count).ToArray();

@@ -72,7 +72,7 @@ public static class FindLrRun
         if (r.Momentum is < 0 or >= 1) throw new UsageException($"--momentum: must be in [0, 1) but was {Num(r.Momentum)}");
         if (r.Momentum != 0 && r.Optimizer != "sgd" && r.Optimizer != "rmsprop")
             throw new UsageException($"--momentum: only sgd and rmsprop take momentum, not {r.Optimizer}");
-        if ((r.Model == "transformer") != (r.Data == "text"))
+        if (ModelFactory.IsText(r.Model) != (r.Data == "text"))
             throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on fashion-mnist)");
         try
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ramp.Cli.Cli;
+using Ramp.Training.Models;
 using Ramp.Training.Guards;
 
 namespace Ramp.Cli.Commands;
@@ -13,7 +14,7 @@ public static class TrainCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var model = Choice("--model", "Model: mlp, cnn, deep-mlp (fashion-mnist) or transformer (text).", "mlp", "cnn", "deep-mlp", "transformer");
+        var model = Choice("--model", "Model: mlp, cnn, deep-mlp (fashion-mnist) or transformer (text).", [.. ModelFactory.Names]);
         model.Required = true;
         var data = Choice("--data", "Data: fashion-mnist or text (the shipped Shakespeare excerpt or --data-dir FILE).", "fashion-mnist", "text");
         data.Required = true;

@@ -74,7 +74,7 @@ public sealed class TrainProgress
         ArgumentNullException.ThrowIfNull(s);
         var accuracy = s.Final.EvalAccuracy is { } a ? $", test accuracy {N(a)}" : "";
         var evalLoss = s.Final.EvalLoss is { } e ? $", test loss {N(e)}" : "";
-        var findings = s.Diagnosis.Count == 0 ? "" : $"; diagnosis: {string.Join("; ", s.Diagnosis.Select(f => $"{f.Name} from step {f.FromStep}"))}";
+        var findings = s.Diagnosis.Count == 0 ? "" : $"; diagnosis: {string.Join("; ", s.Diagnosis.Select(f => f.Headline()))}";
         return $"{s.Status} after {s.Steps} steps: loss {N(s.InitialLoss)} -> {N(s.Final.Loss)}{evalLoss}{accuracy}{findings} ({folder})";
     }
 

@@ -63,7 +63,7 @@ public static class TrainRun
         if (r.DetailEvery < 1) throw new UsageException($"--detail-every: must be at least 1 but was {r.DetailEvery}");
         if (r.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every: must be at least 0 but was {r.CheckpointEvery}");
         if (r.EvalEvery < 0) throw new UsageException($"--eval-every: must be at least 0 but was {r.EvalEvery}");
-        if ((r.Model == "transformer") != (r.Data == "text"))
+        if (ModelFactory.IsText(r.Model) != (r.Data == "text"))
             throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on fashion-mnist)");
         if (r.Momentum != 0 && r.Optimizer != "sgd" && r.Optimizer != "rmsprop")
             throw new UsageException($"--momentum: only sgd and rmsprop take momentum, not {r.Optimizer}");
@@ -109,13 +109,8 @@ public static class TrainRun
         }
     }
 
-    internal static nn.Module<Tensor, Tensor> BuildModel(TrainRequest r, int classes) => r.Model switch
-    {
-        "mlp" => new Mlp(classes: classes, seed: r.Seed),
-        "cnn" => new SmallCnn(classes, seed: r.Seed),
-        "deep-mlp" => new DeepMlp(classes: classes, seed: r.Seed),
-        _ => new CharTransformer(classes, TextContext, seed: r.Seed),
-    };
+    internal static nn.Module<Tensor, Tensor> BuildModel(TrainRequest r, int classes) =>
+        ModelFactory.Create(new ModelSettings(r.Model, Context: TextContext), classes, r.Seed);
 
     internal static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) =>
         OptimizerFactory.Create(r.Optimizer, parameters, r.Lr, momentum: r.Momentum);

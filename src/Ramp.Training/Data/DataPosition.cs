@@ -1,10 +1,13 @@
 namespace Ramp.Training.Data;
 
 /// <summary>
-/// Where a <see cref="BatchSampler"/> is in its data, for checkpoints: a sampler rebuilt from this position
-/// yields exactly the batches the original would have yielded next.
+/// Where a <see cref="DataOrder"/> is: the batch <paramref name="Index"/> within epoch <paramref name="Epoch"/>. A
+/// checkpoint stores the position of the next batch, and the order recomputes that batch from it alone.
 /// </summary>
-/// <param name="Epoch">Completed passes over the data (0 during the first).</param>
-/// <param name="Index">Position inside the current epoch's order: how many examples have been handed out.</param>
-/// <param name="Seed">The shuffle seed; epoch <c>e</c>'s order is a function of (Seed, e) only.</param>
-public sealed record DataPosition(int Epoch, long Index, ulong Seed);
+/// <param name="Epoch">Zero-based epoch.</param>
+/// <param name="Index">Zero-based batch within the epoch.</param>
+public readonly record struct DataPosition(long Epoch, long Index)
+{
+    /// <summary>The first batch of the first epoch.</summary>
+    public static DataPosition Start => default;
+}

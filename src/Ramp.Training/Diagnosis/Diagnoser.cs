@@ -16,6 +16,7 @@ public sealed class Diagnoser
     private readonly RollingWindow _norms;
     private readonly Dictionary<string, RollingWindow> _layerNorms = [];
     private readonly Dictionary<string, double> _layerPeaks = [];
+    private readonly Dictionary<string, double> _layerFirst = [];
     private readonly Queue<StepRecord> _recent = new();
     private readonly RollingWindow _losses = new(20);
     private readonly List<Finding> _findings = [];
@@ -31,8 +32,12 @@ public sealed class Diagnoser
         _norms = new RollingWindow(Math.Max(2, options.Window));
     }
 
-    /// <summary>Findings so far, in the order they were first seen (one per rule and layer).</summary>
-    public IReadOnlyList<Finding> Findings => _findings;
+    /// <summary>
+    /// Findings so far, one per rule and layer, sorted by the step they start at, then by rule and layer (a finding
+    /// can start before the step that raised it: sustained growth starts at the beginning of its window).
+    /// </summary>
+    public IReadOnlyList<Finding> Findings =>
+        [.. _findings.OrderBy(f => f.FromStep).ThenBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Layer, StringComparer.Ordinal)];
 
     /// <summary>The first step at which the loss or a gradient was not finite, or null.</summary>
     public long? FirstNonFinite { get; private set; }
@@ -53,7 +58,9 @@ public sealed class Diagnoser
             {
                 if (!_layerNorms.TryGetValue(name, out var w)) _layerNorms[name] = w = new RollingWindow(_norms.Capacity);
                 w.Add(s.GradNorm);
-                if (double.IsFinite(s.GradNorm)) _layerPeaks[name] = Math.Max(_layerPeaks.GetValueOrDefault(name), s.GradNorm);
+                if (!double.IsFinite(s.GradNorm)) continue;
+                _layerPeaks[name] = Math.Max(_layerPeaks.GetValueOrDefault(name), s.GradNorm);
+                _layerFirst.TryAdd(name, s.GradNorm);
             }
         }
         _losses.Add(r.Loss);
@@ -134,13 +141,18 @@ public sealed class Diagnoser
         events.AddRange(Raise("explosion", layer, first.Step, message, Fix(first.Step), growth, once: false));
     }
 
+    /// <summary>
+    /// A layer's gradients vanish when they fall below <see cref="DiagnosisOptions.VanishingRatio"/> of their peak and
+    /// below their value at the first step: during an explosion the peak is huge, and a norm that is merely back from
+    /// 1e15 to 1e11 has not vanished.
+    /// </summary>
     private void CheckVanishing(StepRecord r, List<RunEvent> events)
     {
         if (r.Step < 10) return;
         foreach (var (name, s) in r.Layers)
         {
             if (!_layerPeaks.TryGetValue(name, out var peak) || !(peak > 0) || !double.IsFinite(s.GradNorm)) continue;
-            if (s.GradNorm >= _options.VanishingRatio * peak) continue;
+            if (s.GradNorm >= _options.VanishingRatio * peak || s.GradNorm >= _layerFirst[name]) continue;
             var message = $"gradients in {name} collapsed to {Num(s.GradNorm)} at step {r.Step}, below {Num(_options.VanishingRatio)} of their peak {Num(peak)}";
             events.AddRange(Raise("vanishing", name, r.Step, message, Remedies.Vanishing, s.GradNorm / peak));
         }

@@ -6,4 +6,8 @@ namespace Ramp.Training.Diagnosis;
 /// <param name="FromStep">The first step at which it was seen.</param>
 /// <param name="Message">What was seen, in plain words.</param>
 /// <param name="Fix">The likely fix, in plain words.</param>
-public sealed record Finding(string Name, string? Layer, long FromStep, string Message, string Fix);
+public sealed record Finding(string Name, string? Layer, long FromStep, string Message, string Fix)
+{
+    /// <summary>The finding in a few words, with its layer: <c>vanishing in fc1 from step 40</c> (the console's end-of-run line).</summary>
+    public string Headline() => Layer is null ? $"{Name} from step {FromStep}" : $"{Name} in {Layer} from step {FromStep}";
+}

@@ -58,8 +58,9 @@ public sealed partial class Trainer
         using var held = new HeldScalars();
         for (var k = 0; k < accumulate; k++)
         {
-            var (x, y) = _train.Gather(_order.Batch(position.Item1, position.Item2), _device);
-            position = _order.Next(position.Item1, position.Item2);
+            var (x, y) = _train.Gather(_order.Batch(new(position.Item1, position.Item2)), _device);
+            var next = _order.Next(new(position.Item1, position.Item2));
+            position = (next.Epoch, next.Index);
             var output = _model.call(x);
             var micro = LossOf(output, y);
             if (_hooks.InjectNaN?.Invoke(step) == true && k == accumulate - 1) micro = micro.mul(held[double.NaN]);

@@ -1,3 +1,4 @@
+using Ramp.Training.Data;
 using System.Diagnostics;
 using Ramp.Schedules;
 using Ramp.Schedules.Composition;

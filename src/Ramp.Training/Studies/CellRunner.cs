@@ -55,19 +55,12 @@ public static class CellRunner
         using var scope = NewDisposeScope();
         // The spec, not a bound set: the trainer binds it to the optimizer's rate and runs auto(...) warmups itself.
         var spec = ScheduleText.Parse(cell.Arm.Schedule);
-        var model = BuildModel(cell.Grid.Model, data.Train.Classes, cell.Seed);
+        var model = ModelFactory.Create(cell.Grid.Model, data.Train.Classes, cell.Seed);
         var optimizer = BuildOptimizer(cell, model.parameters());
         var options = new TrainerOptions(config, folder, resume, hooks, progress);
         using var trainer = new Trainer(model, data.Train, data.Test, optimizer, spec, options);
         return trainer.Run().Summary;
     }
-
-    private static nn.Module<Tensor, Tensor> BuildModel(ModelSettings m, int classes, int seed) => m.Kind switch
-    {
-        "mlp" => new Mlp(hidden: m.Hidden, classes: classes, seed: seed),
-        "deep-mlp" => new DeepMlp(m.Depth, m.Width, m.InitScale, classes: classes, seed: seed),
-        _ => new CharTransformer(classes, m.Context, m.Dim, m.Heads, m.Layers, m.PreLn, seed),
-    };
 
     // An arm that swaps in radam keeps the grid's kind of weight decay: decoupled under an adamw grid, L2 otherwise.
     internal static OptimizerHelper BuildOptimizer(StudyCell cell, IEnumerable<Parameter> parameters)

@@ -1,3 +1,4 @@
+using Ramp.Training.Models;
 using System.Text.Json;
 
 namespace Ramp.Training.Studies;
@@ -8,7 +9,7 @@ internal static class GridFileModel
     public static ModelSettings Model(JsonReading json, JsonElement m, string at)
     {
         json.Fields(m, at, ["kind", "hidden", "depth", "width", "init_scale", "layers", "dim", "heads", "context", "pre_ln"]);
-        var kind = json.Choice(m, at, "kind", ModelSettings.Kinds, null);
+        var kind = json.Choice(m, at, "kind", ModelFactory.Names, null);
         var d = new ModelSettings(kind);
         int Int(string name, int fallback)
         {

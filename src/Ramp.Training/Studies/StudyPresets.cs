@@ -1,3 +1,5 @@
+using Ramp.Training.Models;
+
 namespace Ramp.Training.Studies;
 
 /// <summary>

@@ -59,6 +59,32 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void Gradients_back_from_an_explosion_have_not_vanished()
+    {
+        var d = new Diagnoser(new DiagnosisOptions(Classes: 10, TotalSteps: 1000));
+        for (var i = 0; i < 12; i++) d.Observe(Row(i, 2, 1 + 0.05 * (i % 3)));
+        d.Observe(Row(12, 2, 1e15));
+        d.Observe(Row(13, 2, 1.77e11)); // 1.8e-4 of the peak, yet far above where the layers started
+        Assert.Contains(d.Findings, f => f.Name == "explosion");
+        Assert.DoesNotContain(d.Findings, f => f.Name == "vanishing");
+        d.Observe(Row(14, 2, 1, fc1: 1e-9)); // below its start and its peak: vanished
+        Assert.Equal("fc1", Assert.Single(d.Findings, f => f.Name == "vanishing").Layer);
+    }
+
+    [Fact]
+    public void Findings_are_sorted_by_their_first_step_and_name_their_layer()
+    {
+        var d = new Diagnoser(new DiagnosisOptions(Classes: 10, TotalSteps: 1000, Window: 20, SpikeSigmas: 1e9));
+        for (var i = 0; i < 6; i++) d.Observe(Row(i, 2, 1, fc1: 1, fc2: 1));
+        for (var i = 6; i < 30; i++) d.Observe(Row(i, 2, Math.Pow(1.2, i - 6), fc1: i == 12 ? 1e-5 : 1, fc2: Math.Pow(1.2, i - 6)));
+        var raised = d.Findings.Select(f => (f.Name, f.Layer, f.FromStep)).ToArray();
+        // The growth is raised after the vanishing layer but starts before it (at the beginning of its window).
+        Assert.Equal([("explosion", "fc2", 0L), ("vanishing", "fc1", 12L)], raised);
+        Assert.Equal("vanishing in fc1 from step 12", d.Findings[1].Headline());
+        Assert.Equal("stuck_loss from step 3", new Finding("stuck_loss", null, 3, "", "").Headline());
+    }
+
+    [Fact]
     public void A_loss_stuck_at_ln_classes_after_a_quarter_of_the_run_is_named()
     {
         var d = new Diagnoser(new DiagnosisOptions(Classes: 10, TotalSteps: 100));

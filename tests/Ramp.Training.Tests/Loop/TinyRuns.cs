@@ -1,3 +1,4 @@
+using Ramp.Training.Data;
 using System.IO.Compression;
 using Ramp.Schedules;
 using Ramp.Training.Guards;

@@ -94,12 +94,14 @@ public sealed class ModelTests
         var corpus = TextCorpus.Shipped();
         var model = new CharTransformer(corpus.Vocabulary.Count, context: 32, model: 32, heads: 4, layers: 2, seed: 3);
         var optimizer = optim.Adam(model.parameters(), 3e-3);
-        var sampler = new BatchSampler(corpus.Windows(32), 16, seed: 1);
+        var order = new DataOrder(corpus.Windows(32), 16, seed: 1);
+        var position = DataPosition.Start;
         var losses = new List<float>();
         for (int step = 0; step < 30; step++)
         {
             using var scope = NewDisposeScope();
-            var (x, y) = corpus.Batch(sampler.Next(), 32);
+            var (x, y) = corpus.Batch(order.Batch(position).Select(i => (int)i).ToArray(), 32);
+            position = order.Next(position);
             optimizer.zero_grad();
             var loss = nn.functional.cross_entropy(model.call(x).view(-1, corpus.Vocabulary.Count), y.view(-1));
             loss.backward();

@@ -1,3 +1,4 @@
+using Ramp.Training.Models;
 using Ramp.Training.Studies;
 
 namespace Ramp.Training.Tests.Studies;

@@ -1,3 +1,4 @@
+using Ramp.Training.Models;
 using Ramp.Training.Studies;
 
 namespace Ramp.Training.Tests.Studies;
@@ -54,7 +55,7 @@ public sealed class GridFileTests
     [InlineData("\"peaks\": [1e-3, 4e-3]", "\"peaks\": [1e-3, \"big\"]", "g.json: $.peaks[1]: expected a number but found \"big\"")]
     [InlineData("\"peaks\": [1e-3, 4e-3]", "\"peaks\": [1e-3, -1]", "g.json: $.peaks[1]: must be > 0 but was -1")]
     [InlineData("\"batch\": 16", "\"bacth\": 16", "g.json: $.bacth: unknown field (did you mean 'batch'?)")]
-    [InlineData("\"kind\": \"transformer\"", "\"kind\": \"rnn\"", "g.json: $.model.kind: 'rnn' is not one of mlp, deep-mlp, transformer")]
+    [InlineData("\"kind\": \"transformer\"", "\"kind\": \"rnn\"", "g.json: $.model.kind: 'rnn' is not one of mlp, cnn, deep-mlp, transformer")]
     [InlineData("\"data\": \"text\"", "\"data\": \"fashion-mnist\"", "g.json: $.model.kind: model 'transformer' does not fit data 'fashion-mnist' (transformer trains on text, the others on fashion-mnist)")]
     [InlineData("\"steps\": 120", "\"epochs\": 2, \"steps\": 120", "g.json: $: give exactly one of \"steps\" or \"epochs\"")]
     [InlineData("\"beta2\": 0.98", "\"beta2\": 1.5", "g.json: $.optimizer.beta2: must be in [0, 1) but was 1.5")]

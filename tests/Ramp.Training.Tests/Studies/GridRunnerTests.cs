@@ -1,3 +1,4 @@
+using Ramp.Training.Models;
 using Ramp.Training.Loop;
 using Ramp.Training.Studies;
 

@@ -1,3 +1,4 @@
+using Ramp.Training.Data;
 using Ramp.Training.Loop;
 using Ramp.Training.Tuning.RangeTest;
 using TorchSharp;
@@ -32,7 +33,7 @@ public sealed class TuningRunner(nn.Module<Tensor, Tensor> model, OptimizerHelpe
         try
         {
             var recorder = new RangeTestRecorder(plan);
-            var position = (0L, 0L);
+            var position = DataPosition.Start;
             while (recorder.Record(Step(recorder.NextLr, ref position))) { }
             return recorder.ToResult();
         }
@@ -67,7 +68,7 @@ public sealed class TuningRunner(nn.Module<Tensor, Tensor> model, OptimizerHelpe
 
     private bool Survives(double lr, int steps)
     {
-        var position = (0L, 0L);
+        var position = DataPosition.Start;
         var losses = new List<double>(steps);
         for (var i = 0; i < steps; i++)
         {
@@ -80,14 +81,14 @@ public sealed class TuningRunner(nn.Module<Tensor, Tensor> model, OptimizerHelpe
     }
 
     /// <summary>One optimizer step at <paramref name="lr"/> on the batch at <paramref name="position"/>; returns its loss.</summary>
-    private double Step(double lr, ref (long Epoch, long Index) position)
+    private double Step(double lr, ref DataPosition position)
     {
         foreach (var group in ((torch.optim.Optimizer)optimizer).ParamGroups) group.LearningRate = lr;
         using var scope = NewDisposeScope();
         model.train();
         optimizer.zero_grad();
-        var (x, y) = data.Gather(_order.Batch(position.Epoch, position.Index), _device);
-        position = _order.Next(position.Epoch, position.Index);
+        var (x, y) = data.Gather(_order.Batch(position), _device);
+        position = _order.Next(position);
         var output = model.call(x);
         var loss = nn.functional.cross_entropy(output.reshape(-1, output.shape[^1]), y.reshape(-1));
         var value = loss.to(float64).item<double>();

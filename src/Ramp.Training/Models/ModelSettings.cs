@@ -1,4 +1,4 @@
-namespace Ramp.Training.Studies;
+namespace Ramp.Training.Models;
 
 /// <summary>
 /// The model of a comparison grid. <see cref="Kind"/> picks the network; the other fields apply to some kinds only:
@@ -6,7 +6,7 @@ namespace Ramp.Training.Studies;
 /// <see cref="InitScale"/>; <c>transformer</c> uses <see cref="Layers"/>, <see cref="Dim"/>, <see cref="Heads"/>,
 /// <see cref="Context"/> and <see cref="PreLn"/>.
 /// </summary>
-/// <param name="Kind"><c>mlp</c>, <c>deep-mlp</c> (Fashion-MNIST) or <c>transformer</c> (text).</param>
+/// <param name="Kind">One of <see cref="ModelFactory.Names"/>: <c>mlp</c>, <c>cnn</c>, <c>deep-mlp</c> (Fashion-MNIST) or <c>transformer</c> (text).</param>
 /// <param name="Hidden">MLP hidden widths (default 256, 256).</param>
 /// <param name="Depth">Deep MLP hidden layers (default 8).</param>
 /// <param name="Width">Deep MLP width (default 128).</param>
@@ -28,16 +28,14 @@ public sealed record ModelSettings(
     int Context = 64,
     bool PreLn = true)
 {
-    /// <summary>The model kinds a grid may name.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["mlp", "deep-mlp", "transformer"];
-
     /// <summary>Whether the model trains on text (a language model) rather than images.</summary>
-    public bool IsText => Kind == "transformer";
+    public bool IsText => ModelFactory.IsText(Kind);
 
     /// <summary>The settings that matter for <see cref="Kind"/>, as JSON-ready pairs (recorded in <c>config.json</c>).</summary>
     public IReadOnlyDictionary<string, object> Describe() => Kind switch
     {
         "mlp" => new Dictionary<string, object> { ["kind"] = Kind, ["hidden"] = Hidden ?? [256, 256] },
+        "cnn" => new Dictionary<string, object> { ["kind"] = Kind },
         "deep-mlp" => new Dictionary<string, object> { ["kind"] = Kind, ["depth"] = Depth, ["width"] = Width, ["init_scale"] = InitScale },
         _ => new Dictionary<string, object>
         {

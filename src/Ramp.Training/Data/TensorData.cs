@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Ramp.Training.Loop;
+namespace Ramp.Training.Data;
 
 /// <summary>An in-memory split held as two tensors (inputs along dimension 0, integer class targets).</summary>
 public sealed class TensorData : ITrainingData

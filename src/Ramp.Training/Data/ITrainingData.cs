@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Ramp.Training.Loop;
+namespace Ramp.Training.Data;
 
 /// <summary>
 /// What the loop needs from a data split: its size and a way to gather examples by index. The loop owns the order

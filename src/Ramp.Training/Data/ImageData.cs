@@ -1,7 +1,6 @@
-using Ramp.Training.Data;
 using static TorchSharp.torch;
 
-namespace Ramp.Training.Loop;
+namespace Ramp.Training.Data;
 
 /// <summary>An <see cref="ImageDataset"/> as training data: images [n, 1, rows, columns] and class labels.</summary>
 public sealed class ImageData : ITrainingData

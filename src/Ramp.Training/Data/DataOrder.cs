@@ -1,9 +1,10 @@
-namespace Ramp.Training.Loop;
+namespace Ramp.Training.Data;
 
 /// <summary>
 /// The loop's deterministic data order: epoch e visits the examples in a permutation drawn from
 /// <c>(seed, e)</c> alone, in batches of a fixed size (the last, partial batch is dropped), so any data position
-/// can be recomputed on resume without replaying the run.
+/// can be recomputed on resume without replaying the run. The trainer, the range test and the sample use it; it is
+/// the only data order in Ramp.
 /// </summary>
 public sealed class DataOrder
 {
@@ -27,20 +28,20 @@ public sealed class DataOrder
     /// <summary>Full batches per epoch.</summary>
     public long BatchesPerEpoch => _count / _batch;
 
-    /// <summary>The example indices of batch <paramref name="index"/> of epoch <paramref name="epoch"/>.</summary>
-    public long[] Batch(long epoch, long index)
+    /// <summary>The example indices of the batch at <paramref name="at"/>.</summary>
+    public long[] Batch(DataPosition at)
     {
-        if (epoch != _epochCached)
+        if (at.Epoch != _epochCached)
         {
-            _permutation = Permutation(epoch);
-            _epochCached = epoch;
+            _permutation = Permutation(at.Epoch);
+            _epochCached = at.Epoch;
         }
-        return _permutation.AsSpan((int)(index * _batch), _batch).ToArray();
+        return _permutation.AsSpan((int)(at.Index * _batch), _batch).ToArray();
     }
 
-    /// <summary>The position after (<paramref name="epoch"/>, <paramref name="index"/>).</summary>
-    public (long Epoch, long Index) Next(long epoch, long index) =>
-        index + 1 < BatchesPerEpoch ? (epoch, index + 1) : (epoch + 1, 0);
+    /// <summary>The position after <paramref name="at"/>: the next batch, or the first of the next epoch.</summary>
+    public DataPosition Next(DataPosition at) =>
+        at.Index + 1 < BatchesPerEpoch ? at with { Index = at.Index + 1 } : new DataPosition(at.Epoch + 1, 0);
 
     private long[] Permutation(long epoch)
     {

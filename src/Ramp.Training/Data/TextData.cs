@@ -1,7 +1,6 @@
-using Ramp.Training.Data;
 using static TorchSharp.torch;
 
-namespace Ramp.Training.Loop;
+namespace Ramp.Training.Data;
 
 /// <summary>
 /// Windows of a <see cref="TextCorpus"/> as training data: example i is the window starting at
