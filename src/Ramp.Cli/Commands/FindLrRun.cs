@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ramp.Cli.Cli;
 using Ramp.Training.Guards;
+using Ramp.Training.Models;
 using Ramp.Training.Tuning.AutoWarmup;
 using Ramp.Training.Tuning.RangeTest;
 using Ramp.Training.Tuning.Runner;
