@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DLL=src/Ramp.Cli/bin/Release/net10.0/ramp.dll
+# The output folder carries the runtime identifier on Linux x64 (docs/packaging.md): ask MSBuild where it is.
+DLL=$(dotnet msbuild src/Ramp.Cli -getProperty:TargetPath -p:Configuration=Release)
 if [[ ! -f $DLL ]]; then dotnet build src/Ramp.Cli -c Release; fi
 ramp() { dotnet "$DLL" "$@"; }
 mkdir -p docs/images/schedules

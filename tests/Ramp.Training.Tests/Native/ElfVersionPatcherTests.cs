@@ -14,6 +14,15 @@ public sealed class ElfVersionPatcherTests
         return Path.Combine(packages, "torchsharp", "0.107.0", "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
     }
 
+    /// <summary>
+    /// The copy the build placed beside the tests: in the output folder itself when the project has a runtime
+    /// identifier (linux-x64 builds here), under <c>runtimes/linux-x64/native</c> otherwise.
+    /// </summary>
+    internal static string OutputCopy() =>
+        new[] { AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native") }
+            .Select(dir => Path.GetFullPath(Path.Combine(dir, "libLibTorchSharp.so")))
+            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("no libLibTorchSharp.so in " + AppContext.BaseDirectory);
+
     private static HashSet<string> AllVersionsBut(string missing, byte[] elf)
     {
         // Everything the file asks for except one: isolates the decision to that version.
@@ -76,7 +85,7 @@ public sealed class ElfVersionPatcherTests
     {
         var path = NativeLibraryFix.FindSystemLibstdcxx()!;
         var available = ElfVersionPatcher.DefinedVersions(File.ReadAllBytes(path), path);
-        var output = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+        var output = OutputCopy();
         var bytes = File.ReadAllBytes(output);
         var report = ElfVersionPatcher.Patch(bytes, output, "libstdc++.so.6", available, out bool blocked);
         Assert.False(blocked);

@@ -1,8 +1,12 @@
 using System.Text.Json;
 
-namespace Ramp.Schedules.Tests.Reference;
+namespace Ramp.TestSupport;
 
-/// <summary>One line of <c>shared/reference/schedules.jsonl</c>: a peer call and the rates the peer produced.</summary>
+/// <summary>
+/// One line of <c>tests/data/reference/schedules.jsonl</c>: a peer call and the rates the peer produced
+/// (fields and protocol in <c>tests/data/reference/README.md</c>). The one loader of that file: linked into every
+/// test project that compares with the peers.
+/// </summary>
 public sealed record ReferenceCase(
     string Id,
     string Peer,
@@ -19,28 +23,36 @@ public sealed record ReferenceCase(
     /// <summary>Every case by id, in file order.</summary>
     public static IReadOnlyDictionary<string, ReferenceCase> Cases => All.Value;
 
-    /// <summary>The case ids, as theory rows.</summary>
-    public static TheoryData<string> Ids()
+    /// <summary>The case named <paramref name="id"/>; a missing id names itself.</summary>
+    public static ReferenceCase Get(string id) =>
+        Cases.TryGetValue(id, out var found) ? found : throw new KeyNotFoundException($"no reference case '{id}' in {FindFile()}");
+
+    /// <summary>The case ids, optionally of one peer, as theory rows.</summary>
+    public static TheoryData<string> Ids(string? peer = null)
     {
         var data = new TheoryData<string>();
-        foreach (var id in Cases.Keys) data.Add(id);
+        foreach (var c in Cases.Values) if (peer is null || c.Peer == peer) data.Add(c.Id);
         return data;
     }
 
-    /// <summary>The reference file: walk up from the test binaries to the folder holding Ramp.slnx, then ../shared/reference.</summary>
+    /// <summary>The reference protocol's comparison: 1e-9 relative; values below 1e-15 count as equal.</summary>
+    public static bool Close(double expected, double actual) =>
+        (Math.Abs(expected) < 1e-15 && Math.Abs(actual) < 1e-15) ||
+        Math.Abs(expected - actual) <= 1e-9 * Math.Max(Math.Abs(expected), Math.Abs(actual));
+
+    /// <summary>The repository root: the nearest folder above the test binaries holding <c>Ramp.slnx</c>.</summary>
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ramp.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new FileNotFoundException("no Ramp.slnx above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The reference file inside the repository.</summary>
     public static string FindFile()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Ramp.slnx"))) continue;
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "..", "shared"), Path.Combine(dir.FullName, "shared") })
-            {
-                var file = Path.Combine(candidate, "reference", "schedules.jsonl");
-                if (File.Exists(file)) return Path.GetFullPath(file);
-            }
-            throw new FileNotFoundException($"no shared/reference/schedules.jsonl beside or inside {dir.FullName}");
-        }
-        throw new FileNotFoundException($"no Ramp.slnx above {AppContext.BaseDirectory}");
+        var file = Path.Combine(RepoRoot(), "tests", "data", "reference", "schedules.jsonl");
+        return File.Exists(file) ? file : throw new FileNotFoundException("the reference file is missing", file);
     }
 
     private static IReadOnlyDictionary<string, ReferenceCase> Load()
