@@ -23,10 +23,11 @@ public static class CompareCommand
         var jobs = new Option<int>("--jobs") { Description = "Cells trained at once, each in its own process with its share of the cores (default 2).", HelpName = "N", DefaultValueFactory = _ => 2 };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (zero-based; cell k goes to shard k mod n). Merge shards with ramp report.", HelpName = "i/n" };
         var seeds = new Option<string?>("--seeds") { Description = "Seeds instead of the grid's: a list (1,2,3) or a range (1-5).", HelpName = "LIST" };
+        var force = new Option<bool>("--force") { Description = "Discard the runs already in DIR/runs/ (finished ones too) and train the grid anew." };
         var worker = new Option<string?>("--worker") { Hidden = true };
         var command = new Command("compare", "Train a warmup comparison grid (arms x peak LRs x seeds), resumably, and write its report.")
         {
-            preset, grid, gridFile, output, jobs, shard, seeds, worker,
+            preset, grid, gridFile, output, jobs, shard, seeds, force, worker,
         };
         command.WithExamples(
             new CommandExample("ramp compare --preset deep-mlp --grid readme --out runs/demo",
@@ -42,7 +43,7 @@ public static class CompareCommand
             var request = new CompareRequest(
                 result.GetValue(preset), result.GetRequiredValue(grid), result.GetValue(gridFile), result.GetRequiredValue(output),
                 result.GetRequiredValue(jobs), result.GetValue(shard), result.GetValue(seeds), result.GetValue(worker),
-                result.Tokens.Select(t => t.Value).ToArray());
+                result.Tokens.Select(t => t.Value).ToArray(), result.GetValue(force));
             return CompareRun.Execute(request, result.InvocationConfiguration.Output);
         });
         return command;

@@ -3,6 +3,7 @@ using Ramp.Cli.Cli;
 using Ramp.Reports.Html;
 using Ramp.Reports.RunFolders;
 using Ramp.Training.Data;
+using Ramp.Training.Runs;
 using Ramp.Training.Studies;
 
 namespace Ramp.Cli.Commands;
@@ -17,6 +18,9 @@ public static class CompareRun
         ArgumentNullException.ThrowIfNull(output);
         if ((r.Preset is null) == (r.GridFile is null)) throw new UsageException("compare: give exactly one of --preset NAME or --grid-file FILE.json");
         if (r.Jobs < 1) throw new UsageException($"--jobs: must be at least 1 but was {r.Jobs}");
+        if (r.Worker is not null) WorkerLifetime.FollowParent();
+        if (r.GridFile is { } file) PathChecks.InputFile("--grid-file", file);
+        PathChecks.OutputFolder("--out", r.Out);
         var shard = r.Shard is null ? Shard.All : ParseShard(r.Shard, "--shard");
         var grids = LoadGrids(r);
         if (r.Seeds is { } text)
@@ -36,6 +40,9 @@ public static class CompareRun
         }
         var cells = plan.For(shard);
         if (r.Worker is { } w) return RunWorker(r, ParseShard(w, "--worker"), cells, data, output);
+        using var held = PathChecks.Lock("--out", r.Out, "compare");
+        if (r.Force) DiscardRuns(r.Out);
+        CheckNoConflict(r, cells, data);
         foreach (var note in plan.Notes) output.WriteLine($"note: {note}");
         var of = shard.Count > 1 ? $" (shard {shard} of a {plan.Cells.Count}-cell grid)" : "";
         var jobs = Math.Min(r.Jobs, Math.Max(1, cells.Count));
@@ -62,6 +69,29 @@ public static class CompareRun
             failed = new GridRunner(r.Out, threads, r.CommandLine) { Finished = o => report(CompareProgress.Describe(o)) }
                 .Run(mine, data).Count(o => o.Action == CellAction.Failed));
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    // --force: the workers of a killed comparison may still be ending, so each run folder is taken under its lock.
+    private static void DiscardRuns(string outDir)
+    {
+        var runs = Path.Combine(outDir, "runs");
+        if (!Directory.Exists(runs)) return;
+        foreach (var folder in Directory.GetDirectories(runs))
+        {
+            using var held = PathChecks.Lock("--out", folder);
+            RunLock.ClearFolder(folder);
+        }
+    }
+
+    // A changed grid must not mix old and new runs under one name: refused before any cell starts.
+    private static void CheckNoConflict(CompareRequest r, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data)
+    {
+        var runner = new GridRunner(r.Out);
+        var conflicts = cells.Select(c => CellState.Conflict(runner.FolderOf(c), CellRunner.Config(c, data[c.Grid.CaseStudy], r.CommandLine)))
+            .OfType<string>().ToArray();
+        if (conflicts.Length == 0) return;
+        var more = conflicts.Length > 1 ? $" ({conflicts.Length - 1} more runs differ too)" : "";
+        throw new UsageException($"--out {r.Out}: {conflicts[0].Replace("; remove the folder or choose another --out", "", StringComparison.Ordinal)}{more}; add --force to discard the old runs or choose another --out");
     }
 
     private static void WriteReport(CompareRequest r, TextWriter output)

@@ -44,6 +44,7 @@ public static partial class CompareWorkers
     {
         var exe = Environment.ProcessPath ?? throw new InvalidOperationException("compare: cannot find the ramp executable to start workers");
         var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        WorkerLifetime.Prepare(info);
         // Under `dotnet ramp.dll` the process is dotnet itself: the workers need the assembly too.
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet") info.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var a in args) info.ArgumentList.Add(a);

@@ -19,21 +19,24 @@ public static class DemoCommand
             HelpName = "DIR",
             DefaultValueFactory = _ => "ramp-demo-quadratic",
         };
+        var force = new Option<bool>("--force") { Description = "Replace a demo already written in the directory." };
         var quadratic = new Command("quadratic", "Gradient descent on x² and on an ill-conditioned 2-D quadratic near the stability limit 2/L, with and without warmup.")
         {
-            output,
+            output, force,
         };
         quadratic.WithExamples(new CommandExample("ramp demo quadratic --out demo", "Write demo/index.html and the charts as PNG and SVG."));
-        quadratic.SetAction(result => Run(result.GetRequiredValue(output), result.InvocationConfiguration.Output));
+        quadratic.SetAction(result => Run(result.GetRequiredValue(output), result.GetValue(force), result.InvocationConfiguration.Output));
         var demo = new Command("demo", "Small demonstrations that need no training data.") { quadratic };
         demo.WithExamples(new CommandExample("ramp demo quadratic --out demo", "Loss curves of gradient descent on quadratics."));
         return demo;
     }
 
     /// <summary>Writes the demo into <paramref name="outDir"/> and prints the files.</summary>
-    internal static int Run(string outDir, TextWriter stdout)
+    internal static int Run(string outDir, bool force, TextWriter stdout)
     {
-        if (File.Exists(outDir)) throw new UsageException($"--out: '{outDir}' is a file, not a directory");
+        PathChecks.OutputFolder("--out", outDir);
+        if (!force && File.Exists(Path.Combine(outDir, "index.html")))
+            throw new UsageException($"--out {outDir}: already holds a demo (index.html); add --force to replace it or choose another folder");
         var files = QuadraticDemo.Write(outDir);
         stdout.WriteLine($"wrote {Path.GetFullPath(files[0])}");
         foreach (var f in files.Skip(1)) stdout.WriteLine($"  {f}");

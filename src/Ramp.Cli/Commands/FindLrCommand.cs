@@ -32,9 +32,10 @@ public static class FindLrCommand
         var output = new Option<string>("--out") { Description = "Folder for find-lr.json, find-lr.csv and the chart.", Required = true, HelpName = "DIR" };
         var device = Choice("--device", "cpu or cuda (default cpu).", "cpu", "cuda");
         device.DefaultValueFactory = _ => "cpu";
+        var force = new Option<bool>("--force") { Description = "Replace the results already in --out." };
         var command = new Command("find-lr", "LR range test, cold-start search and a recommended (peak LR, warmup) pair.")
         {
-            model, data, dataDir, optimizer, momentum, batch, seed, steps, startLr, endLr, coldStart, total, output, device,
+            model, data, dataDir, optimizer, momentum, batch, seed, steps, startLr, endLr, coldStart, total, output, device, force,
         };
         command.WithExamples(
             new CommandExample("ramp find-lr --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --out runs/find-lr",
@@ -45,7 +46,7 @@ public static class FindLrCommand
             result.GetRequiredValue(model), result.GetRequiredValue(data), result.GetValue(dataDir), result.GetRequiredValue(optimizer),
             result.GetValue(momentum), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(steps),
             result.GetRequiredValue(startLr), result.GetRequiredValue(endLr), result.GetRequiredValue(coldStart), result.GetValue(total),
-            result.GetRequiredValue(output), result.GetRequiredValue(device)), result.InvocationConfiguration.Output));
+            result.GetRequiredValue(output), result.GetRequiredValue(device), result.GetValue(force)), result.InvocationConfiguration.Output));
         return command;
     }
 

@@ -15,4 +15,5 @@ public sealed record FindLrRequest(
     int ColdStartSteps,
     long? TotalSteps,
     string Out,
-    string Device);
+    string Device,
+    bool Force = false);

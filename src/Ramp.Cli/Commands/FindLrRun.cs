@@ -23,6 +23,10 @@ public static class FindLrRun
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(output);
         var plan = Check(r);
+        PathChecks.OutputFolder("--out", r.Out);
+        using var held = PathChecks.Lock("--out", r.Out);
+        if (!r.Force && File.Exists(Path.Combine(r.Out, "find-lr.json")))
+            throw new UsageException($"--out {r.Out}: already holds find-lr results; add --force to replace them or choose another folder");
         if (r.Device == "cuda" && !torch.cuda.is_available()) throw new UsageException("--device cuda: no CUDA device is available (this build has the CPU libtorch)");
         // Small models gain nothing from many threads, and oversubscribed threads spin on shared machines.
         torch.set_num_threads(Math.Clamp(Environment.ProcessorCount, 1, 4));

@@ -64,6 +64,7 @@ public static class PlotCommand
     internal static int Run(
         string[] specTexts, long steps, double[] baseLrs, string path, bool logY, string? title, TextWriter stdout)
     {
+        PathChecks.OutputFile("--output", path);
         var lines = new List<(string Label, IReadOnlyList<double> Values)>();
         foreach (var text in specTexts)
         {
@@ -83,6 +84,7 @@ public static class PlotCommand
         var plot = ScheduleChart.Create(lines, title, logY);
         try
         {
+            PathChecks.CreateParent(path);
             ChartTheme.Save(plot, path, ChartTheme.Width, ScheduleChart.HeightFor(lines.Count));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)

@@ -57,6 +57,8 @@ public static class ReportCommand
     internal static int Run(string[] dirs, string? outDir, double? target, double stableRate, TextWriter stdout)
     {
         var to = outDir ?? dirs[0];
+        foreach (var dir in dirs) PathChecks.InputFolder("DIR", dir);
+        PathChecks.OutputFolder(outDir is null ? "DIR" : "--out", to);
         var command = "ramp report " + string.Join(' ', dirs.Select(Quote)) + (outDir is null ? "" : $" --out {Quote(outDir)}")
             + (target is { } t ? $" --target {t}" : "");
         try

@@ -42,10 +42,11 @@ public static class TrainCommand
         var detailEvery = new Option<int>("--detail-every") { Description = "Steps between detail steps, which also measure per-layer update ratios, weight norms and dead ReLU units (default 25; 1 = every step).", HelpName = "K", DefaultValueFactory = _ => 25 };
         var accumulate = new Option<int>("--accumulate") { Description = "Mini-batches whose gradients make one optimizer step (default 1).", HelpName = "N", DefaultValueFactory = _ => 1 };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
+        var force = new Option<bool>("--force") { Description = "Discard the run already in --out and train a new one there." };
         var command = new Command("train", "Train a model with a schedule, guards and monitoring into a run folder.")
         {
             model, data, dataDir, optimizer, lr, momentum, schedule, steps, epochs, batch, seed, output, device,
-            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, readBack, detailEvery, accumulate, resume,
+            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, readBack, detailEvery, accumulate, resume, force,
         };
         command.WithExamples(
             new CommandExample("ramp train --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --lr 0.4 --schedule \"warmup(200) >> cosine(800)\" --steps 1000 --batch 128 --seed 1 --out runs/mlp",
@@ -71,7 +72,8 @@ public static class TrainCommand
                 result.GetRequiredValue(lr), result.GetValue(momentum), result.GetRequiredValue(schedule), result.GetValue(steps),
                 result.GetValue(epochs), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(output),
                 result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
-                result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate), result.GetRequiredValue(detailEvery));
+                result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate), result.GetRequiredValue(detailEvery),
+                result.GetValue(force));
             return TrainRun.Execute(request, result.InvocationConfiguration.Output);
         });
         return command;

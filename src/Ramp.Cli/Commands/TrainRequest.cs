@@ -23,4 +23,5 @@ public sealed record TrainRequest(
     int ReadBackEvery,
     bool Resume,
     int Accumulate = 1,
-    int DetailEvery = 25);
+    int DetailEvery = 25,
+    bool Force = false);

@@ -25,6 +25,7 @@ public static class TrainRun
     {
         ArgumentNullException.ThrowIfNull(r);
         Check(r);
+        PathChecks.OutputFolder("--out", r.Out);
         SpecInput.ParseAndBind(r.Schedule, [r.Lr]); // reports a spec mistake as a usage error
         var spec = ScheduleText.Parse(r.Schedule);
         CheckAuto(spec, r);
@@ -35,8 +36,11 @@ public static class TrainRun
         if (train.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {train.Count} training examples");
         var config = new RunConfig(r.Model, r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
             r.Guards, new MonitorOptions(r.ReadBackEvery, DetailEvery: r.DetailEvery), r.CheckpointEvery, r.EvalEvery, r.Accumulate);
+        using var held = PathChecks.Lock("--out", r.Out);
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
-        if (folderUsed && !r.Resume) throw new UsageException($"--out {r.Out}: already holds a run; add --resume to continue it or choose another folder");
+        if (folderUsed && r.Force) RunLock.ClearFolder(r.Out);
+        else if (folderUsed && !r.Resume)
+            throw new UsageException($"--out {r.Out}: already holds a run; add --resume to continue it, --force to replace it, or choose another folder");
         using var scope = NewDisposeScope();
         var device = torch.device(r.Device);
         var model = BuildModel(r, train.Classes);
@@ -62,6 +66,7 @@ public static class TrainRun
         if (r.ReadBackEvery < 1) throw new UsageException($"--read-back-every: must be at least 1 but was {r.ReadBackEvery}");
         if (r.DetailEvery < 1) throw new UsageException($"--detail-every: must be at least 1 but was {r.DetailEvery}");
         if (r.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every: must be at least 0 but was {r.CheckpointEvery}");
+        if (r.Resume && r.Force) throw new UsageException("train: --resume continues the run in --out and --force replaces it; give one of them");
         if (r.EvalEvery < 0) throw new UsageException($"--eval-every: must be at least 0 but was {r.EvalEvery}");
         if (ModelFactory.IsText(r.Model) != (r.Data == "text"))
             throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on fashion-mnist)");
@@ -92,6 +97,8 @@ public static class TrainRun
 
     internal static (ITrainingData Train, ITrainingData Test) LoadData(TrainRequest r)
     {
+        if (r.DataDir is { } given && r.Data == "text") PathChecks.InputFile("--data-dir", given);
+        else if (r.DataDir is { } folder) PathChecks.InputFolder("--data-dir", folder);
         try
         {
             if (r.Data == "text")

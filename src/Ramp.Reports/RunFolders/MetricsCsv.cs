@@ -25,7 +25,12 @@ internal static class MetricsCsv
             {
                 if (cells.Length != header.Length)
                     throw new FormatException($"expected {header.Length} columns but found {cells.Length}");
-                rows.Add(ToRow(cells, index, lrColumns));
+                var row = ToRow(cells, index, lrColumns);
+                // Two writers on one folder (or rows appended after a restart) repeat steps; every reader below assumes one row a step.
+                if (rows.Count > 0 && !(row.Step > rows[^1].Step))
+                    throw new RunFolderException(shown, line.Number,
+                        $"step {row.Step} follows step {rows[^1].Step}: rows repeat (written twice, e.g. by two processes); delete the run folder and train it again");
+                rows.Add(row);
             }
             catch (FormatException) when (line.MaybePartial)
             {

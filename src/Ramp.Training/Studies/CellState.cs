@@ -17,14 +17,32 @@ public static class CellState
     public static CellAction Inspect(string folder, RunConfig expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        if (!Directory.Exists(folder)) return CellAction.Trained;
+        if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).All(e => RunLock.IsLockFile(Path.GetFileName(e))))
+            return CellAction.Trained;
         var run = new RunFolder(folder);
         if (File.Exists(run.ConfigFile)) CheckSame(run.ConfigFile, expected);
         if (File.Exists(run.SummaryFile) && Status(run.SummaryFile) is RunSummary.Finished or RunSummary.DivergedStatus)
             return CellAction.Skipped;
         if (File.Exists(run.LatestCheckpoint)) return CellAction.Resumed;
-        Directory.Delete(folder, recursive: true);
+        RunLock.ClearFolder(folder); // the lock's files stay: this process holds them
         return CellAction.Restarted;
+    }
+
+    /// <summary>Why <paramref name="folder"/> cannot hold the run of <paramref name="expected"/> (its config.json has other settings), or null.</summary>
+    public static string? Conflict(string folder, RunConfig expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var config = Path.Combine(folder, "config.json");
+        if (!File.Exists(config)) return null;
+        try
+        {
+            CheckSame(config, expected);
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
     }
 
     private static string? Status(string summaryFile)

@@ -21,6 +21,12 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
     /// <summary>How often a cell is tried when libtorch throws (<see cref="ExternalException"/>) before it counts as failed.</summary>
     public const int MaxAttempts = 3;
 
+    /// <summary>
+    /// How long a cell waits for its run folder's <see cref="RunLock"/>: a worker of a comparison killed a moment ago
+    /// exits as soon as it sees its parent gone, so a rerun started at once meets its lock only briefly.
+    /// </summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(20);
+
     /// <summary>Called when a cell starts training (not for skipped cells).</summary>
     public Action<StudyCell>? Started { get; init; }
 
@@ -58,6 +64,7 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
         var action = CellAction.Trained;
         try
         {
+            using var held = RunLock.Acquire(folder, wait: LockWait);
             action = CellState.Inspect(folder, config);
             if (action == CellAction.Skipped)
                 return AlreadyDone(cell, folder);

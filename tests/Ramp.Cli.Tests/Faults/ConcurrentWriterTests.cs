@@ -1,0 +1,54 @@
+using Ramp.Training.Runs;
+
+namespace Ramp.Cli.Tests.Faults;
+
+/// <summary>One writer per run folder: a second <c>ramp train</c> on a folder being written gets the lock's line and exit 2, and the first run loses nothing.</summary>
+public sealed class ConcurrentWriterTests : IDisposable
+{
+    private readonly string _root = TempFile.Folder();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public void A_second_train_on_a_folder_being_written_is_refused_with_the_holders_pid()
+    {
+        var data = RealRamp.FashionMnist(_root);
+        var run = Path.Combine(_root, "run");
+        string[] args = ["train", "--model", "mlp", "--data", "fashion-mnist", "--data-dir", data, "--lr", "0.05", "--steps", "300",
+            "--batch", "16", "--read-back-every", "5", "--checkpoint-every", "50", "--out", run];
+        using var first = RealRamp.Start(args);
+        RealRamp.WaitFor(() => File.Exists(Path.Combine(run, "metrics.csv")) && RealRamp.Steps(run).Length > 0, "the first run's rows");
+
+        var second = RealRamp.Run([.. args, "--resume"]);
+        var third = RealRamp.Run(args);
+
+        var line = $"ramp: --out {run}: another ramp process (PID {first.Id}) is writing this folder; wait for it to end or stop it";
+        Assert.Equal(2, second.Code);
+        Assert.Equal([line], second.ErrLines);
+        Assert.Equal(2, third.Code);
+        Assert.Equal([line], third.ErrLines);
+        first.WaitForExit();
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(Enumerable.Range(0, 300).Select(s => (long)s), RealRamp.Steps(run));
+    }
+
+    [Fact]
+    public void The_lock_is_released_when_its_holder_is_killed()
+    {
+        var data = RealRamp.FashionMnist(_root);
+        var run = Path.Combine(_root, "run");
+        using var holder = RealRamp.Start("train", "--model", "mlp", "--data", "fashion-mnist", "--data-dir", data, "--lr", "0.05",
+            "--steps", "100000", "--out", run);
+        RealRamp.WaitFor(() => File.Exists(Path.Combine(run, "metrics.csv")), "the run to start");
+        Assert.Throws<RunLockedException>(() => RunLock.Acquire(run));
+
+        holder.Kill(); // SIGKILL: no managed code of the holder runs
+        holder.WaitForExit();
+
+        using var taken = RunLock.Acquire(run, wait: TimeSpan.FromSeconds(5));
+        Assert.Equal(Path.GetFullPath(run), taken.Folder);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Ramp.Cli.Tests.Faults;
+
+/// <summary><c>ramp report</c> over run folders that two writers or a disk fault damaged: one line naming the file, exit 2.</summary>
+public sealed class DamagedRunsReportTests : IDisposable
+{
+    private readonly string _root = TempFile.Folder();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private string FinishedRun()
+    {
+        var run = Path.Combine(_root, "cmp", "runs", "a");
+        var train = RealRamp.Run("train", "--model", "mlp", "--data", "fashion-mnist", "--lr", "0.05", "--steps", "30", "--batch", "16",
+            "--read-back-every", "5", "--out", run);
+        Assert.True(train.Code == 0, train.Err);
+        return run;
+    }
+
+    [Fact]
+    public void Duplicated_rows_are_named_with_their_line()
+    {
+        var run = FinishedRun();
+        var csv = Path.Combine(run, "metrics.csv");
+        var lines = File.ReadAllLines(csv);
+        File.WriteAllLines(csv, [.. lines, .. lines.Skip(21)]); // steps 20..29 written a second time
+
+        var report = RealRamp.Run("report", Path.Combine(_root, "cmp"));
+
+        Assert.Equal(2, report.Code);
+        var line = Assert.Single(report.ErrLines);
+        Assert.StartsWith("ramp: ", line);
+        Assert.Contains("metrics.csv line 32: step 20 follows step 29: rows repeat", line);
+    }
+
+    [Fact]
+    public void A_torn_config_is_named()
+    {
+        var run = FinishedRun();
+        var config = Path.Combine(run, "config.json");
+        File.WriteAllText(config, File.ReadAllText(config)[..40]);
+
+        var report = RealRamp.Run("report", Path.Combine(_root, "cmp"));
+
+        Assert.Equal(2, report.Code);
+        var line = Assert.Single(report.ErrLines);
+        Assert.Matches("^ramp: .*config.json.*", line);
+        Assert.DoesNotContain("internal error", line);
+    }
+}
