@@ -38,6 +38,11 @@ public static class RunFolderReader
         var metrics = File.Exists(jsonl)
             ? MetricsJsonl.Read(jsonl, Shown("metrics.jsonl"), out cut)
             : MetricsCsv.Read(Path.Combine(full, "metrics.csv"), Shown("metrics.csv"), out cut);
+        // Two writers on one folder repeat steps; everything downstream assumes one row a step, in order.
+        for (var i = 1; i < metrics.Count; i++)
+            if (!(metrics[i].Step > metrics[i - 1].Step))
+                throw new RunFolderException(Shown(File.Exists(jsonl) ? "metrics.jsonl" : "metrics.csv"), 0,
+                    $"step {metrics[i].Step} follows step {metrics[i - 1].Step}: rows repeat (written twice, e.g. by two processes); delete the run folder and train it again");
         var events = EventsJsonl.Read(Path.Combine(full, "events.jsonl"), Shown("events.jsonl"), out var cutEvents);
         var summary = SummaryJson.Read(Path.Combine(full, "summary.json"), Shown("summary.json"));
         return new Run(name, full, config, metrics, events, summary, cut || cutEvents);

@@ -23,16 +23,18 @@ public sealed class DamagedRunsReportTests : IDisposable
     public void Duplicated_rows_are_named_with_their_line()
     {
         var run = FinishedRun();
-        var csv = Path.Combine(run, "metrics.csv");
-        var lines = File.ReadAllLines(csv);
-        File.WriteAllLines(csv, [.. lines, .. lines.Skip(21)]); // steps 20..29 written a second time
+        foreach (var (file, header) in new[] { ("metrics.csv", 1), ("metrics.jsonl", 0) })
+        {
+            var lines = File.ReadAllLines(Path.Combine(run, file));
+            File.WriteAllLines(Path.Combine(run, file), [.. lines, .. lines.Skip(header + 20)]); // steps 20..29 written a second time
+        }
 
         var report = RealRamp.Run("report", Path.Combine(_root, "cmp"));
 
         Assert.Equal(2, report.Code);
         var line = Assert.Single(report.ErrLines);
         Assert.StartsWith("ramp: ", line);
-        Assert.Contains("metrics.csv line 32: step 20 follows step 29: rows repeat", line);
+        Assert.Contains("metrics.jsonl: step 20 follows step 29: rows repeat", line);
     }
 
     [Fact]
