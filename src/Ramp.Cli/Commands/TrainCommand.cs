@@ -74,7 +74,7 @@ public static class TrainCommand
                 result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
                 result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate), result.GetRequiredValue(detailEvery),
                 result.GetValue(force));
-            return TrainRun.Execute(request, result.InvocationConfiguration.Output);
+            return TrainRun.Execute(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
         });
         return command;
     }

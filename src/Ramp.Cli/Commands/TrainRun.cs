@@ -21,7 +21,7 @@ public static class TrainRun
     private const int TextContext = 64;
 
     /// <summary>Runs the request; user mistakes throw <see cref="UsageException"/>.</summary>
-    public static int Execute(TrainRequest r, TextWriter output)
+    public static int Execute(TrainRequest r, TextWriter output, TextWriter? errors = null)
     {
         ArgumentNullException.ThrowIfNull(r);
         Check(r);
@@ -46,12 +46,34 @@ public static class TrainRun
         var model = BuildModel(r, train.Classes);
         model.to(device);
         var optimizer = BuildOptimizer(r, model.parameters());
+        if (r.Resume) PrepareResume(r, model, errors ?? TextWriter.Null);
         var progress = new TrainProgress(output, steps);
         var options = new TrainerOptions(config, r.Out, r.Resume, Progress: progress.Report);
         using var trainer = new Trainer(model, train, test, optimizer, spec, options);
-        var summary = progress.Run(trainer);
+        RunSummary summary;
+        try
+        {
+            summary = progress.Run(trainer);
+        }
+        catch (CheckpointDamagedException e)
+        {
+            throw new UsageException($"--resume: {CommandLineRunner.OneLine(e.Message)}", e);
+        }
         output.WriteLine(TrainProgress.Describe(summary, r.Out));
         return ExitCodes.Success;
+    }
+
+    // Every checkpoint file is checked before libtorch reads it; a damaged latest one falls back to the one before.
+    private static void PrepareResume(TrainRequest r, nn.Module model, TextWriter errors)
+    {
+        try
+        {
+            Checkpointer.PrepareResume(new RunFolder(r.Out), model, line => errors.WriteLine($"ramp: {line}"));
+        }
+        catch (CheckpointDamagedException e)
+        {
+            throw new UsageException($"--resume: {CommandLineRunner.OneLine(e.Message)}", e);
+        }
     }
 
     private static void Check(TrainRequest r)

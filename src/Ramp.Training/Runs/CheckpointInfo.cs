@@ -6,7 +6,8 @@ using Ramp.Training.Tuning.AutoWarmup;
 namespace Ramp.Training.Runs;
 
 /// <summary>
-/// <c>checkpoints/latest.json</c>: everything besides the tensors that a resumed run needs to continue exactly.
+/// <c>checkpoints/checkpoint-&lt;step&gt;.json</c> and its copy <c>checkpoints/latest.json</c>: everything besides the
+/// tensors that a resumed run needs to continue exactly, and the tensor files' lengths and checksums.
 /// </summary>
 /// <param name="Step">Optimizer steps completed; the next step to run. Rows with <c>step &gt;= Step</c> are dropped on resume.</param>
 /// <param name="Epoch">Epoch of the next batch.</param>
@@ -23,6 +24,8 @@ namespace Ramp.Training.Runs;
 /// <param name="InitialLoss">Loss of the run's first step (NaN before any).</param>
 /// <param name="WallSeconds">Training seconds spent before this checkpoint.</param>
 /// <param name="AutoWarmup">The automatic warmup controller's state, or null when the schedule is not <c>auto(...)</c>.</param>
+/// <param name="Files">Length and SHA-256 of the three tensor files, checked before any of them reaches libtorch;
+/// null in checkpoints written before they were recorded.</param>
 public sealed record CheckpointInfo(
     long Step,
     long Epoch,
@@ -37,4 +40,5 @@ public sealed record CheckpointInfo(
     double[]? SkipNorms,
     double InitialLoss,
     double WallSeconds,
-    AutoWarmupState? AutoWarmup = null);
+    AutoWarmupState? AutoWarmup = null,
+    IReadOnlyList<CheckpointFile>? Files = null);

@@ -57,9 +57,24 @@ public static class CellRunner
         var spec = ScheduleText.Parse(cell.Arm.Schedule);
         var model = ModelFactory.Create(cell.Grid.Model, data.Train.Classes, cell.Seed);
         var optimizer = BuildOptimizer(cell, model.parameters());
+        if (resume) resume = CanResume(folder, model);
         var options = new TrainerOptions(config, folder, resume, hooks, progress);
         using var trainer = new Trainer(model, data.Train, data.Test, optimizer, spec, options);
         return trainer.Run().Summary;
+    }
+
+    // A cell is reproducible: when no checkpoint is intact (a disk fault, not a kill) it is trained again from scratch.
+    private static bool CanResume(string folder, nn.Module model)
+    {
+        try
+        {
+            return Checkpointer.PrepareResume(new RunFolder(folder), model, _ => { }) is not null;
+        }
+        catch (CheckpointDamagedException)
+        {
+            RunLock.ClearFolder(folder);
+            return false;
+        }
     }
 
     // An arm that swaps in radam keeps the grid's kind of weight decay: decoupled under an adamw grid, L2 otherwise.
