@@ -68,5 +68,6 @@ public sealed class CheckpointMatrixTests
     }
 
     // The model ramp train builds for --model mlp --seed 3 on Fashion-MNIST.
-    private static Mlp Model() => new(classes: 10, seed: 3);
+    private static TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Model() =>
+        ModelFactory.Create(new ModelSettings("mlp"), 10, 3);
 }
