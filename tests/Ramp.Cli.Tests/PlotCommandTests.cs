@@ -35,13 +35,25 @@ public sealed class PlotCommandTests
     }
 
     [Fact]
-    public void Unwritable_output_is_a_user_error()
+    public void Missing_folders_of_the_output_are_created()
     {
         var path = Path.Combine(TempFile.Folder(), "no", "such", "folder", "chart.png");
 
         var run = CliRun.Of("plot", Step, "--steps", "10", "-o", path);
 
+        Assert.True(run.Code == 0, run.Err);
+        Assert.True(new FileInfo(path).Length > 0);
+    }
+
+    [Fact]
+    public void Output_under_a_file_is_a_user_error()
+    {
+        var file = TempFile.With(["not a folder"]);
+        var path = Path.Combine(file, "chart.png");
+
+        var run = CliRun.Of("plot", Step, "--steps", "10", "-o", path);
+
         Assert.Equal(2, run.Code);
-        Assert.StartsWith($"ramp: {path}: cannot write chart", Assert.Single(run.ErrLines));
+        Assert.Equal([$"ramp: --output {path}: '{file}' is a file, not a folder"], run.ErrLines);
     }
 }

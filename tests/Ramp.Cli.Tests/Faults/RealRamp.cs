@@ -45,7 +45,7 @@ public static class RealRamp
     }
 
     /// <summary>Waits (polling) until <paramref name="condition"/> holds; fails the test after <paramref name="seconds"/>.</summary>
-    public static void WaitFor(Func<bool> condition, string what, double seconds = 60)
+    public static void WaitFor(Func<bool> condition, string what, double seconds = 300)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
