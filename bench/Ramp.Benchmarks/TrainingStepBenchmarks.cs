@@ -4,6 +4,7 @@ using Ramp.Schedules.Composition;
 using Ramp.Training.Binding;
 using Ramp.Training.Data;
 using Ramp.Training.Guards;
+using Ramp.Training.Loop;
 using Ramp.Training.Models;
 using Ramp.Training.Monitoring;
 using TorchSharp;
@@ -17,12 +18,13 @@ namespace Ramp.Benchmarks;
 /// (zero_grad, forward, loss, backward, step) and once with what <c>ramp train</c> adds around that step.
 /// </summary>
 /// <remarks>
-/// "Ramp" is the binder (<see cref="ScheduleBinder.Advance"/>) and the monitor at its defaults (loss, accuracy and
-/// one gradient norm per parameter on the device every step; update and weight norms and dead units every 25th
-/// step; one read-back every 25 steps), with no guard, as <c>ramp train</c> runs by default. Clipping is compared
-/// with TorchSharp's own <c>clip_grad_norm_</c>; "Ramp + ZClip + skip-step" adds the two host-side guards at their
-/// defaults, which read the loss and the gradient norm back every step. Batches are gathered once in the setup
-/// so data loading is not timed; each invocation runs <see cref="Steps"/> steps.
+/// "Ramp" is the loop's own <c>StepExecutor</c> (binder, accumulation of one batch, guard chain, update) and the
+/// monitor at its defaults (loss, accuracy and one gradient norm per parameter on the device every step; update and
+/// weight norms and dead units every 25th step; one read-back every 25 steps, with the device guards' decisions
+/// explained), with no guard, as <c>ramp train</c> runs by default; only the files the run recorder writes are left
+/// out. Clipping is compared with TorchSharp's own <c>clip_grad_norm_</c>; "Ramp + ZClip + skip-step" adds the two
+/// host-side guards at their defaults, which read the loss and the gradient norm back every step. Batches are
+/// gathered once in the setup so data loading is not timed; each invocation runs <see cref="Steps"/> steps.
 /// </remarks>
 [MemoryDiagnoser]
 public class TrainingStepBenchmarks
@@ -36,8 +38,10 @@ public class TrainingStepBenchmarks
     private torch.optim.Optimizer _optimizer = null!;
     private ScheduleBinder _binder = null!;
     private StepMonitor _monitor = null!;
-    private ZClip _zclip = null!;
-    private SpikeSkip _skip = null!;
+    private StepExecutor _plain = null!, _clip = null!, _hostGuards = null!;
+    private GuardChain _plainChain = null!, _clipChain = null!, _hostChain = null!;
+    private DataPosition _position;
+    private long _step;
     private (Tensor X, Tensor Y)[] _batches = [];
     private int _next;
 
@@ -73,8 +77,13 @@ public class TrainingStepBenchmarks
         // A schedule long enough never to end during the run, so the binder evaluates warmup and cosine alike.
         _binder = new ScheduleBinder(_optimizer, new FactorSpec(Presets.WarmupCosine(500, 100_000_000)).Bind([0.05]));
         _monitor = new StepMonitor(_model);
-        _zclip = new ZClip(new ZClipOptions());
-        _skip = new SpikeSkip(new SpikeSkipOptions());
+        _plainChain = new GuardChain(GuardOptions.None);
+        _clipChain = new GuardChain(new GuardOptions(Clip: new NormClipOptions(1.0)));
+        _hostChain = new GuardChain(new GuardOptions(ZClip: new ZClipOptions(), SkipSpikes: new SpikeSkipOptions()));
+        var data = new Prepared(_batches, Batch);
+        var order = new DataOrder(data.Count, Batch, seed: 0);
+        StepExecutor Executor(GuardChain chain) => new(_model, data, order, _optimizer, _binder, _monitor, chain, torch.CPU, 1, null);
+        (_plain, _clip, _hostGuards) = (Executor(_plainChain), Executor(_clipChain), Executor(_hostChain));
     }
 
     /// <summary>Releases the model, the monitor and the batches.</summary>
@@ -92,7 +101,7 @@ public class TrainingStepBenchmarks
 
     /// <summary>The bare step with the binder and the monitor at their defaults (no guard: every guard is opt-in).</summary>
     [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp: binder + monitor")]
-    public double Ramp() => RampSteps(clip: false, hostGuards: false);
+    public double Ramp() => RampSteps(_plain, _plainChain);
 
     /// <summary>The bare step with TorchSharp's own <c>clip_grad_norm_</c> at 1.0: the baseline for <see cref="RampClip"/>.</summary>
     [Benchmark(OperationsPerInvoke = Steps, Description = "bare step + clip_grad_norm_")]
@@ -100,11 +109,11 @@ public class TrainingStepBenchmarks
 
     /// <summary>As <see cref="Ramp"/>, plus Ramp's clipping by global norm at 1.0 (on the device).</summary>
     [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp: binder + monitor + clip")]
-    public double RampClip() => RampSteps(clip: true, hostGuards: false);
+    public double RampClip() => RampSteps(_clip, _clipChain);
 
     /// <summary>As <see cref="Ramp"/>, plus ZClip and skip-step deciding on the host every step.</summary>
     [Benchmark(OperationsPerInvoke = Steps, Description = "Ramp + ZClip + skip-step")]
-    public double RampWithHostGuards() => RampSteps(clip: false, hostGuards: true);
+    public double RampWithHostGuards() => RampSteps(_hostGuards, _hostChain);
 
     private void BareSteps(bool clip)
     {
@@ -148,44 +157,23 @@ public class TrainingStepBenchmarks
         return sink;
     }
 
-    // The order of calls of Trainer.TrainStep with its defaults: a detail step every 25, a read-back every 25.
-    private double RampSteps(bool clip, bool hostGuards)
+    // What Trainer.Run does per step, but for writing files: the executor, and every 25 steps the read-back.
+    private double RampSteps(StepExecutor executor, GuardChain chain)
     {
         var sink = 0.0;
+        var tail = 3 + _monitor.LayerOfParameter.Count;
         for (var i = 0; i < Steps; i++)
         {
-            using var scope = NewDisposeScope();
-            var (x, y) = NextBatch();
-            _optimizer.zero_grad();
-            _monitor.BeginStep(detail: i % DetailEvery == 0);
-            var output = _model.call(x);
-            var loss = nn.functional.cross_entropy(output, y);
-            loss.backward();
-            var correct = output.detach().argmax(-1).eq(y).to(loss.dtype).mean();
-            var gradNorms = _monitor.GradNorms();
-            var norm = clip || hostGuards ? StepMonitor.GlobalNorm(gradNorms) : null;
-            var clipped = clip ? GradientOps.ClipGlobalNorm(_monitor.Parameters, norm!, 1.0) : null;
-            var skipped = hostGuards && HostGuards(loss, norm!, ref clipped);
-            _monitor.BeforeUpdate();
-            if (!skipped) _optimizer.step();
-            _monitor.Record(loss, correct, clipped, gradNorms);
-            if (!skipped) _binder.Advance();
-            if (_monitor.Pending == ReadBackEvery)
-                foreach (var v in _monitor.ReadBack()) sink += _monitor.Decode(v).GradNorm;
+            var result = executor.Run(_step++, _position, detail: i % DetailEvery == 0);
+            _position = result.Next;
+            if (_monitor.Pending < ReadBackEvery) continue;
+            foreach (var v in _monitor.ReadBack())
+            {
+                var norm = _monitor.Decode(v).GradNorm;
+                sink += norm + chain.Explain(0, v.Head.AsSpan(tail), norm).Count(d => d.Acted);
+            }
         }
         return sink;
-    }
-
-    private bool HostGuards(Tensor loss, Tensor norm, ref Tensor? clipped)
-    {
-        var lossValue = loss.to(float64).item<double>();
-        var normValue = norm.to(float64).item<double>();
-        if (_zclip.Decide(normValue, out _) is { } target)
-        {
-            GradientOps.ScaleTo(_monitor.Parameters, normValue, target);
-            clipped = ones(1, dtype: @bool).reshape();
-        }
-        return _skip.Decide(lossValue, normValue) is not null;
     }
 
     private (Tensor X, Tensor Y) NextBatch()
@@ -193,5 +181,17 @@ public class TrainingStepBenchmarks
         var batch = _batches[_next];
         _next = (_next + 1) % _batches.Length;
         return batch;
+    }
+
+    /// <summary>The batches gathered in the setup as training data: the batch holding the first index asked for.</summary>
+    private sealed class Prepared((Tensor X, Tensor Y)[] batches, int batch) : ITrainingData
+    {
+        public long Count => batches.Length * (long)batch;
+
+        public int Classes => 10;
+
+        public bool IsLanguageModel => false;
+
+        public (Tensor Inputs, Tensor Targets) Gather(long[] indices, Device device) => batches[indices[0] / batch];
     }
 }

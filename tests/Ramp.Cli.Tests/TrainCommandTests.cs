@@ -22,6 +22,8 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("ramp: --momentum: must be in [0, 1) but was 1.5", "--steps", "5", "--momentum", "1.5")]
     [InlineData("ramp: clip: max norm must be a finite number > 0", "--steps", "5", "--clip", "-1")]
     [InlineData("ramp: agc: lambda must be a finite number > 0", "--steps", "5", "--agc", "0")]
+    [InlineData("ramp: --eval-windows: must be a whole number >= 0 or 'all' but was '-3'", "--steps", "5", "--eval-windows", "-3")]
+    [InlineData("ramp: --eval-windows: must be a whole number >= 0 or 'all' but was 'some'", "--steps", "5", "--eval-windows", "some")]
     public void Bad_options_give_exit_2_and_one_line(string expected, params string[] extra)
     {
         var run = CliRun.Of(Args(extra));
@@ -43,6 +45,28 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(2, spec.Code);
         Assert.Single(spec.ErrLines);
         Assert.Contains("nosuch", spec.Err);
+    }
+
+    [Theory]
+    [InlineData("all", 0)]
+    [InlineData("64", 64)]
+    public void Eval_windows_is_recorded_and_a_language_model_is_evaluated_on_them(string given, int recorded)
+    {
+        var text = Path.Combine(_out + "-text.txt");
+        File.WriteAllText(text, string.Concat(Enumerable.Range(0, 150).Select(i => $"line {i}: to be or not to be.\n")));
+        try
+        {
+            var run = CliRun.Of("train", "--model", "transformer", "--data", "text", "--data-dir", text, "--optimizer", "adamw", "--lr", "0.003",
+                "--steps", "2", "--batch", "8", "--eval-windows", given, "--out", _out);
+            Assert.True(run.Code == 0, run.Err);
+            using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "summary.json")));
+            Assert.Equal(recorded, summary.RootElement.GetProperty("config").GetProperty("eval_windows").GetInt32());
+            Assert.True(double.IsFinite(summary.RootElement.GetProperty("final").GetProperty("eval_loss").GetDouble()));
+        }
+        finally
+        {
+            File.Delete(text);
+        }
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public static class TrainCommand
         var rollback = new Option<bool>("--rollback") { Description = "On NaN or repeated skips, roll back to the last checkpoint with half the learning rate and a 20-step re-warm-up." };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints (default: only at the end; 50 with --rollback).", HelpName = "K" };
         var evalEvery = new Option<int>("--eval-every") { Description = "Steps between evaluations on the test split (default: only at the end).", HelpName = "K" };
+        var evalWindows = new Option<string?>("--eval-windows") { Description = "Test windows a language model is evaluated on: a fixed, seeded sample of N (default 2048), or 0 or all for the whole split.", HelpName = "N|all" };
         var readBack = new Option<int>("--read-back-every") { Description = "Steps between device-to-host read-backs of the metrics (default 25).", HelpName = "K", DefaultValueFactory = _ => 25 };
         var detailEvery = new Option<int>("--detail-every") { Description = "Steps between detail steps, which also measure per-layer update ratios, weight norms and dead ReLU units (default 25; 1 = every step).", HelpName = "K", DefaultValueFactory = _ => 25 };
         var accumulate = new Option<int>("--accumulate") { Description = "Mini-batches whose gradients make one optimizer step (default 1).", HelpName = "N", DefaultValueFactory = _ => 1 };
@@ -46,7 +47,7 @@ public static class TrainCommand
         var command = new Command("train", "Train a model with a schedule, guards and monitoring into a run folder.")
         {
             model, data, dataDir, optimizer, lr, momentum, schedule, steps, epochs, batch, seed, output, device,
-            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, readBack, detailEvery, accumulate, resume, force,
+            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, evalWindows, readBack, detailEvery, accumulate, resume, force,
         };
         command.WithExamples(
             new CommandExample("ramp train --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --lr 0.4 --schedule \"warmup(200) >> cosine(800)\" --steps 1000 --batch 128 --seed 1 --out runs/mlp",
@@ -73,7 +74,7 @@ public static class TrainCommand
                 result.GetValue(epochs), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(output),
                 result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
                 result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate), result.GetRequiredValue(detailEvery),
-                result.GetValue(force));
+                result.GetValue(force), TrainRun.EvalWindows(result.GetValue(evalWindows)));
             return TrainRun.Execute(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
         });
         return command;

@@ -24,4 +24,5 @@ public sealed record TrainRequest(
     bool Resume,
     int Accumulate = 1,
     int DetailEvery = 25,
-    bool Force = false);
+    bool Force = false,
+    int EvalWindows = Ramp.Training.Runs.RunConfig.DefaultEvalWindows);

@@ -35,7 +35,7 @@ public static class TrainRun
         if (steps < 1) throw new UsageException($"--epochs {Num(r.Epochs!.Value)}: gives no full step with {train.Count} examples and batch {r.Batch}");
         if (train.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {train.Count} training examples");
         var config = new RunConfig(r.Model, r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
-            r.Guards, new MonitorOptions(r.ReadBackEvery, DetailEvery: r.DetailEvery), r.CheckpointEvery, r.EvalEvery, r.Accumulate);
+            r.Guards, new MonitorOptions(r.ReadBackEvery, DetailEvery: r.DetailEvery), r.CheckpointEvery, r.EvalEvery, r.Accumulate, r.EvalWindows);
         using var held = PathChecks.Lock("--out", r.Out);
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
         if (folderUsed && r.Force) RunLock.ClearFolder(r.Out);
@@ -116,6 +116,15 @@ public static class TrainRun
             throw new UsageException($"spec \"{SpecInput.Shorten(r.Schedule)}\": {CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0])}", ex);
         }
     }
+
+    /// <summary><c>--eval-windows</c>: a whole number at least 0, or <c>all</c> (= 0, the whole split); absent = the default.</summary>
+    internal static int EvalWindows(string? text) => text switch
+    {
+        null => RunConfig.DefaultEvalWindows,
+        "all" => 0,
+        _ when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        _ => throw new UsageException($"--eval-windows: must be a whole number >= 0 or 'all' but was '{text}'"),
+    };
 
     internal static (ITrainingData Train, ITrainingData Test) LoadData(TrainRequest r)
     {

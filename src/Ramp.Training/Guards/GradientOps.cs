@@ -56,6 +56,7 @@ public static class GradientOps
     /// <summary>
     /// Unit-wise adaptive gradient clipping (NFNets): for each unit (the slice along dimension 0 of a weight; each
     /// element of a vector) with <c>||G_i|| &gt; lambda * max(||W_i||, eps)</c>, rescales <c>G_i</c> to that bound.
+    /// Returns the number of units rescaled (an int64 scalar on the device).
     /// </summary>
     public static Tensor Agc(IEnumerable<Parameter> parameters, AgcOptions options)
     {
@@ -63,7 +64,8 @@ public static class GradientOps
         using var eps = options.Eps.ToScalar();
         using var lambda = options.Lambda.ToScalar();
         using var floor = 1e-6.ToScalar();
-        var any = zeros(1, dtype: @bool).reshape();
+        using var one = 1.ToScalar();
+        Tensor? count = null;
         foreach (var p in parameters)
         {
             using var scope = NewDisposeScope();
@@ -77,9 +79,10 @@ public static class GradientOps
             var trigger = gradNorm > bound;
             var scaled = g * (bound / gradNorm.clamp_min(floor));
             g.copy_(where(trigger, scaled, g));
-            var hit = trigger.any();
-            any.logical_or_(hit);
+            var hits = trigger.sum();
+            if (count is null) count = hits.MoveToOuterDisposeScope();
+            else count.add_(hits, one);
         }
-        return any;
+        return count ?? zeros(1, dtype: int64).reshape();
     }
 }

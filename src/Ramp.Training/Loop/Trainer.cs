@@ -1,9 +1,7 @@
-using Ramp.Training.Data;
-using System.Diagnostics;
 using Ramp.Schedules;
 using Ramp.Schedules.Composition;
 using Ramp.Training.Binding;
-using Ramp.Training.Diagnosis;
+using Ramp.Training.Data;
 using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
@@ -14,40 +12,29 @@ using static TorchSharp.torch;
 namespace Ramp.Training.Loop;
 
 /// <summary>
-/// The training loop: for each step the <see cref="ScheduleBinder"/> writes the learning rates into the optimizer's
-/// groups, the loop runs the batch (or <see cref="RunConfig.Accumulate"/> micro-batches), applies the guards, steps
-/// the optimizer, advances the binder when the update was applied, and measures everything on the device; every
-/// <see cref="MonitorOptions.ReadBackEvery"/> steps it reads the numbers back, diagnoses them and appends them to
-/// the run folder; it feeds a plateau rule, drives an automatic warmup (<c>auto(...)</c>), checkpoints, evaluates
-/// on the test split at the end, and writes the summary. Deterministic for a seed on the CPU: the data order comes
-/// from <see cref="DataOrder"/>, the rest from torch's generator, whose state is checkpointed.
+/// The training loop. Each step the <see cref="StepExecutor"/> runs the batch (the <see cref="ScheduleBinder"/>'s
+/// rates, forward, backward, accumulation), the <see cref="GuardChain"/> decides, and the update is applied, skipped
+/// or rolled back; the <see cref="RunRecorder"/> reads the numbers back every <see cref="MonitorOptions.ReadBackEvery"/>
+/// steps and writes rows, events and TensorBoard; the <see cref="ScheduleDriver"/> feeds the plateau rule and drives
+/// an automatic warmup; checkpoints are written on schedule; at the end the test split is evaluated and the summary
+/// written with the run's verdict. Deterministic for a seed on the CPU: the data order comes from
+/// <see cref="DataOrder"/>, the rest from torch's generator, whose state is checkpointed.
 /// </summary>
-public sealed partial class Trainer : IDisposable
+public sealed class Trainer : IDisposable
 {
     private readonly nn.Module<Tensor, Tensor> _model;
-    private readonly ITrainingData _train;
-    private readonly ITrainingData? _test;
     private readonly OptimizerHelper _optimizer;
     private readonly ScheduleBinder _binder;
     private readonly TrainerOptions _options;
-    private readonly Device _device;
     private readonly RunFolder _folder;
     private readonly StepMonitor _monitor;
-    private readonly DataOrder _order;
-    private readonly int _groupCount;
-    private readonly TrainingHooks _hooks;
-    private Diagnoser _diagnoser;
-    private MetricsWriter? _metrics;
-    private SummaryWriter? _board;
-    private readonly List<PendingRow> _pending = [];
-    private readonly List<RunEvent> _guardEvents = [];
-    private long _step, _epoch, _batchIndex;
-    private double _initialLoss = double.NaN, _wallBefore;
-    private RollbackState _rollback = new();
-    private string _status = RunSummary.Running;
-    private long? _divergedAt;
-    private FinalMetrics _final = new(double.NaN, null, null, null);
-    private readonly Stopwatch _clock = new();
+    private readonly GuardChain _guards;
+    private readonly StepExecutor _executor;
+    private readonly RunRecorder _recorder;
+    private readonly ScheduleDriver _schedule;
+    private readonly Evaluator _evaluator;
+    private readonly RunVerdict _verdict = new();
+    private long _step;
 
     /// <summary>Prepares a run with a bound schedule set; nothing is written until <see cref="Run"/>.</summary>
     /// <param name="model">The model, already initialised (seed torch before building it) and on <paramref name="options"/>' device.</param>
@@ -77,29 +64,27 @@ public sealed partial class Trainer : IDisposable
         ScheduleSet schedules, AutoWarmupSpec? auto, TrainerOptions options)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
-        _train = train ?? throw new ArgumentNullException(nameof(train));
-        _test = test;
+        ArgumentNullException.ThrowIfNull(train);
         _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
         ArgumentNullException.ThrowIfNull(schedules);
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        options.Guards.Validated();
+        var config = options.Config;
         options.Monitor.Validated();
-        if (options.Config.Steps < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Config.Steps, "train: steps must be at least 1");
-        if (options.Config.Accumulate < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Config.Accumulate, "train: accumulate must be at least 1");
-        _groupCount = ((torch.optim.Optimizer)optimizer).ParamGroups.Count();
-        if (_groupCount != schedules.Groups)
-            throw new ArgumentException($"train: the schedule has {schedules.Groups} group(s) but the optimizer has {_groupCount}", nameof(schedules));
+        if (config.Steps < 1) throw new ArgumentOutOfRangeException(nameof(options), config.Steps, "train: steps must be at least 1");
+        if (config.Accumulate < 1) throw new ArgumentOutOfRangeException(nameof(options), config.Accumulate, "train: accumulate must be at least 1");
+        var groups = ((torch.optim.Optimizer)optimizer).ParamGroups.Count();
+        if (groups != schedules.Groups)
+            throw new ArgumentException($"train: the schedule has {schedules.Groups} group(s) but the optimizer has {groups}", nameof(schedules));
         _binder = new ScheduleBinder((torch.optim.Optimizer)optimizer, schedules);
-        _device = torch.device(options.Config.Device);
+        var device = torch.device(config.Device);
         _folder = new RunFolder(options.OutDir);
         _monitor = new StepMonitor(model);
-        _order = new DataOrder(train.Count, options.Config.Batch, options.Config.Seed);
-        _hooks = options.Hooks ?? TrainingHooks.None;
-        _diagnoser = NewDiagnoser();
-        CreateGuards();
-        CreateAutoWarmup(auto);
+        _guards = new GuardChain(options.Guards);
+        _executor = new StepExecutor(model, train, new DataOrder(train.Count, config.Batch, config.Seed), optimizer, _binder, _monitor,
+            _guards, device, config.Accumulate, options.Hooks.InjectNaN);
+        _recorder = new RunRecorder(_folder, options, _monitor, _guards, _verdict, train);
+        _schedule = new ScheduleDriver(_binder, _recorder, auto, config.Optimizer, plateauOnEval: config.EvalEvery > 0 && test is not null);
+        _evaluator = new Evaluator(model, test, device, Math.Max(config.Batch, 256), config.EvalWindows);
     }
 
     private static ScheduleSet BindSpec(ScheduleSpec spec, OptimizerHelper optimizer)
@@ -109,70 +94,116 @@ public sealed partial class Trainer : IDisposable
         return spec.Bind(((torch.optim.Optimizer)optimizer).ParamGroups.Select(g => g.InitialLearningRate).ToArray());
     }
 
-    private long TotalSteps => _options.Config.Steps;
-
     /// <summary>The binder writing the learning rates (its step counts applied optimizer steps).</summary>
     public ScheduleBinder Binder => _binder;
 
     /// <summary>Trains to the configured number of steps (or until divergence) and returns the summary.</summary>
     public TrainResult Run()
     {
-        var resumed = _options.Resume && _folder.ReadCheckpointInfo() is { } info && Restore(info);
-        if (!resumed) StartFresh();
-        _metrics = new MetricsWriter(_folder.Path, _groupCount, _binder.Schedules.Momentum is not null);
-        OpenBoard(resumed);
-        _clock.Start();
-        if (_options.Guards.Rollback is not null && !resumed) SaveCheckpoint();
-        while (_step < TotalSteps && _status == RunSummary.Running)
+        var info = _options.Resume ? _folder.ReadCheckpointInfo() : null;
+        var position = info is null ? StartFresh() : Resume(info);
+        _recorder.Open(resumed: info is not null, _step, _binder.Schedules.Groups, _binder.Schedules.Momentum is not null);
+        if (_guards.Rollback is not null && info is null) SaveCheckpoint(position);
+        while (_step < _options.Config.Steps && _verdict.Running)
         {
-            var (step, epoch) = (_step, _epoch);
-            TrainStep();
-            if (_step <= step)
-            {
-                if (_status == RunSummary.Running) ReplaceBoard(); // rolled back: the rows after the checkpoint are gone
-                continue;
-            }
-            AfterAutoStep();
-            if (_step % _options.Monitor.ReadBackEvery == 0) Flush();
-            if (_epoch > epoch) EndOfEpoch(epoch);
-            if (_options.Config.EvalEvery > 0 && _step % _options.Config.EvalEvery == 0 && _step < TotalSteps) PeriodicEvaluation();
-            if (_options.CheckpointEvery > 0 && _step % _options.CheckpointEvery == 0 && _step < TotalSteps && _status == RunSummary.Running)
-                SaveCheckpoint();
-            if (_hooks.CrashAfter?.Invoke(step) == true)
-                return new TrainResult(Summary(), Crashed: true);
+            var result = _executor.Run(_step, position, _step % _options.Monitor.DetailEvery == 0 || _schedule.Warming);
+            foreach (var decision in result.Decisions.Where(d => d.Acted && d.Action != GuardAction.RollBack)) _recorder.Event(decision.ToEvent(_step));
+            if (result.Outcome == StepOutcome.Stopped) _verdict.Diverge(_step);
+            if (result.Outcome == StepOutcome.RolledBack) RollBack(_step, result.Halt.Reason, result.Next);
+            var epochBefore = position.Epoch;
+            position = result.Next; // after a roll-back too: the batches up to the failing one are not replayed
+            if (result.Row is null) continue;
+            _recorder.Add(result.Row);
+            AfterStep(epochBefore, position);
+            if (_options.Hooks.CrashAfter?.Invoke(_step - 1) == true) return new TrainResult(_recorder.Summary(_step), Crashed: true);
         }
-        Flush();
-        if (_status == RunSummary.Running) _status = RunSummary.Finished;
+        _recorder.Flush();
+        _verdict.Finish();
         var (evalLoss, evalAccuracy) = Evaluate();
-        _final = _final with { EvalLoss = evalLoss, EvalAccuracy = evalAccuracy };
-        if (_status == RunSummary.Finished) SaveCheckpoint();
-        var summary = Summary();
+        _recorder.Final = _recorder.Final with { EvalLoss = evalLoss, EvalAccuracy = evalAccuracy };
+        if (_verdict.Status == RunSummary.Finished) SaveCheckpoint(position);
+        var summary = _recorder.Summary(_step);
         _folder.WriteSummary(summary);
         return new TrainResult(summary, Crashed: false);
     }
 
-    private void StartFresh()
+    /// <summary>After a step that counts: warmup, read-back, epoch end, periodic evaluation, checkpoint.</summary>
+    private void AfterStep(long epochBefore, DataPosition position)
+    {
+        _step++;
+        _schedule.AfterStep();
+        if (_step % _options.Monitor.ReadBackEvery == 0) _recorder.Flush();
+        if (position.Epoch > epochBefore) _schedule.EndOfEpoch(epochBefore, position.Epoch, _step);
+        var before = _step < _options.Config.Steps;
+        if (_options.Config.EvalEvery > 0 && _step % _options.Config.EvalEvery == 0 && before) _schedule.AfterEvaluation(Evaluate().Loss, _step);
+        if (_options.CheckpointEvery > 0 && _step % _options.CheckpointEvery == 0 && before && _verdict.Running) SaveCheckpoint(position);
+    }
+
+    private DataPosition StartFresh()
     {
         if (File.Exists(_folder.MetricsCsv) || File.Exists(_folder.LatestCheckpoint))
             throw new InvalidOperationException($"train: {_folder.Path} already holds a run; pass --resume to continue it or choose another --out");
         _folder.WriteConfig(_options.Config);
+        return DataPosition.Start;
     }
 
-    private Diagnoser NewDiagnoser() => new(new DiagnosisOptions(_train.Classes, TotalSteps));
-
-    private void SaveCheckpoint()
+    /// <summary>Resumes from a checkpoint: tensors, binder, warmup and guard states, then the rows, events and diagnosis kept.</summary>
+    private DataPosition Resume(CheckpointInfo info)
     {
-        Flush();
-        Checkpointer.Save(_folder, _model, _optimizer, new CheckpointInfo(_step, _epoch, _batchIndex, "", "", "", _binder.State, _rollback,
-            _zclip?.Moments, _skip?.Losses.Snapshot(), _skip?.Norms.Snapshot(), _initialLoss, WallSeconds, _autoState));
-        _folder.WriteSummary(Summary());
+        Checkpointer.Load(_folder, info, _model, _optimizer);
+        _folder.TruncateFrom(info.Step, events: true);
+        _step = info.Step;
+        RestoreState(info, rollingBack: false);
+        _recorder.Resume(info);
+        return new DataPosition(info.Epoch, info.BatchInEpoch);
     }
 
-    private double WallSeconds => _wallBefore + _clock.Elapsed.TotalSeconds;
+    /// <summary>
+    /// Returns to the last checkpoint (weights, optimizer, binder, warmup and guard states), lowers the peak and
+    /// re-warms through the binder's overlay; the loop goes on with the batches after the failing step.
+    /// </summary>
+    private void RollBack(long failedStep, string reason, DataPosition next)
+    {
+        var trigger = _guards.Rollback!;
+        if (_folder.ReadCheckpointInfo() is not { } info)
+        {
+            _recorder.Event(new GuardDecision(trigger.Name, GuardAction.Stop, $"no checkpoint to roll back to ({reason}); the run has diverged", double.NaN).ToEvent(failedStep));
+            _verdict.Diverge(failedStep);
+            return;
+        }
+        _recorder.Flush();
+        Checkpointer.Load(_folder, info, _model, _optimizer);
+        RestoreState(info, rollingBack: true);
+        _binder.SetOverlay(trigger.RolledBack(_binder.Step));
+        var events = trigger.Explain(failedStep, info.Step, reason);
+        _recorder.Event(events[0].ToEvent(failedStep));
+        _recorder.Event(events[1].ToEvent(info.Step));
+        _step = info.Step;
+        _recorder.RollBack(info.Step, next.Epoch);
+    }
+
+    private void RestoreState(CheckpointInfo info, bool rollingBack)
+    {
+        _binder.Restore(info.Binder ?? new BinderState(info.Step));
+        _schedule.Restore(info.AutoWarmup);
+        _guards.RestoreState(info.Guards, rollingBack);
+    }
+
+    private (double? Loss, double? Accuracy) Evaluate()
+    {
+        var (loss, accuracy) = _evaluator.Evaluate();
+        if (loss is { } l) _recorder.Board.WriteEvaluation(l, accuracy, _step);
+        return (loss, accuracy);
+    }
+
+    private void SaveCheckpoint(DataPosition position)
+    {
+        _recorder.Flush();
+        Checkpointer.Save(_folder, _model, _optimizer, new CheckpointInfo(_step, position.Epoch, position.Index, "", "", "", _binder.State,
+            _guards.SaveState(), _recorder.InitialLoss, _recorder.WallSeconds, _schedule.State));
+        _folder.WriteSummary(_recorder.Summary(_step));
+    }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _monitor.Dispose();
-    }
+    public void Dispose() => _monitor.Dispose();
 }

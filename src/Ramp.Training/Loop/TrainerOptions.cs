@@ -8,15 +8,16 @@ namespace Ramp.Training.Loop;
 /// <param name="Config">The configuration recorded in the run folder (its steps, batch, seed and device are used).</param>
 /// <param name="OutDir">The run folder.</param>
 /// <param name="Resume">Continue from <c>checkpoints/latest.json</c> when it exists.</param>
-/// <param name="Hooks">Test hooks (fault injection, simulated crash).</param>
 /// <param name="Progress">Called on the host after each read-back with the rows just read (for progress displays).</param>
 public sealed record TrainerOptions(
     RunConfig Config,
     string OutDir,
     bool Resume = false,
-    TrainingHooks? Hooks = null,
     Action<IReadOnlyList<StepRecord>>? Progress = null)
 {
+    /// <summary>Test hooks (fault injection, simulated crash); tests set them, users cannot.</summary>
+    internal TrainingHooks Hooks { get; init; } = TrainingHooks.None;
+
     /// <summary>The guards in use.</summary>
     public GuardOptions Guards => Config.Guards;
 

@@ -6,7 +6,7 @@ namespace Ramp.Training.Loop;
 /// Called after each step; when it returns true the loop stops at once as if killed: rows not read back yet,
 /// the final checkpoint and the final summary are not written.
 /// </param>
-public sealed record TrainingHooks(Func<long, bool>? InjectNaN = null, Func<long, bool>? CrashAfter = null)
+internal sealed record TrainingHooks(Func<long, bool>? InjectNaN = null, Func<long, bool>? CrashAfter = null)
 {
     /// <summary>No hooks.</summary>
     public static TrainingHooks None { get; } = new();

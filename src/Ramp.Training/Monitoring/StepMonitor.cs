@@ -105,7 +105,8 @@ public sealed class StepMonitor : IDisposable
     /// <param name="correct">The batch accuracy (a scalar), or null when not measured.</param>
     /// <param name="clipped">Whether a guard rescaled gradients (a scalar), or null when no guard can.</param>
     /// <param name="gradNorms">What <see cref="GradNorms"/> returned for this step.</param>
-    public void Record(Tensor loss, Tensor? correct, Tensor? clipped, Tensor gradNorms)
+    /// <param name="extra">Scalars appended after the gradient norms (the device guards' decisions), or null.</param>
+    public void Record(Tensor loss, Tensor? correct, Tensor? clipped, Tensor gradNorms, IReadOnlyList<Tensor>? extra = null)
     {
         if (!_haveBefore) throw new InvalidOperationException("monitor: Record needs BeforeUpdate first");
         using var scope = NewDisposeScope();
@@ -114,7 +115,8 @@ public sealed class StepMonitor : IDisposable
         var zero = Zero(gradNorms);
         // Under no_grad nothing is recorded for autograd, so the inputs need no detach (each call costs a microsecond).
         Tensor As(Tensor? t) => t is null ? zero : t.dtype == dtype ? t : t.to(dtype);
-        _heads.Add(cat([stack([As(loss), As(correct), As(clipped)]), gradNorms]).DetachFromDisposeScope());
+        var head = stack([As(loss), As(correct), As(clipped)]);
+        _heads.Add((extra is { Count: > 0 } ? cat([head, gradNorms, stack(extra.Select(As).ToArray())]) : cat([head, gradNorms])).DetachFromDisposeScope());
         if (_detail) _details[_heads.Count - 1] = DetailVector(dtype, gradNorms.device).DetachFromDisposeScope();
         _haveBefore = false;
         _detail = false;

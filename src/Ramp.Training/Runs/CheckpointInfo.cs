@@ -1,6 +1,5 @@
+using System.Text.Json;
 using Ramp.Training.Binding;
-using Ramp.Training.Guards;
-using Ramp.Training.Monitoring;
 using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Runs;
@@ -17,10 +16,8 @@ namespace Ramp.Training.Runs;
 /// <param name="RngFile">Torch random-generator state file name, relative to <c>checkpoints/</c>.</param>
 /// <param name="Binder">The schedule binder's state (applied steps, plateau state, roll-back overlay, automatic-warmup
 /// factor and origin); null in checkpoints written before the binder was checkpointed (the binder then starts at <c>Step</c>).</param>
-/// <param name="Rollback">Learning-rate changes made by roll-backs.</param>
-/// <param name="ZClip">ZClip's EMA estimates, or null when ZClip is off.</param>
-/// <param name="SkipLosses">Skip-step's loss window (oldest first), or null.</param>
-/// <param name="SkipNorms">Skip-step's gradient-norm window (oldest first), or null.</param>
+/// <param name="Guards">Each guard's state under its name (<c>zclip</c>: the EMA estimates; <c>skip</c>: the loss and
+/// gradient-norm windows; <c>rollback</c>: the learning-rate changes made by roll-backs); guards without state are absent.</param>
 /// <param name="InitialLoss">Loss of the run's first step (NaN before any).</param>
 /// <param name="WallSeconds">Training seconds spent before this checkpoint.</param>
 /// <param name="AutoWarmup">The automatic warmup controller's state, or null when the schedule is not <c>auto(...)</c>.</param>
@@ -34,10 +31,7 @@ public sealed record CheckpointInfo(
     string OptimizerFile,
     string RngFile,
     BinderState? Binder,
-    RollbackState Rollback,
-    EmaMoments? ZClip,
-    double[]? SkipLosses,
-    double[]? SkipNorms,
+    IReadOnlyDictionary<string, JsonElement>? Guards,
     double InitialLoss,
     double WallSeconds,
     AutoWarmupState? AutoWarmup = null,

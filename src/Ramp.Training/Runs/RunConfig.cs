@@ -22,6 +22,9 @@ namespace Ramp.Training.Runs;
 /// <param name="EvalEvery">Steps between evaluations on the test split (0 = only at the end).</param>
 /// <param name="Accumulate">Mini-batches of <paramref name="Batch"/> examples whose gradients are summed (averaged) into
 /// one optimizer step; at least 1, default 1.</param>
+/// <param name="EvalWindows">Windows of the test split a language model is evaluated on: a fixed, seeded sample of this
+/// many (default 2048), so evaluation time and memory do not grow with the corpus; 0 evaluates every window. Image
+/// splits are always evaluated whole.</param>
 public sealed record RunConfig(
     string Model,
     string Data,
@@ -38,7 +41,8 @@ public sealed record RunConfig(
     MonitorOptions Monitor,
     int CheckpointEvery,
     int EvalEvery,
-    int Accumulate = 1)
+    int Accumulate = 1,
+    int EvalWindows = RunConfig.DefaultEvalWindows)
 {
     /// <summary>
     /// More top-level fields written as they are, after the others: <c>ramp compare</c> puts a cell's grid
@@ -47,4 +51,7 @@ public sealed record RunConfig(
     /// </summary>
     [JsonExtensionData]
     public Dictionary<string, object>? Extra { get; init; }
+
+    /// <summary>The default of <see cref="EvalWindows"/>.</summary>
+    public const int DefaultEvalWindows = 2048;
 }

@@ -48,7 +48,11 @@ public static class CellRunner
 
     /// <summary>Trains <paramref name="cell"/> into <paramref name="folder"/>, resuming from its checkpoint when <paramref name="resume"/>.</summary>
     public static RunSummary Train(StudyCell cell, StudyData data, RunConfig config, string folder, bool resume,
-        Action<IReadOnlyList<StepRecord>>? progress = null, TrainingHooks? hooks = null)
+        Action<IReadOnlyList<StepRecord>>? progress = null) => Train(cell, data, config, folder, resume, progress, TrainingHooks.None);
+
+    /// <summary>As the public overload, with test hooks.</summary>
+    internal static RunSummary Train(StudyCell cell, StudyData data, RunConfig config, string folder, bool resume,
+        Action<IReadOnlyList<StepRecord>>? progress, TrainingHooks hooks)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(data);
@@ -58,7 +62,7 @@ public static class CellRunner
         var model = ModelFactory.Create(cell.Grid.Model, data.Train.Classes, cell.Seed);
         var optimizer = BuildOptimizer(cell, model.parameters());
         if (resume) resume = CanResume(folder, model);
-        var options = new TrainerOptions(config, folder, resume, hooks, progress);
+        var options = new TrainerOptions(config, folder, resume, progress) { Hooks = hooks };
         using var trainer = new Trainer(model, data.Train, data.Test, optimizer, spec, options);
         return trainer.Run().Summary;
     }

@@ -78,7 +78,7 @@ internal static class TinyRuns
         prepare?.Invoke(model);
         var optimizer = torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
         var schedules = new FactorSpec(factor).Bind([config.Lr]);
-        using var trainer = new Trainer(model, Train, Test, optimizer, schedules, new TrainerOptions(config, dir, resume, hooks));
+        using var trainer = new Trainer(model, Train, Test, optimizer, schedules, new TrainerOptions(config, dir, resume) { Hooks = hooks ?? TrainingHooks.None });
         return trainer.Run();
     }
 
@@ -88,7 +88,7 @@ internal static class TinyRuns
         using var _ = torch.NewDisposeScope();
         var model = Mlp(config.Seed);
         var optimizer = torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
-        using var trainer = new Trainer(model, Train, test ?? Test, optimizer, spec, new TrainerOptions(config, dir, resume, hooks));
+        using var trainer = new Trainer(model, Train, test ?? Test, optimizer, spec, new TrainerOptions(config, dir, resume) { Hooks = hooks ?? TrainingHooks.None });
         return trainer.Run();
     }
 

@@ -49,7 +49,7 @@ public sealed class GridRunnerTests : IDisposable
         // Cell 0: killed after step 55 (its checkpoint is at step 50). Cell 1: a folder with rows but no checkpoint.
         var stopped = cells[0];
         var config = CellRunner.Config(stopped, Data.Value, "test");
-        var crashed = CellRunner.Train(stopped, Data.Value, config, runner.FolderOf(stopped), resume: false, hooks: new TrainingHooks(CrashAfter: s => s == 55));
+        var crashed = CellRunner.Train(stopped, Data.Value, config, runner.FolderOf(stopped), resume: false, progress: null, hooks: new TrainingHooks(CrashAfter: s => s == 55));
         Assert.Equal("running", crashed.Status);
         var torn = runner.FolderOf(cells[1]);
         Directory.CreateDirectory(torn);
