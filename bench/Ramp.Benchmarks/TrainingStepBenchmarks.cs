@@ -81,8 +81,9 @@ public class TrainingStepBenchmarks
         _clipChain = new GuardChain(new GuardOptions(Clip: new NormClipOptions(1.0)));
         _hostChain = new GuardChain(new GuardOptions(ZClip: new ZClipOptions(), SkipSpikes: new SpikeSkipOptions()));
         var data = new Prepared(_batches, Batch);
-        var order = new DataOrder(data.Count, Batch, seed: 0);
-        StepExecutor Executor(GuardChain chain) => new(_model, data, order, _optimizer, _binder, _monitor, chain, torch.CPU, 1, null);
+        var dataOrder = new DataOrder(data.Count, Batch, seed: 0);
+        StepExecutor Executor(GuardChain chain) =>
+            new(_model, data, dataOrder, (TorchSharp.Modules.OptimizerHelper)_optimizer, _binder, _monitor, chain, torch.CPU, 1, null);
         (_plain, _clip, _hostGuards) = (Executor(_plainChain), Executor(_clipChain), Executor(_hostChain));
     }
 

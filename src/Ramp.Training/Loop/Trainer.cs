@@ -106,6 +106,7 @@ public sealed class Trainer : IDisposable
         if (_guards.Rollback is not null && info is null) SaveCheckpoint(position);
         while (_step < _options.Config.Steps && _verdict.Running)
         {
+            _schedule.BeforeStep();
             var result = _executor.Run(_step, position, _step % _options.Monitor.DetailEvery == 0 || _schedule.Warming);
             foreach (var decision in result.Decisions.Where(d => d.Acted && d.Action != GuardAction.RollBack)) _recorder.Event(decision.ToEvent(_step));
             if (result.Outcome == StepOutcome.Stopped) _verdict.Diverge(_step);

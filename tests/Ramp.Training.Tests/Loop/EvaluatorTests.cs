@@ -39,7 +39,7 @@ public sealed class EvaluatorTests
         var (again, _) = new Evaluator(model, test, CPU, 7, 100).Evaluate();
         var (whole, _) = new Evaluator(model, test, CPU, 64, 0).Evaluate();
         Assert.Null(accuracy);
-        Assert.Equal(loss!.Value, again!.Value, 9);
+        Assert.Equal(loss!.Value, again!.Value, 5); // float32 sums in other batches differ in the last bits
         Assert.True(Math.Abs(loss.Value - whole!.Value) < 0.2, $"sample {loss} whole {whole}");
         Assert.NotEqual(loss.Value, whole.Value);
     }
