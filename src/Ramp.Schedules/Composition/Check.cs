@@ -9,61 +9,48 @@ namespace Ramp.Schedules.Composition;
 /// </summary>
 internal static class Check
 {
-    /// <summary>The text-form name of a C# parameter: <c>MinMomentum</c> becomes <c>min_momentum</c>.</summary>
-    public static string Snake(string name)
-    {
-        var chars = new List<char>(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0) chars.Add('_');
-            chars.Add(char.ToLowerInvariant(c));
-        }
-        return new string(chars.ToArray());
-    }
-
     public static long AtLeast(long value, long min, string param, string who) =>
-        value >= min ? value : throw Range(param, value, $"{who}: {Snake(param)} must be at least {min} but was {value}");
+        value >= min ? value : throw Range(param, value, $"{who}: {Names.Snake(param)} must be at least {min} but was {value}");
 
     public static double Finite(double value, string param, string who) =>
-        double.IsFinite(value) ? value : throw Range(param, value, $"{who}: {Snake(param)} must be finite but was {F(value)}");
+        double.IsFinite(value) ? value : throw Range(param, value, $"{who}: {Names.Snake(param)} must be finite but was {F(value)}");
 
     public static double NonNegative(double value, string param, string who) =>
         double.IsFinite(value) && value >= 0
             ? value
-            : throw Range(param, value, $"{who}: {Snake(param)} must be in [0, inf) but was {F(value)}");
+            : throw Range(param, value, $"{who}: {Names.Snake(param)} must be in [0, inf) but was {F(value)}");
 
     public static double Positive(double value, string param, string who) =>
         double.IsFinite(value) && value > 0
             ? value
-            : throw Range(param, value, $"{who}: {Snake(param)} must be in (0, inf) but was {F(value)}");
+            : throw Range(param, value, $"{who}: {Names.Snake(param)} must be in (0, inf) but was {F(value)}");
 
     /// <summary>Requires <paramref name="value"/> in [lo, hi) (or [lo, hi] when <paramref name="closed"/>).</summary>
     public static double Within(double value, double lo, double hi, bool closed, string param, string who)
     {
         var ok = value >= lo && (closed ? value <= hi : value < hi);
         return ok ? value : throw Range(param, value,
-            $"{who}: {Snake(param)} must be in [{F(lo)}, {F(hi)}{(closed ? "]" : ")")} but was {F(value)}");
+            $"{who}: {Names.Snake(param)} must be in [{F(lo)}, {F(hi)}{(closed ? "]" : ")")} but was {F(value)}");
     }
 
     /// <summary>Requires the strict open interval (lo, hi).</summary>
     public static double Open(double value, double lo, double hi, string param, string who) =>
         value > lo && value < hi
             ? value
-            : throw Range(param, value, $"{who}: {Snake(param)} must be in ({F(lo)}, {F(hi)}) but was {F(value)}");
+            : throw Range(param, value, $"{who}: {Names.Snake(param)} must be in ({F(lo)}, {F(hi)}) but was {F(value)}");
 
     /// <summary>Requires a non-empty, non-negative, strictly (or weakly) increasing list of steps.</summary>
     public static EquatableArray<long> Steps(EquatableArray<long> value, bool strict, int minCount, string param, string who)
     {
         if (value.Count < minCount)
-            throw new ArgumentException($"{who}: {Snake(param)} must hold at least {minCount} step(s) but held {value.Count}", param);
+            throw new ArgumentException($"{who}: {Names.Snake(param)} must hold at least {minCount} step(s) but held {value.Count}", param);
         for (var i = 0; i < value.Count; i++)
         {
             if (value[i] < 0)
-                throw Range(param, value[i], $"{who}: {Snake(param)}[{i}] must be at least 0 but was {value[i]}");
+                throw Range(param, value[i], $"{who}: {Names.Snake(param)}[{i}] must be at least 0 but was {value[i]}");
             if (i > 0 && (strict ? value[i] <= value[i - 1] : value[i] < value[i - 1]))
                 throw Range(param, value[i],
-                    $"{who}: {Snake(param)} must be {(strict ? "strictly " : "")}increasing but {Snake(param)}[{i}] = {value[i]} follows {value[i - 1]}");
+                    $"{who}: {Names.Snake(param)} must be {(strict ? "strictly " : "")}increasing but {Names.Snake(param)}[{i}] = {value[i]} follows {value[i - 1]}");
         }
         return value;
     }
@@ -72,18 +59,18 @@ internal static class Check
     public static EquatableArray<double> NonNegative(EquatableArray<double> value, int minCount, string param, string who)
     {
         if (value.Count < minCount)
-            throw new ArgumentException($"{who}: {Snake(param)} must hold at least {minCount} value(s) but held {value.Count}", param);
+            throw new ArgumentException($"{who}: {Names.Snake(param)} must hold at least {minCount} value(s) but held {value.Count}", param);
         for (var i = 0; i < value.Count; i++)
         {
             if (!double.IsFinite(value[i]) || value[i] < 0)
-                throw Range(param, value[i], $"{who}: {Snake(param)}[{i}] must be in [0, inf) but was {F(value[i])}");
+                throw Range(param, value[i], $"{who}: {Names.Snake(param)}[{i}] must be in [0, inf) but was {F(value[i])}");
         }
         return value;
     }
 
     /// <summary>Requires a value that is not null.</summary>
     public static T NotNull<T>(T? value, string param, string who) where T : class =>
-        value ?? throw new ArgumentNullException(param, $"{who}: {Snake(param)} must be given");
+        value ?? throw new ArgumentNullException(param, $"{who}: {Names.Snake(param)} must be given");
 
     public static ArgumentOutOfRangeException Range(string param, object actual, string message) => new(param, actual, message);
 

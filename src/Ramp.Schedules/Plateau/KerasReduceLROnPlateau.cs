@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Plateau;
 
 /// <summary>
@@ -11,8 +13,10 @@ namespace Ramp.Schedules.Plateau;
 /// <param name="MinDelta">Minimum absolute improvement (<c>min_delta</c>); default 1e-4.</param>
 /// <param name="Cooldown">Epochs after a reduction without counting (<c>cooldown</c>), at least 0; default 0.</param>
 /// <param name="MinLr">Lower bound on the rate (<c>min_lr</c>); default 0.</param>
+[PeerCall("keras", "ReduceLROnPlateau", "keras.callbacks", "tf.keras.callbacks", "tensorflow.keras.callbacks",
+    Signature = "monitor, factor, patience, verbose, mode, min_delta, cooldown, min_lr")]
 public sealed record KerasReduceLROnPlateau(
-    PlateauMode Mode = PlateauMode.Min,
+    [PyConverter(typeof(KerasPlateauMode))] PlateauMode Mode = PlateauMode.Min,
     double Factor = 0.1,
     long Patience = 10,
     double MinDelta = 1e-4,
@@ -41,4 +45,7 @@ public sealed record KerasReduceLROnPlateau(
         return new ScheduleSet(baseLrs.Select(b => (Schedule)new BaseRate(b)).ToArray(),
             Plateau: new KerasPlateauRule(baseLrs.ToArray(), Mode, Factor, Patience, Math.Abs(MinDelta), Cooldown, MinLr));
     }
+
+    /// <summary>The Python call that builds this schedule.</summary>
+    public override string ToString() => PeerBinder.Print(this);
 }

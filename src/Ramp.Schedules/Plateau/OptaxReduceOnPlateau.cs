@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Plateau;
 
 /// <summary>
@@ -12,6 +14,7 @@ namespace Ramp.Schedules.Plateau;
 /// <param name="Cooldown">Evaluations after a reduction (<c>cooldown</c>), at least 0; default 0.</param>
 /// <param name="AccumulationSize">Metrics averaged per evaluation (<c>accumulation_size</c>), at least 1; default 1.</param>
 /// <param name="MinScale">Lower bound on the scale (<c>min_scale</c>); default 0.</param>
+[PeerCall("optax", "reduce_on_plateau", "optax.contrib")]
 public sealed record OptaxReduceOnPlateau(
     double Factor = 0.1,
     long Patience = 10,
@@ -50,4 +53,7 @@ public sealed record OptaxReduceOnPlateau(
         return new ScheduleSet(baseLrs.Select(b => (Schedule)new BaseRate(b)).ToArray(),
             Plateau: new OptaxPlateauRule(Factor, Patience, Rtol, Atol, Cooldown, AccumulationSize, MinScale));
     }
+
+    /// <summary>The Python call that builds this schedule.</summary>
+    public override string ToString() => PeerBinder.Print(this);
 }

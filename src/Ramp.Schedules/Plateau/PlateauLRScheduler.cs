@@ -1,4 +1,6 @@
+using Ramp.Schedules.Compat.Timm;
 using Ramp.Schedules.Compat.Torch;
+using Ramp.Schedules.Text.Python;
 
 namespace Ramp.Schedules.Plateau;
 
@@ -18,7 +20,11 @@ namespace Ramp.Schedules.Plateau;
 /// <param name="WarmupT">Warmup epochs (<c>warmup_t</c>), at least 0.</param>
 /// <param name="WarmupLrInit">Rate at epoch 0 of the warmup (<c>warmup_lr_init</c>).</param>
 /// <param name="Noise">Noise settings, or null for none.</param>
-public sealed record PlateauLRScheduler(ReduceLROnPlateau Plateau, long WarmupT = 0, double WarmupLrInit = 0, TimmNoise? Noise = null)
+[PeerCall("timm", "PlateauLRScheduler", "timm.scheduler", "timm.scheduler.plateau_lr", TakesOptimizer = true,
+    Signature = "decay_rate, patience_t, verbose, threshold, cooldown_t, warmup_t, warmup_lr_init, lr_min, mode, noise_range_t, "
+        + "noise_type, noise_pct, noise_std, noise_seed, initialize")]
+public sealed record PlateauLRScheduler(
+    [PyConverter(typeof(TimmPlateauArguments))] ReduceLROnPlateau Plateau, long WarmupT = 0, double WarmupLrInit = 0, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null)
     : ScheduleSpec
 {
     /// <summary>Warmup epochs, at least 0.</summary>
@@ -33,4 +39,7 @@ public sealed record PlateauLRScheduler(ReduceLROnPlateau Plateau, long WarmupT 
         var lr = baseLrs.Select(b => (Schedule)new TimmPlateauCurve(b, WarmupT, WarmupLrInit, Noise)).ToArray();
         return new ScheduleSet(lr, Plateau: Plateau.Rule(baseLrs, WarmupT));
     }
+
+    /// <summary>The Python call that builds this schedule.</summary>
+    public override string ToString() => PeerBinder.Print(this);
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Compat.Timm;
+
 namespace Ramp.Schedules.Plateau;
 
 /// <summary>

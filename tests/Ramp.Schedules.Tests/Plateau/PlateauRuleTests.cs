@@ -1,3 +1,4 @@
+using Ramp.Schedules.Compat.Timm;
 using Ramp.Schedules.Compat.Torch;
 using Ramp.Schedules.Evaluation;
 using Ramp.Schedules.Plateau;
@@ -121,13 +122,13 @@ public class PlateauRuleTests
     [Fact]
     public void TimmNoiseIsSeededAndBounded()
     {
-        var noise = new TimmNoise(From: 3, Until: 10, Pct: 0.2, Seed: 7);
+        var noise = new TimmNoise(new[] { 3.0, 10.0 }, 0.2, Seed: 7);
         Assert.Equal(1.0, noise.FactorAt(2));
         Assert.Equal(1.0, noise.FactorAt(10));
         foreach (var t in Enumerable.Range(3, 7))
         {
             Assert.InRange(noise.FactorAt(t), 0.8, 1.2);
-            Assert.Equal(noise.FactorAt(t), new TimmNoise(3, 10, Pct: 0.2, Seed: 7).FactorAt(t));
+            Assert.Equal(noise.FactorAt(t), new TimmNoise(new[] { 3.0, 10.0 }, 0.2, Seed: 7).FactorAt(t));
         }
         Assert.NotEqual(noise.FactorAt(3), noise.FactorAt(4));
     }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.DeepSpeed;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Ramp.Schedules.Compat.DeepSpeed;
 /// <param name="LrRangeTestStepSize">Steps per interval, positive; default 2000.</param>
 /// <param name="LrRangeTestStepRate">Growth per interval, as a multiple of min_lr; default 1.</param>
 /// <param name="LrRangeTestStaircase">Whether the interval is floored; default false.</param>
+[PeerCall("deepspeed", "LRRangeTest", PythonSpecBuilder.DeepSpeedModule, TakesOptimizer = true)]
 public sealed record DeepSpeedLRRangeTest(
     EquatableArray<double>? LrRangeTestMinLr = null, long LrRangeTestStepSize = 2000, double LrRangeTestStepRate = 1.0,
     bool LrRangeTestStaircase = false) : DeepSpeedSpec
@@ -33,10 +36,4 @@ public sealed record DeepSpeedLRRangeTest(
     {
         if (LrRangeTestMinLr is { } mins) CheckList(mins, groups, "lr_range_test_min_lr", "LRRangeTest");
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"deepspeed.runtime.lr_schedules.LRRangeTest(lr_range_test_min_lr={(LrRangeTestMinLr is { } m ? Num(m) : "0.001")}, "
-        + $"lr_range_test_step_size={LrRangeTestStepSize}, lr_range_test_step_rate={Num(LrRangeTestStepRate)}, "
-        + $"lr_range_test_staircase={(LrRangeTestStaircase ? "True" : "False")})";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.DeepSpeed;
 
 /// <summary>
@@ -25,6 +27,7 @@ namespace Ramp.Schedules.Compat.DeepSpeed;
 /// <param name="CycleMinMom">Low end of β1; default 0.8.</param>
 /// <param name="CycleMaxMom">High end of β1; default 0.9.</param>
 /// <param name="DecayMomRate">Post-cycle β1 growth rate; default 0.</param>
+[PeerCall("deepspeed", "OneCycle", PythonSpecBuilder.DeepSpeedModule, TakesOptimizer = true)]
 public sealed record DeepSpeedOneCycle(
     double CycleMinLr, double CycleMaxLr, double DecayLrRate = 0.0, long CycleFirstStepSize = 2000, long? CycleSecondStepSize = null,
     long CycleFirstStairCount = 0, long? CycleSecondStairCount = null, long DecayStepSize = 0, bool CycleMomentum = true,
@@ -99,12 +102,4 @@ public sealed record DeepSpeedOneCycle(
         var interval = (double)(lastBatchIteration - Total + 1) / DecayStepSize;
         return CycleMaxMom * (1 + DecayMomRate * interval);
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"deepspeed.runtime.lr_schedules.OneCycle(cycle_min_lr={Num(CycleMinLr)}, cycle_max_lr={Num(CycleMaxLr)}, decay_lr_rate={Num(DecayLrRate)}, "
-        + $"cycle_first_step_size={CycleFirstStepSize}, cycle_second_step_size={CycleSecondStepSize?.ToString() ?? "None"}, "
-        + $"cycle_first_stair_count={CycleFirstStairCount}, cycle_second_stair_count={CycleSecondStairCount?.ToString() ?? "None"}, "
-        + $"decay_step_size={DecayStepSize}, cycle_momentum={(CycleMomentum ? "True" : "False")}, cycle_min_mom={Num(CycleMinMom)}, "
-        + $"cycle_max_mom={Num(CycleMaxMom)}, decay_mom_rate={Num(DecayMomRate)})";
 }

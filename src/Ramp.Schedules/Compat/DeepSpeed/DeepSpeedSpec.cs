@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules.Text.Python;
 
 namespace Ramp.Schedules.Compat.DeepSpeed;
 
@@ -9,6 +10,9 @@ namespace Ramp.Schedules.Compat.DeepSpeed;
 /// </summary>
 public abstract record DeepSpeedSpec : ScheduleSpec
 {
+    /// <summary>The Python call that builds this schedule.</summary>
+    public sealed override string ToString() => PeerBinder.Print(this);
+
     /// <summary>The learning rate of <paramref name="group"/> when <c>last_batch_iteration</c> is <paramref name="lastBatchIteration"/> (−1: construction).</summary>
     public abstract double LrAt(IReadOnlyList<double> baseLrs, int group, long lastBatchIteration);
 

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.DeepSpeed;
 
 /// <summary>
@@ -15,6 +17,7 @@ namespace Ramp.Schedules.Compat.DeepSpeed;
 /// <param name="WarmupNumSteps">Positive; raised to at least 2. Default 1000.</param>
 /// <param name="CosMinRatio">Final fraction of org_lr; default 1e-4.</param>
 /// <param name="WarmupType">Log (default) or linear.</param>
+[PeerCall("deepspeed", "WarmupCosineLR", PythonSpecBuilder.DeepSpeedModule, TakesOptimizer = true)]
 public sealed record DeepSpeedWarmupCosineLR(
     long TotalNumSteps, double WarmupMinRatio = 0.0, long WarmupNumSteps = 1000, double CosMinRatio = 0.0001,
     DeepSpeedWarmupType WarmupType = DeepSpeedWarmupType.Log) : DeepSpeedSpec
@@ -44,9 +47,4 @@ public sealed record DeepSpeedWarmupCosineLR(
     /// <inheritdoc />
     public override double LrAt(IReadOnlyList<double> baseLrs, int group, long lastBatchIteration) =>
         lastBatchIteration < 0 ? 0.0 : baseLrs[group] * RatioAt(lastBatchIteration);
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"deepspeed.runtime.lr_schedules.WarmupCosineLR(total_num_steps={TotalNumSteps}, warmup_min_ratio={Num(WarmupMinRatio)}, "
-        + $"warmup_num_steps={WarmupNumSteps}, cos_min_ratio={Num(CosMinRatio)}, warmup_type={TypeText(WarmupType)})";
 }

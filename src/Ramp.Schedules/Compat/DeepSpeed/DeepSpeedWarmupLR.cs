@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.DeepSpeed;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Ramp.Schedules.Compat.DeepSpeed;
 /// <param name="WarmupMaxLr">Peak, one or one per group; null (default) takes the <b>first</b> group's learning rate for every group, as DeepSpeed does.</param>
 /// <param name="WarmupNumSteps">Positive; DeepSpeed raises it to at least 2. Default 1000.</param>
 /// <param name="WarmupType">Log (default) or linear.</param>
+[PeerCall("deepspeed", "WarmupLR", PythonSpecBuilder.DeepSpeedModule, TakesOptimizer = true)]
 public sealed record DeepSpeedWarmupLR(
     EquatableArray<double>? WarmupMinLr = null, EquatableArray<double>? WarmupMaxLr = null, long WarmupNumSteps = 1000,
     DeepSpeedWarmupType WarmupType = DeepSpeedWarmupType.Log) : DeepSpeedSpec
@@ -26,9 +29,4 @@ public sealed record DeepSpeedWarmupLR(
 
     /// <inheritdoc />
     protected override void CheckGroups(int groups) => DeepSpeedWarmup.Check(WarmupMinLr, WarmupMaxLr, groups, Who);
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"deepspeed.runtime.lr_schedules.WarmupLR(warmup_min_lr={(WarmupMinLr is { } min ? Num(min) : "0.0")}, "
-        + $"warmup_max_lr={(WarmupMaxLr is { } max ? Num(max) : "None")}, warmup_num_steps={WarmupNumSteps}, warmup_type={TypeText(WarmupType)})";
 }

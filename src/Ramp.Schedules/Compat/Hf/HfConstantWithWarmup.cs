@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -5,15 +7,12 @@ namespace Ramp.Schedules.Compat.Hf;
 /// Step 0 gets 0; the base learning rate is first used at t = W.
 /// </summary>
 /// <param name="NumWarmupSteps">W, at least 0.</param>
-public sealed record HfConstantWithWarmup(long NumWarmupSteps) : HfLambdaSpec
+[PeerCall("hf", "get_constant_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
+public sealed record HfConstantWithWarmup([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps) : HfLambdaSpec
 {
     /// <summary>W, at least 0.</summary>
     public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_constant_schedule_with_warmup");
 
     /// <inheritdoc />
     public override double Lambda(long step) => step < NumWarmupSteps ? Warmup(step, NumWarmupSteps) : 1.0;
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"transformers.get_constant_schedule_with_warmup(num_warmup_steps={NumWarmupSteps})";
 }

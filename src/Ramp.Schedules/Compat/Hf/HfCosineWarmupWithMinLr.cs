@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -16,8 +18,9 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="MinLr">Absolute floor for a group whose base is the optimizer's default lr; exactly one of this and <paramref name="MinLrRate"/>.</param>
 /// <param name="MinLrRate">Floor as a fraction of each group's base learning rate; exactly one of this and <paramref name="MinLr"/>.</param>
 /// <param name="WarmupLrRate">r, the factor at step 0; null (default) for the (t + 1)/W warmup.</param>
-public sealed record HfCosineWarmupWithMinLr(
-    long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null,
+[PeerCall("hf", "get_cosine_with_min_lr_schedule_with_warmup_lr_rate", "transformers", "transformers.optimization", TakesOptimizer = true,
+    Signature = "num_warmup_steps, num_training_steps, num_cycles, last_epoch, min_lr, min_lr_rate, warmup_lr_rate")]
+public sealed record HfCosineWarmupWithMinLr([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null,
     double? WarmupLrRate = null) : HfLambdaSpec
 {
     private const string Who = "get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
@@ -50,10 +53,4 @@ public sealed record HfCosineWarmupWithMinLr(
     /// <inheritdoc />
     protected override HfLambdaSpec Resolve(IReadOnlyList<double> baseLrs) =>
         MinLrRate is null ? this with { MinLr = null, MinLrRate = MinLr!.Value / DefaultLr(baseLrs) } : this;
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate(num_warmup_steps={NumWarmupSteps}, num_training_steps={NumTrainingSteps}, num_cycles={NumCycles:R}, "
-        + (MinLr is { } m ? $"min_lr={m:R}" : $"min_lr_rate={MinLrRate:R}")
-        + (WarmupLrRate is { } w ? $", warmup_lr_rate={w:R})" : ")");
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="NumWarmupSteps">W, at least 0.</param>
 /// <param name="NumTrainingSteps">T, at least 0 (warmup included).</param>
 /// <param name="NumCycles">Number of hard restarts (cosine decays) between W and T; default 1.</param>
-public sealed record HfCosineWithHardRestarts(long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 1) : HfLambdaSpec
+[PeerCall("hf", "get_cosine_with_hard_restarts_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
+public sealed record HfCosineWithHardRestarts([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 1) : HfLambdaSpec
 {
     /// <summary>W, at least 0.</summary>
     public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_cosine_with_hard_restarts_schedule_with_warmup");
@@ -30,8 +33,4 @@ public sealed record HfCosineWithHardRestarts(long NumWarmupSteps, long NumTrain
         var r = a % b;
         return r != 0 && (r < 0) != (b < 0) ? r + b : r;
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"transformers.get_cosine_with_hard_restarts_schedule_with_warmup(num_warmup_steps={NumWarmupSteps}, num_training_steps={NumTrainingSteps}, num_cycles={NumCycles:R})";
 }

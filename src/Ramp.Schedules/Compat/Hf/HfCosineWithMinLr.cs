@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -11,8 +13,9 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="NumCycles">Number of cosine waves over T − W; default 0.5.</param>
 /// <param name="MinLr">Absolute floor for a group whose base is the optimizer's default lr; exactly one of this and <paramref name="MinLrRate"/>.</param>
 /// <param name="MinLrRate">Floor as a fraction of each group's base learning rate; exactly one of this and <paramref name="MinLr"/>.</param>
-public sealed record HfCosineWithMinLr(
-    long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null) : HfLambdaSpec
+[PeerCall("hf", "get_cosine_with_min_lr_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true,
+    Signature = "num_warmup_steps, num_training_steps, num_cycles, last_epoch, min_lr, min_lr_rate")]
+public sealed record HfCosineWithMinLr([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null) : HfLambdaSpec
 {
     private const string Who = "get_cosine_with_min_lr_schedule_with_warmup";
 
@@ -38,9 +41,4 @@ public sealed record HfCosineWithMinLr(
     /// <inheritdoc />
     protected override HfLambdaSpec Resolve(IReadOnlyList<double> baseLrs) =>
         MinLrRate is null ? this with { MinLr = null, MinLrRate = MinLr!.Value / DefaultLr(baseLrs) } : this;
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"transformers.get_cosine_with_min_lr_schedule_with_warmup(num_warmup_steps={NumWarmupSteps}, num_training_steps={NumTrainingSteps}, num_cycles={NumCycles:R}, "
-        + (MinLr is { } m ? $"min_lr={m:R})" : $"min_lr_rate={MinLrRate:R})");
 }

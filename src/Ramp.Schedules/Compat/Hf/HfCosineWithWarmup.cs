@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="NumWarmupSteps">W, at least 0.</param>
 /// <param name="NumTrainingSteps">T, at least 0 (warmup included).</param>
 /// <param name="NumCycles">Number of cosine waves over T − W; 0.5 (default) decays once from 1 to 0.</param>
-public sealed record HfCosineWithWarmup(long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5) : HfLambdaSpec
+[PeerCall("hf", "get_cosine_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
+public sealed record HfCosineWithWarmup([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5) : HfLambdaSpec
 {
     /// <summary>W, at least 0.</summary>
     public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_cosine_schedule_with_warmup");
@@ -23,8 +26,4 @@ public sealed record HfCosineWithWarmup(long NumWarmupSteps, long NumTrainingSte
         var progress = (double)(step - NumWarmupSteps) / Math.Max(1, NumTrainingSteps - NumWarmupSteps);
         return Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * NumCycles * 2.0 * progress)));
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"transformers.get_cosine_schedule_with_warmup(num_warmup_steps={NumWarmupSteps}, num_training_steps={NumTrainingSteps}, num_cycles={NumCycles:R})";
 }

@@ -1,5 +1,5 @@
-using Ramp.Schedules.Text;
 using Ramp.Schedules.Text.Python;
+using Ramp.Schedules.Text;
 
 namespace Ramp.Schedules.Compat.Hf;
 
@@ -57,7 +57,8 @@ internal static class HfGetScheduler
         var warmupPosition = a.Raw("num_warmup_steps")!.Position;
         var keywords = new List<PyKeyword>
         {
-            new("num_warmup_steps", new PyNumber(HfCatalog.Warmup(a, total), true, warmupPosition), warmupPosition),
+            new("num_warmup_steps", new PyNumber((long)new HfWarmupSteps().Read(a, "num_warmup_steps", null)!, true, warmupPosition),
+                warmupPosition),
         };
         if (name == "constant_with_warmup") return Call(call, name, keywords);
         if (name != "inverse_sqrt")
@@ -81,7 +82,7 @@ internal static class HfGetScheduler
     private static ScheduleSpec Call(PyCall call, string type, IEnumerable<PyKeyword> keywords)
     {
         var function = Types.First(t => t.Type == type).Function!;
-        var entry = HfCatalog.Entries.First(e => e.Name == function);
+        var entry = PeerCatalog.All.First(e => e.Peer == "hf" && e.Name == function);
         return entry.Build(new PyCall("transformers." + function, Array.Empty<PyValue>(), keywords.ToArray(), call.Position));
     }
 

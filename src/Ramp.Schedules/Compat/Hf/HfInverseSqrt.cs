@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Ramp.Schedules.Compat.Hf;
 /// </summary>
 /// <param name="NumWarmupSteps">W, at least 0.</param>
 /// <param name="Timescale">τ, positive; null (default) means W, or 10 000 when W is 0.</param>
-public sealed record HfInverseSqrt(long NumWarmupSteps, long? Timescale = null) : HfLambdaSpec
+[PeerCall("hf", "get_inverse_sqrt_schedule", "transformers", "transformers.optimization", TakesOptimizer = true)]
+public sealed record HfInverseSqrt([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long? Timescale = null) : HfLambdaSpec
 {
     /// <summary>W, at least 0.</summary>
     public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_inverse_sqrt_schedule");
@@ -28,8 +31,4 @@ public sealed record HfInverseSqrt(long NumWarmupSteps, long? Timescale = null) 
         var shift = timescale - NumWarmupSteps;
         return 1.0 / Math.Sqrt((double)(step + shift) / timescale);
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"transformers.get_inverse_sqrt_schedule(num_warmup_steps={NumWarmupSteps}, timescale={(Timescale is { } t ? t.ToString() : "None")})";
 }

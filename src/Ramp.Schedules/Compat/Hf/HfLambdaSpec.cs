@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -24,12 +26,15 @@ public abstract record HfLambdaSpec : ScheduleSpec
     /// </summary>
     protected virtual HfLambdaSpec Resolve(IReadOnlyList<double> baseLrs) => this;
 
+    /// <summary>The transformers call that builds this schedule.</summary>
+    public sealed override string ToString() => PeerBinder.Print(this);
+
     /// <summary>transformers' linear warmup factor <c>t / max(1, W)</c>.</summary>
     protected static double Warmup(long step, long warmupSteps) => (double)step / Math.Max(1, warmupSteps);
 
     /// <summary>Throws when a step count is negative.</summary>
     protected static long NonNegative(long value, string name, string who) =>
-        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{who}: {ArgumentErrors.PyName(name)} must be >= 0 but was {value}");
+        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{who}: {Names.Snake(name)} must be >= 0 but was {value}");
 
     /// <summary>
     /// transformers' rule for the cosine-with-min-lr helpers: exactly one of <c>min_lr</c> (absolute) and

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Ramp.Schedules.Compat.Hf;
 /// </summary>
 /// <param name="NumWarmupSteps">W, at least 0.</param>
 /// <param name="NumTrainingSteps">T, at least 0 (warmup included).</param>
-public sealed record HfLinearWithWarmup(long NumWarmupSteps, long NumTrainingSteps) : HfLambdaSpec
+[PeerCall("hf", "get_linear_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
+public sealed record HfLinearWithWarmup([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps) : HfLambdaSpec
 {
     /// <summary>W, at least 0.</summary>
     public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_linear_schedule_with_warmup");
@@ -19,8 +22,4 @@ public sealed record HfLinearWithWarmup(long NumWarmupSteps, long NumTrainingSte
     public override double Lambda(long step) => step < NumWarmupSteps
         ? Warmup(step, NumWarmupSteps)
         : Math.Max(0.0, (double)(NumTrainingSteps - step) / Math.Max(1, NumTrainingSteps - NumWarmupSteps));
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"transformers.get_linear_schedule_with_warmup(num_warmup_steps={NumWarmupSteps}, num_training_steps={NumTrainingSteps})";
 }

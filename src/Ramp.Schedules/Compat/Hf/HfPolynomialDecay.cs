@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -16,8 +18,8 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="LrEnd">The absolute learning rate at and after T (for a group whose base is lr_init); default 1e-7.</param>
 /// <param name="Power">Exponent of the decay; default 1 (linear).</param>
 /// <param name="LrInit">lr_init; null (default) takes the first group's base learning rate when binding.</param>
-public sealed record HfPolynomialDecay(
-    long NumWarmupSteps, long NumTrainingSteps, double LrEnd = 1e-7, double Power = 1.0, double? LrInit = null) : HfLambdaSpec
+[PeerCall("hf", "get_polynomial_decay_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
+public sealed record HfPolynomialDecay([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double LrEnd = 1e-7, double Power = 1.0, [PyConverter(typeof(FromOptimizer))] double? LrInit = null) : HfLambdaSpec
 {
     private const string Who = "get_polynomial_decay_schedule_with_warmup";
 
@@ -52,7 +54,4 @@ public sealed record HfPolynomialDecay(
         return this with { LrInit = lrInit };
     }
 
-    /// <summary>The Python call (lr_init is not an argument: transformers reads it from the optimizer).</summary>
-    public override string ToString() =>
-        $"transformers.get_polynomial_decay_schedule_with_warmup(num_warmup_steps={NumWarmupSteps}, num_training_steps={NumTrainingSteps}, lr_end={LrEnd:R}, power={Power:R})";
 }

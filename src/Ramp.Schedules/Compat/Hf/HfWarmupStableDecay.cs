@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>
@@ -14,8 +16,8 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="DecayType">Shape of the decay; default cosine.</param>
 /// <param name="MinLrRatio">m, the factor at step 0 and after the decay; default 0.</param>
 /// <param name="NumCycles">Cosine waves over the decay; default 0.5.</param>
-public sealed record HfWarmupStableDecay(
-    long NumWarmupSteps, long NumDecaySteps, long? NumTrainingSteps = null, long? NumStableSteps = null,
+[PeerCall("hf", "get_wsd_schedule", "transformers", "transformers.optimization", TakesOptimizer = true)]
+public sealed record HfWarmupStableDecay([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumDecaySteps, long? NumTrainingSteps = null, long? NumStableSteps = null,
     HfWsdShape WarmupType = HfWsdShape.Linear, HfWsdShape DecayType = HfWsdShape.Cosine, double MinLrRatio = 0,
     double NumCycles = 0.5) : HfLambdaSpec
 {
@@ -65,17 +67,4 @@ public sealed record HfWarmupStableDecay(
         }
         return MinLrRatio;
     }
-
-    /// <summary>The shape's name in transformers (<c>"linear"</c>, <c>"cosine"</c>, <c>"1-sqrt"</c>).</summary>
-    public static string PyName(HfWsdShape shape) => shape switch
-    {
-        HfWsdShape.Linear => "linear",
-        HfWsdShape.Cosine => "cosine",
-        _ => "1-sqrt",
-    };
-
-    /// <summary>The Python call, with the stable length spelled out.</summary>
-    public override string ToString() =>
-        $"transformers.get_wsd_schedule(num_warmup_steps={NumWarmupSteps}, num_decay_steps={NumDecaySteps}, num_stable_steps={StableSteps}, "
-        + $"warmup_type='{PyName(WarmupType)}', decay_type='{PyName(DecayType)}', min_lr_ratio={MinLrRatio:R}, num_cycles={NumCycles:R})";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Hf;
 
 /// <summary>The warmup and decay shapes of transformers' <c>get_wsd_schedule</c>.</summary>
@@ -10,5 +12,6 @@ public enum HfWsdShape
     Cosine,
 
     /// <summary><c>"1-sqrt"</c>: warmup 1 − sqrt(1 − p), decay 1 − sqrt(p).</summary>
+    [PyName("1-sqrt")]
     OneMinusSqrt,
 }

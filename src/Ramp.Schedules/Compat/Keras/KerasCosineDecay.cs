@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Keras;
 
 /// <summary>
@@ -15,6 +17,8 @@ namespace Ramp.Schedules.Compat.Keras;
 /// <param name="Alpha">Final value as a fraction of the decayed-from rate; default 0.</param>
 /// <param name="WarmupTarget">Peak reached after the warmup, or null (default) for no warmup.</param>
 /// <param name="WarmupSteps">W, at least 0; default 0.</param>
+[PeerCall("keras", "CosineDecay", "keras.optimizers.schedules", "tf.keras.optimizers.schedules",
+    Signature = "initial_learning_rate, decay_steps, alpha, name, warmup_target, warmup_steps")]
 public sealed record KerasCosineDecay(
     double InitialLearningRate, long DecaySteps, double Alpha = 0.0, double? WarmupTarget = null, long WarmupSteps = 0) : KerasSpec
 {
@@ -41,9 +45,4 @@ public sealed record KerasCosineDecay(
         var cosine = 0.5 * (1.0 + Math.Cos(Math.PI * completed));
         return from * ((1 - Alpha) * cosine + Alpha);
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"keras.optimizers.schedules.CosineDecay(initial_learning_rate={Num(InitialLearningRate)}, decay_steps={DecaySteps}, alpha={Num(Alpha)}, "
-        + $"warmup_target={(WarmupTarget is { } t ? Num(t) : "None")}, warmup_steps={WarmupSteps})";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Keras;
 
 /// <summary>
@@ -10,6 +12,8 @@ namespace Ramp.Schedules.Compat.Keras;
 /// <param name="TMul">Cycle length multiplier; default 2.</param>
 /// <param name="MMul">Peak multiplier per restart; default 1.</param>
 /// <param name="Alpha">Floor as a fraction of the initial rate; default 0.</param>
+[PeerCall("keras", "CosineDecayRestarts", "keras.optimizers.schedules", "tf.keras.optimizers.schedules",
+    Signature = "initial_learning_rate, first_decay_steps, t_mul, m_mul, alpha, name")]
 public sealed record KerasCosineDecayRestarts(
     double InitialLearningRate, long FirstDecaySteps, double TMul = 2.0, double MMul = 1.0, double Alpha = 0.0) : KerasSpec
 {
@@ -40,9 +44,4 @@ public sealed record KerasCosineDecayRestarts(
         var cosine = 0.5 * Math.Pow(MMul, restart) * (1.0 + Math.Cos(Math.PI * fraction));
         return InitialLearningRate * ((1 - Alpha) * cosine + Alpha);
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"keras.optimizers.schedules.CosineDecayRestarts(initial_learning_rate={Num(InitialLearningRate)}, first_decay_steps={FirstDecaySteps}, "
-        + $"t_mul={Num(TMul)}, m_mul={Num(MMul)}, alpha={Num(Alpha)})";
 }

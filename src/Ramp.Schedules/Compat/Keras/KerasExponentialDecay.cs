@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Keras;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace Ramp.Schedules.Compat.Keras;
 /// <param name="DecaySteps">Positive.</param>
 /// <param name="DecayRate">Multiplier per decay_steps.</param>
 /// <param name="Staircase">Whether the exponent is floored; default false.</param>
+[PeerCall("keras", "ExponentialDecay", "keras.optimizers.schedules", "tf.keras.optimizers.schedules",
+    Signature = "initial_learning_rate, decay_steps, decay_rate, staircase, name")]
 public sealed record KerasExponentialDecay(double InitialLearningRate, long DecaySteps, double DecayRate, bool Staircase = false) : KerasSpec
 {
     /// <summary>Positive.</summary>
@@ -20,8 +24,4 @@ public sealed record KerasExponentialDecay(double InitialLearningRate, long Deca
         if (Staircase) p = Math.Floor(p);
         return InitialLearningRate * Math.Pow(DecayRate, p);
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"keras.optimizers.schedules.ExponentialDecay(initial_learning_rate={Num(InitialLearningRate)}, decay_steps={DecaySteps}, decay_rate={Num(DecayRate)}, staircase={Bool(Staircase)})";
 }

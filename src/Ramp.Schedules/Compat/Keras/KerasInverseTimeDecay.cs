@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Keras;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace Ramp.Schedules.Compat.Keras;
 /// <param name="DecaySteps">Positive.</param>
 /// <param name="DecayRate">Rate of the inverse-time decay.</param>
 /// <param name="Staircase">Whether s / decay_steps is floored; default false.</param>
+[PeerCall("keras", "InverseTimeDecay", "keras.optimizers.schedules", "tf.keras.optimizers.schedules",
+    Signature = "initial_learning_rate, decay_steps, decay_rate, staircase, name")]
 public sealed record KerasInverseTimeDecay(double InitialLearningRate, long DecaySteps, double DecayRate, bool Staircase = false) : KerasSpec
 {
     /// <summary>Positive.</summary>
@@ -20,8 +24,4 @@ public sealed record KerasInverseTimeDecay(double InitialLearningRate, long Deca
         if (Staircase) p = Math.Floor(p);
         return InitialLearningRate / (1 + DecayRate * p);
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"keras.optimizers.schedules.InverseTimeDecay(initial_learning_rate={Num(InitialLearningRate)}, decay_steps={DecaySteps}, decay_rate={Num(DecayRate)}, staircase={Bool(Staircase)})";
 }

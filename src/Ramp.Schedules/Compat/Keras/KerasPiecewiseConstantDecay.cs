@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Keras;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Ramp.Schedules.Compat.Keras;
 /// </summary>
 /// <param name="Boundaries">Steps, ascending.</param>
 /// <param name="Values">One more value than boundaries.</param>
+[PeerCall("keras", "PiecewiseConstantDecay", "keras.optimizers.schedules", "tf.keras.optimizers.schedules",
+    Signature = "boundaries, values, name")]
 public sealed record KerasPiecewiseConstantDecay(EquatableArray<long> Boundaries, EquatableArray<double> Values) : KerasSpec
 {
     /// <summary>One more value than boundaries.</summary>
@@ -31,8 +35,4 @@ public sealed record KerasPiecewiseConstantDecay(EquatableArray<long> Boundaries
         }
         return Values[below];
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"keras.optimizers.schedules.PiecewiseConstantDecay(boundaries={Boundaries}, values=[{string.Join(", ", Values.Select(Num))}])";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Keras;
 
 /// <summary>
@@ -10,6 +12,8 @@ namespace Ramp.Schedules.Compat.Keras;
 /// <param name="EndLearningRate">Value at D; default 1e-4.</param>
 /// <param name="Power">Exponent; default 1.</param>
 /// <param name="Cycle">Whether to restart after D; default false.</param>
+[PeerCall("keras", "PolynomialDecay", "keras.optimizers.schedules", "tf.keras.optimizers.schedules",
+    Signature = "initial_learning_rate, decay_steps, end_learning_rate, power, cycle, name")]
 public sealed record KerasPolynomialDecay(
     double InitialLearningRate, long DecaySteps, double EndLearningRate = 0.0001, double Power = 1.0, bool Cycle = false) : KerasSpec
 {
@@ -25,8 +29,4 @@ public sealed record KerasPolynomialDecay(
         var p = s / d;
         return (InitialLearningRate - EndLearningRate) * Math.Pow(1 - p, Power) + EndLearningRate;
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"keras.optimizers.schedules.PolynomialDecay(initial_learning_rate={Num(InitialLearningRate)}, decay_steps={DecaySteps}, end_learning_rate={Num(EndLearningRate)}, power={Num(Power)}, cycle={Bool(Cycle)})";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules.Text.Python;
 
 namespace Ramp.Schedules.Compat.Keras;
 
@@ -10,6 +11,9 @@ namespace Ramp.Schedules.Compat.Keras;
 /// <remarks>Keras evaluates in the optimizer's float dtype (float32 by default); Ramp evaluates the same formulas in double.</remarks>
 public abstract record KerasSpec : ScheduleSpec
 {
+    /// <summary>The Python call that builds this schedule.</summary>
+    public sealed override string ToString() => PeerBinder.Print(this);
+
     /// <summary>The schedule's value at <paramref name="step"/> (any step; a bound schedule treats negative steps as 0).</summary>
     public abstract double ValueAt(long step);
 
@@ -24,7 +28,7 @@ public abstract record KerasSpec : ScheduleSpec
     /// <summary>Keras' check that a step count is positive.</summary>
     protected static long PositiveSteps(long value, string name, string who) => value > 0
         ? value
-        : throw new ArgumentOutOfRangeException(name, value, $"{who}: {Hf.ArgumentErrors.PyName(name)} must be > 0 but was {value}");
+        : throw new ArgumentOutOfRangeException(name, value, $"{who}: {Names.Snake(name)} must be > 0 but was {value}");
 
     /// <summary>Python spelling of a number.</summary>
     protected static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);

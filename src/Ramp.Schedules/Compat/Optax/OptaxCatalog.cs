@@ -1,23 +1,22 @@
-using Ramp.Schedules.Compat.Hf;
-using Ramp.Schedules.Text;
 using Ramp.Schedules.Text.Python;
+using Ramp.Schedules.Text;
 
 namespace Ramp.Schedules.Compat.Optax;
 
 /// <summary>The optax schedules that a Python call can name.</summary>
-public static class OptaxCatalog
+internal static class OptaxCatalog
 {
     private static readonly string[] Modules = ["optax", "optax.schedules"];
 
     private static readonly string[] WarmupCosineParameters =
         ["init_value", "peak_value", "warmup_steps", "decay_steps", "end_value", "exponent"];
 
-    /// <summary>Every entry, in documentation order.</summary>
+    /// <summary>
+    /// The optax functions that build a composite of other records (or take a dict), in documentation order; every
+    /// other schedule is a record declared with its call (<see cref="PeerCallAttribute"/>).
+    /// </summary>
     public static IReadOnlyList<PeerEntry> Entries { get; } =
     [
-        Entry("constant_schedule", a => new OptaxConstant(a.Double("value")), "value"),
-        Entry("polynomial_schedule", a => new OptaxPolynomial(a.Double("init_value"), a.Double("end_value"), a.Double("power"),
-            a.Int("transition_steps"), a.Int("transition_begin", 0)), "init_value", "end_value", "power", "transition_steps", "transition_begin"),
         Entry("linear_schedule", a => OptaxSchedules.Linear(a.Double("init_value"), a.Double("end_value"), a.Int("transition_steps"),
             a.Int("transition_begin", 0)), "init_value", "end_value", "transition_steps", "transition_begin"),
         Entry("piecewise_constant_schedule", a =>
@@ -27,15 +26,10 @@ public static class OptaxCatalog
         }, "init_value", "boundaries_and_scales"),
         Entry("piecewise_interpolate_schedule", a =>
         {
-            var type = a.Str("interpolate_type", null, "linear", "cosine") == "linear" ? OptaxInterpolation.Linear : OptaxInterpolation.Cosine;
+            var type = (OptaxInterpolation)PeerBinder.Value(a, "interpolate_type", typeof(OptaxInterpolation))!;
             var (boundaries, scales) = Scales(a);
             return new OptaxPiecewiseInterpolate(type, a.Double("init_value"), boundaries, scales);
         }, "interpolate_type", "init_value", "boundaries_and_scales"),
-        Entry("exponential_decay", a => new OptaxExponentialDecay(a.Double("init_value"), a.Int("transition_steps"), a.Double("decay_rate"),
-            a.Int("transition_begin", 0), a.Bool("staircase", false), a.DoubleOrNone("end_value")),
-            "init_value", "transition_steps", "decay_rate", "transition_begin", "staircase", "end_value"),
-        Entry("cosine_decay_schedule", a => new OptaxCosineDecay(a.Double("init_value"), a.Int("decay_steps"), a.Double("alpha", 0.0),
-            a.Double("exponent", 1.0)), "init_value", "decay_steps", "alpha", "exponent"),
         Entry("warmup_constant_schedule", a => OptaxSchedules.WarmupConstant(a.Double("init_value"), a.Double("peak_value"),
             a.Int("warmup_steps")), "init_value", "peak_value", "warmup_steps"),
         Entry("warmup_cosine_decay_schedule", WarmupCosine, WarmupCosineParameters),
@@ -49,8 +43,6 @@ public static class OptaxCatalog
         Entry("cosine_onecycle_schedule", a => OptaxSchedules.CosineOnecycle(a.Int("transition_steps"), a.Double("peak_value"),
             a.Double("pct_start", 0.3), a.Double("div_factor", 25.0), a.Double("final_div_factor", 1e4)),
             "transition_steps", "peak_value", "pct_start", "div_factor", "final_div_factor"),
-        Entry("join_schedules", a => new OptaxJoin(a.List("schedules").Select(Nested).ToArray(), a.IntList("boundaries")),
-            "schedules", "boundaries"),
         Entry("sgdr_schedule", a => new OptaxJoin(Cycles(a), CycleBoundaries(a)), "cosine_kwargs"),
     ];
 
@@ -58,7 +50,7 @@ public static class OptaxCatalog
         new("optax", name, Modules, call =>
         {
             var a = PyArgs.Bind(call, parameters);
-            return ArgumentErrors.Guard(a, () => build(a));
+            return a.Construct(() => build(a));
         });
 
     private static ScheduleSpec WarmupCosine(PyArgs a) => OptaxSchedules.WarmupCosineDecay(a.Double("init_value"), a.Double("peak_value"),
@@ -96,7 +88,7 @@ public static class OptaxCatalog
         : throw new SpecException(item.Position, $"sgdr_schedule: cosine_kwargs must hold dicts but holds {item.Kind}")).ToArray();
 
     private static OptaxSpec[] Cycles(PyArgs a) =>
-        CycleArgs(a).Select(cycle => (OptaxSpec)ArgumentErrors.Guard(cycle, () => WarmupCosine(cycle))).ToArray();
+        CycleArgs(a).Select(cycle => (OptaxSpec)cycle.Construct(() => WarmupCosine(cycle))).ToArray();
 
     private static long[] CycleBoundaries(PyArgs a)
     {

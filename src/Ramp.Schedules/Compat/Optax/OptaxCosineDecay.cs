@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Optax;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Ramp.Schedules.Compat.Optax;
 /// <param name="DecaySteps">D, positive.</param>
 /// <param name="Alpha">Final value as a fraction of init; default 0.</param>
 /// <param name="Exponent">Exponent on the cosine factor; default 1.</param>
+[PeerCall("optax", "cosine_decay_schedule", "optax", "optax.schedules")]
 public sealed record OptaxCosineDecay(double InitValue, long DecaySteps, double Alpha = 0.0, double Exponent = 1.0) : OptaxSpec
 {
     /// <summary>D, positive.</summary>
@@ -24,8 +27,4 @@ public sealed record OptaxCosineDecay(double InitValue, long DecaySteps, double 
         var decayed = (1 - Alpha) * Math.Pow(cosine, Exponent) + Alpha;
         return InitValue * decayed;
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"optax.cosine_decay_schedule(init_value={Num(InitValue)}, decay_steps={DecaySteps}, alpha={Num(Alpha)}, exponent={Num(Exponent)})";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Optax;
 
 /// <summary>
@@ -12,6 +14,7 @@ namespace Ramp.Schedules.Compat.Optax;
 /// <param name="TransitionBegin">Count where the decay starts; default 0.</param>
 /// <param name="Staircase">Whether the exponent is floored; default false.</param>
 /// <param name="EndValue">Bound the value never passes, or null (default).</param>
+[PeerCall("optax", "exponential_decay", "optax", "optax.schedules")]
 public sealed record OptaxExponentialDecay(
     double InitValue, long TransitionSteps, double DecayRate, long TransitionBegin = 0, bool Staircase = false, double? EndValue = null)
     : OptaxSpec
@@ -27,9 +30,4 @@ public sealed record OptaxExponentialDecay(
         if (EndValue is { } end) value = DecayRate < 1.0 ? Math.Max(value, end) : Math.Min(value, end);
         return value;
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"optax.exponential_decay(init_value={Num(InitValue)}, transition_steps={TransitionSteps}, decay_rate={Num(DecayRate)}, "
-        + $"transition_begin={TransitionBegin}, staircase={(Staircase ? "True" : "False")}, end_value={(EndValue is { } e ? Num(e) : "None")})";
 }

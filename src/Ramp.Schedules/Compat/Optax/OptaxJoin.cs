@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Optax;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Ramp.Schedules.Compat.Optax;
 /// </summary>
 /// <param name="Schedules">The pieces, at least one.</param>
 /// <param name="Boundaries">One fewer than the pieces (optax silently drops extra pieces; Ramp refuses them).</param>
+[PeerCall("optax", "join_schedules", "optax", "optax.schedules")]
 public sealed record OptaxJoin(EquatableArray<OptaxSpec> Schedules, EquatableArray<long> Boundaries) : OptaxSpec
 {
     /// <summary>The pieces, one more than the boundaries.</summary>
@@ -27,7 +30,4 @@ public sealed record OptaxJoin(EquatableArray<OptaxSpec> Schedules, EquatableArr
         }
         return value;
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() => $"optax.join_schedules(schedules={Schedules}, boundaries={Boundaries})";
 }

@@ -23,7 +23,7 @@ public sealed record OptaxPiecewiseConstant(double InitValue, EquatableArray<lon
         return v;
     }
 
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
+    /// <inheritdoc />
+    protected override string PythonCall() =>
         $"optax.piecewise_constant_schedule(init_value={Num(InitValue)}, boundaries_and_scales={Dict(Boundaries, Scales)})";
 }

@@ -39,8 +39,8 @@ public sealed record OptaxPiecewiseInterpolate(
         return lower <= count ? result + start : result;
     }
 
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
+    /// <inheritdoc />
+    protected override string PythonCall() =>
         $"optax.piecewise_interpolate_schedule(interpolate_type='{(InterpolateType == OptaxInterpolation.Linear ? "linear" : "cosine")}', "
         + $"init_value={Num(InitValue)}, boundaries_and_scales={Dict(Boundaries, Scales)})";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Optax;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace Ramp.Schedules.Compat.Optax;
 /// <param name="Power">Exponent of the transition.</param>
 /// <param name="TransitionSteps">T, its length.</param>
 /// <param name="TransitionBegin">Count where it starts; default 0.</param>
+[PeerCall("optax", "polynomial_schedule", "optax", "optax.schedules")]
 public sealed record OptaxPolynomial(double InitValue, double EndValue, double Power, long TransitionSteps, long TransitionBegin = 0)
     : OptaxSpec
 {
@@ -21,8 +24,4 @@ public sealed record OptaxPolynomial(double InitValue, double EndValue, double P
         var frac = 1 - (double)c / TransitionSteps;
         return (InitValue - EndValue) * Math.Pow(frac, Power) + EndValue;
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"optax.polynomial_schedule(init_value={Num(InitValue)}, end_value={Num(EndValue)}, power={Num(Power)}, transition_steps={TransitionSteps}, transition_begin={TransitionBegin})";
 }

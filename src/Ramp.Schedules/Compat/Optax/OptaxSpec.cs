@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules.Text.Python;
 
 namespace Ramp.Schedules.Compat.Optax;
 
@@ -18,6 +19,12 @@ public abstract record OptaxSpec : ScheduleSpec
         var value = new OptaxValue(this);
         return new ScheduleSet(baseLrs.Select(_ => (Schedule)value).ToArray());
     }
+
+    /// <summary>The optax call that builds this schedule.</summary>
+    public sealed override string ToString() => PythonCall();
+
+    /// <summary>The optax call; <see cref="PeerBinder.Print"/> for a declared record.</summary>
+    protected virtual string PythonCall() => PeerBinder.Print(this);
 
     /// <summary>Python spelling of a number.</summary>
     protected static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);

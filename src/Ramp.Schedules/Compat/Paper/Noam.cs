@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Paper;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Ramp.Schedules.Compat.Paper;
 /// <param name="DModel">Model width <c>d_model</c>, positive.</param>
 /// <param name="WarmupSteps">Warmup updates, at least 1.</param>
 /// <param name="Factor">Overall multiplier; default 1.</param>
+[PeerCall("paper", "noam", "ramp.paper")]
 public sealed record Noam(double DModel, long WarmupSteps, double Factor = 1.0) : Schedule
 {
     /// <summary>Model width, positive.</summary>
@@ -27,4 +30,7 @@ public sealed record Noam(double DModel, long WarmupSteps, double Factor = 1.0) 
         var n = (double)Math.Max(0, step) + 1;
         return Factor * Math.Pow(DModel, -0.5) * Math.Min(Math.Pow(n, -0.5), n * Math.Pow(WarmupSteps, -1.5));
     }
+
+    /// <summary>The Python call that builds this schedule.</summary>
+    public override string ToString() => PeerBinder.Print(this);
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Paper;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Ramp.Schedules.Compat.Paper;
 /// <c>f(t) = min(1, (1 - beta2) / 2 * n)</c> with <c>n = t + 1</c>, i.e. a warmup over <c>2 / (1 - beta2)</c> updates.
 /// </summary>
 /// <param name="Beta2">Adam's second-moment decay, in [0, 1).</param>
+[PeerCall("paper", "untuned_linear_warmup", "ramp.paper")]
 public sealed record UntunedLinearWarmup(double Beta2) : Schedule
 {
     /// <summary>Adam's second-moment decay, in [0, 1).</summary>
@@ -14,4 +17,7 @@ public sealed record UntunedLinearWarmup(double Beta2) : Schedule
 
     /// <inheritdoc />
     public override double ValueAt(long step) => Math.Min(1.0, (1 - Beta2) / 2 * ((double)Math.Max(0, step) + 1));
+
+    /// <summary>The Python call that builds this schedule.</summary>
+    public override string ToString() => PeerBinder.Print(this);
 }

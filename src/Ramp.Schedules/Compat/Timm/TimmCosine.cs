@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Timm;
 
 /// <summary>
@@ -21,9 +23,12 @@ namespace Ramp.Schedules.Compat.Timm;
 /// <param name="TInEpochs">Whether t counts epochs (<c>step</c>) or updates (<c>step_update</c>); does not change the values.</param>
 /// <param name="Noise">Learning-rate noise, or null (default).</param>
 /// <param name="KDecay">k of k-decay; default 1.</param>
+[PeerCall("timm", "CosineLRScheduler", "timm.scheduler", "timm.scheduler.cosine_lr", TakesOptimizer = true,
+    Signature = "t_initial, lr_min, cycle_mul, cycle_decay, cycle_limit, warmup_t, warmup_lr_init, warmup_prefix, "
+        + "t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, k_decay, initialize, noise_type")]
 public sealed record TimmCosine(
     long TInitial, double LrMin = 0, double CycleMul = 1, double CycleDecay = 1, long CycleLimit = 1, long WarmupT = 0,
-    double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true, TimmNoise? Noise = null, double KDecay = 1.0) : TimmSpec
+    double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null, double KDecay = 1.0) : TimmSpec
 {
     private const string Who = "CosineLRScheduler";
 
@@ -52,10 +57,4 @@ public sealed record TimmCosine(
         var k = KDecay;
         return LrMin + 0.5 * (lrMax - LrMin) * (1 + Math.Cos(Math.PI * Math.Pow(cycle.Position, k) / Math.Pow(cycle.Length, k)));
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"timm.scheduler.CosineLRScheduler(t_initial={TInitial}, lr_min={PyText(LrMin)}, cycle_mul={PyText(CycleMul)}, cycle_decay={PyText(CycleDecay)}, "
-        + $"cycle_limit={CycleLimit}, warmup_t={WarmupT}, warmup_lr_init={PyText(WarmupLrInit)}, warmup_prefix={PyText(WarmupPrefix)}, "
-        + $"t_in_epochs={PyText(TInEpochs)}{TimmNoiseText.Of(Noise)}, k_decay={PyText(KDecay)})";
 }

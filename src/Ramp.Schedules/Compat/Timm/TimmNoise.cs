@@ -43,6 +43,9 @@ public sealed record TimmNoise(EquatableArray<double> RangeT, double Pct = 0.67,
         }
     }
 
+    /// <summary>The multiplier <c>1 + n</c> at <paramref name="t"/> (1 where no noise applies).</summary>
+    public double FactorAt(long t) => AppliesAt(t) ? 1 + Draw(t) : 1.0;
+
     /// <summary><c>lr + lr·n</c> where noise applies at <paramref name="t"/>, else <paramref name="lr"/>.</summary>
     public double Apply(double lr, long t) => AppliesAt(t) ? lr + lr * Draw(t) : lr;
 

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Timm;
 
 /// <summary>
@@ -16,9 +18,12 @@ namespace Ramp.Schedules.Compat.Timm;
 /// <param name="TInEpochs">Whether t counts epochs or updates; does not change the values.</param>
 /// <param name="Noise">Learning-rate noise, or null (default).</param>
 /// <param name="KDecay">k of k-decay; default 1.</param>
+[PeerCall("timm", "PolyLRScheduler", "timm.scheduler", "timm.scheduler.poly_lr", TakesOptimizer = true,
+    Signature = "t_initial, power, lr_min, cycle_mul, cycle_decay, cycle_limit, warmup_t, warmup_lr_init, "
+        + "warmup_prefix, t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, k_decay, initialize, noise_type")]
 public sealed record TimmPoly(
     long TInitial, double Power = 0.5, double LrMin = 0, double CycleMul = 1, double CycleDecay = 1, long CycleLimit = 1,
-    long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true, TimmNoise? Noise = null,
+    long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null,
     double KDecay = 1.0) : TimmSpec
 {
     private const string Who = "PolyLRScheduler";
@@ -48,10 +53,4 @@ public sealed record TimmPoly(
         var k = KDecay;
         return LrMin + (lrMax - LrMin) * Math.Pow(1 - Math.Pow(cycle.Position, k) / Math.Pow(cycle.Length, k), Power);
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"timm.scheduler.PolyLRScheduler(t_initial={TInitial}, power={PyText(Power)}, lr_min={PyText(LrMin)}, cycle_mul={PyText(CycleMul)}, "
-        + $"cycle_decay={PyText(CycleDecay)}, cycle_limit={CycleLimit}, warmup_t={WarmupT}, warmup_lr_init={PyText(WarmupLrInit)}, "
-        + $"warmup_prefix={PyText(WarmupPrefix)}, t_in_epochs={PyText(TInEpochs)}{TimmNoiseText.Of(Noise)}, k_decay={PyText(KDecay)})";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Timm;
 
 /// <summary>
@@ -14,6 +16,9 @@ public abstract record TimmSpec : ScheduleSpec
         var lr = CurveAt(baseLr, Math.Max(0, t));
         return NoiseSpec is { } noise ? noise.Apply(lr, Math.Max(0, t)) : lr;
     }
+
+    /// <summary>The timm call that builds this scheduler.</summary>
+    public sealed override string ToString() => PeerBinder.Print(this);
 
     /// <summary>The noise setting, or null for none.</summary>
     protected abstract TimmNoise? NoiseSpec { get; }
@@ -46,7 +51,7 @@ public abstract record TimmSpec : ScheduleSpec
         null => "None",
         bool b => b ? "True" : "False",
         double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-        string s when s.Length > 0 && char.IsUpper(s[0]) => Hf.ArgumentErrors.PyName(s),
+        string s when s.Length > 0 && char.IsUpper(s[0]) => Names.Snake(s),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 }

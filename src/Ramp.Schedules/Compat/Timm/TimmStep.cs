@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Timm;
 
 /// <summary>
@@ -11,9 +13,12 @@ namespace Ramp.Schedules.Compat.Timm;
 /// <param name="WarmupPrefix">Whether the warmup comes before the decays; default true.</param>
 /// <param name="TInEpochs">Whether t counts epochs or updates; does not change the values.</param>
 /// <param name="Noise">Learning-rate noise, or null (default).</param>
+[PeerCall("timm", "StepLRScheduler", "timm.scheduler", "timm.scheduler.step_lr", TakesOptimizer = true,
+    Signature = "decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix, t_in_epochs, "
+        + "noise_range_t, noise_pct, noise_std, noise_seed, initialize, noise_type")]
 public sealed record TimmStep(
     double DecayT, double DecayRate = 1.0, long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = true,
-    bool TInEpochs = true, TimmNoise? Noise = null) : TimmSpec
+    bool TInEpochs = true, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null) : TimmSpec
 {
     private const string Who = "StepLRScheduler";
 
@@ -33,9 +38,4 @@ public sealed record TimmStep(
         if (WarmupPrefix) t -= WarmupT;
         return baseLr * Math.Pow(DecayRate, TimmCycle.FloorDiv(t, DecayT));
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"timm.scheduler.StepLRScheduler(decay_t={PyText(DecayT)}, decay_rate={PyText(DecayRate)}, warmup_t={WarmupT}, "
-        + $"warmup_lr_init={PyText(WarmupLrInit)}, warmup_prefix={PyText(WarmupPrefix)}, t_in_epochs={PyText(TInEpochs)}{TimmNoiseText.Of(Noise)})";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Timm;
 
 /// <summary>
@@ -18,10 +20,13 @@ namespace Ramp.Schedules.Compat.Timm;
 /// <param name="WarmupPrefix">Whether the warmup comes before the cycles; default false.</param>
 /// <param name="TInEpochs">Whether t counts epochs or updates; does not change the values.</param>
 /// <param name="Noise">Learning-rate noise, or null (default).</param>
+[PeerCall("timm", "TanhLRScheduler", "timm.scheduler", "timm.scheduler.tanh_lr", TakesOptimizer = true,
+    Signature = "t_initial, lb, ub, lr_min, cycle_mul, cycle_decay, cycle_limit, warmup_t, warmup_lr_init, "
+        + "warmup_prefix, t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, initialize, noise_type")]
 public sealed record TimmTanh(
     long TInitial, double Lb = -7.0, double Ub = 3.0, double LrMin = 0, double CycleMul = 1, double CycleDecay = 1,
     long CycleLimit = 1, long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true,
-    TimmNoise? Noise = null) : TimmSpec
+    [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null) : TimmSpec
 {
     private const string Who = "TanhLRScheduler";
 
@@ -67,10 +72,4 @@ public sealed record TimmTanh(
         var tr = cycle.Position / cycle.Length;
         return LrMin + 0.5 * (lrMax - LrMin) * (1 - Math.Tanh(Lb * (1.0 - tr) + Ub * tr));
     }
-
-    /// <summary>The Python call.</summary>
-    public override string ToString() =>
-        $"timm.scheduler.TanhLRScheduler(t_initial={TInitial}, lb={PyText(Lb)}, ub={PyText(Ub)}, lr_min={PyText(LrMin)}, cycle_mul={PyText(CycleMul)}, "
-        + $"cycle_decay={PyText(CycleDecay)}, cycle_limit={CycleLimit}, warmup_t={WarmupT}, warmup_lr_init={PyText(WarmupLrInit)}, "
-        + $"warmup_prefix={PyText(WarmupPrefix)}, t_in_epochs={PyText(TInEpochs)}{TimmNoiseText.Of(Noise)})";
 }

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// past it PyTorch's recursion restarts from an additive step while Ramp keeps the product of closed forms.
 /// </remarks>
 /// <param name="Schedulers">The schedulers, in the order PyTorch steps them; at least one.</param>
+[PeerCall("torch", "ChainedScheduler", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record ChainedScheduler(EquatableArray<TorchScheduleSpec> Schedulers) : TorchScheduleSpec
 {
     /// <summary>The schedulers; each multiplicative.</summary>

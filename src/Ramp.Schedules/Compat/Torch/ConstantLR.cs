@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// </summary>
 /// <param name="Factor">Multiplier while held (<c>factor</c>), in (0, 1]; default 1/3.</param>
 /// <param name="TotalIters">Epochs the factor is held (<c>total_iters</c>), at least 0; default 5.</param>
+[PeerCall("torch", "ConstantLR", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record ConstantLR(double Factor = 1.0 / 3.0, long TotalIters = 5) : TorchScheduleSpec
 {
     /// <summary>Multiplier while held, in (0, 1] (PyTorch accepts 0 but then divides by it at <c>total_iters</c>).</summary>

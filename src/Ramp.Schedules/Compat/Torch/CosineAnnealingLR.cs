@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -11,7 +13,8 @@ namespace Ramp.Schedules.Compat.Torch;
 /// </remarks>
 /// <param name="TMax">Half-period in epochs (<c>T_max</c>), at least 1.</param>
 /// <param name="EtaMin">Minimum learning rate (<c>eta_min</c>), absolute; default 0.</param>
-public sealed record CosineAnnealingLR(long TMax, double EtaMin = 0.0) : TorchScheduleSpec
+[PeerCall("torch", "CosineAnnealingLR", TorchCatalog.Module, TakesOptimizer = true)]
+public sealed record CosineAnnealingLR([PyName("T_max")] long TMax, double EtaMin = 0.0) : TorchScheduleSpec
 {
     /// <summary>Half-period in epochs, at least 1.</summary>
     public long TMax { get; } = TorchCheck.Positive(TMax, nameof(TMax), "CosineAnnealingLR", "T_max");

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -9,7 +11,8 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="T0">Length of the first cycle (<c>T_0</c>), at least 1.</param>
 /// <param name="TMult">Growth of each cycle (<c>T_mult</c>), at least 1; default 1.</param>
 /// <param name="EtaMin">Minimum learning rate (<c>eta_min</c>), absolute; default 0.</param>
-public sealed record CosineAnnealingWarmRestarts(long T0, long TMult = 1, double EtaMin = 0.0) : TorchScheduleSpec
+[PeerCall("torch", "CosineAnnealingWarmRestarts", TorchCatalog.Module, TakesOptimizer = true)]
+public sealed record CosineAnnealingWarmRestarts([PyName("T_0")] long T0, [PyName("T_mult")] long TMult = 1, double EtaMin = 0.0) : TorchScheduleSpec
 {
     /// <summary>Length of the first cycle, at least 1.</summary>
     public long T0 { get; } = TorchCheck.Positive(T0, nameof(T0), "CosineAnnealingWarmRestarts", "T_0");

@@ -1,3 +1,6 @@
+using Ramp.Schedules.Cyclic;
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -21,12 +24,15 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="CycleMomentum">Whether momentum is cycled (<c>cycle_momentum</c>); default true.</param>
 /// <param name="BaseMomentum">Lower momentum, one value or one per group; null means 0.8.</param>
 /// <param name="MaxMomentum">Upper momentum, one value or one per group; null means 0.9.</param>
+[PeerCall("torch", "CyclicLR", TorchCatalog.Module, TakesOptimizer = true,
+    Signature = "base_lr, max_lr, step_size_up, step_size_down, mode, gamma, scale_fn, scale_mode, cycle_momentum, base_momentum, "
+        + "max_momentum")]
 public sealed record CyclicLR(
     EquatableArray<double> BaseLr,
     EquatableArray<double> MaxLr,
     double StepSizeUp = 2000,
     double? StepSizeDown = null,
-    CyclicMode Mode = CyclicMode.Triangular,
+    [PyConverter(typeof(CyclicLRMode))] CyclicMode Mode = CyclicMode.Triangular,
     double Gamma = 1.0,
     bool CycleMomentum = true,
     EquatableArray<double>? BaseMomentum = null,

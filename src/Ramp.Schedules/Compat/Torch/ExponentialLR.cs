@@ -1,7 +1,10 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>PyTorch <c>ExponentialLR(optimizer, gamma)</c>: <c>lr(t) = base * gamma^t</c>.</summary>
 /// <param name="Gamma">Multiplier per epoch (<c>gamma</c>); finite.</param>
+[PeerCall("torch", "ExponentialLR", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record ExponentialLR(double Gamma) : TorchScheduleSpec
 {
     /// <summary>Multiplier per epoch; finite.</summary>

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="StartFactor">Factor at epoch 0 (<c>start_factor</c>), in (0, 1]; default 1/3.</param>
 /// <param name="EndFactor">Factor from epoch T on (<c>end_factor</c>), in [0, 1]; default 1.</param>
 /// <param name="TotalIters">Epochs of the ramp (<c>total_iters</c>), at least 1; default 5.</param>
+[PeerCall("torch", "LinearLR", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record LinearLR(double StartFactor = 1.0 / 3.0, double EndFactor = 1.0, long TotalIters = 5) : TorchScheduleSpec
 {
     /// <summary>Factor at epoch 0, in (0, 1].</summary>

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// </summary>
 /// <param name="Milestones">Epochs at which the rate is multiplied by <paramref name="Gamma"/>; at least 0.</param>
 /// <param name="Gamma">Multiplier per milestone (<c>gamma</c>), default 0.1.</param>
+[PeerCall("torch", "MultiStepLR", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record MultiStepLR(EquatableArray<long> Milestones, double Gamma = 0.1) : TorchScheduleSpec
 {
     /// <summary>Milestones sorted ascending, duplicates kept.</summary>

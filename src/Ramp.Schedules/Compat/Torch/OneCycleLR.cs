@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -24,11 +26,14 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="DivFactor">initial = max_lr / div_factor (<c>div_factor</c>); default 25.</param>
 /// <param name="FinalDivFactor">min = initial / final_div_factor (<c>final_div_factor</c>); default 1e4.</param>
 /// <param name="ThreePhase">Whether to use the three-phase form (<c>three_phase</c>); default false.</param>
+[PeerCall("torch", "OneCycleLR", TorchCatalog.Module, TakesOptimizer = true,
+    Signature = "max_lr, total_steps, epochs, steps_per_epoch, pct_start, anneal_strategy, cycle_momentum, base_momentum, "
+        + "max_momentum, div_factor, final_div_factor, three_phase")]
 public sealed record OneCycleLR(
     EquatableArray<double> MaxLr,
-    long TotalSteps,
+    [PyConverter(typeof(OneCycleTotalSteps))] long TotalSteps,
     double PctStart = 0.3,
-    AnnealStrategy Anneal = AnnealStrategy.Cos,
+    [PyName("anneal_strategy")] AnnealStrategy Anneal = AnnealStrategy.Cos,
     bool CycleMomentum = true,
     EquatableArray<double>? BaseMomentum = null,
     EquatableArray<double>? MaxMomentum = null,

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// </summary>
 /// <param name="TotalIters">Epochs until the rate reaches 0 (<c>total_iters</c>), at least 1; default 5.</param>
 /// <param name="Power">Exponent (<c>power</c>), finite; default 1.</param>
+[PeerCall("torch", "PolynomialLR", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record PolynomialLR(long TotalIters = 5, double Power = 1.0) : TorchScheduleSpec
 {
     /// <summary>Epochs until the rate reaches 0, at least 1.</summary>

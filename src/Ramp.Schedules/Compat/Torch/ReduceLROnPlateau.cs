@@ -1,4 +1,5 @@
 using Ramp.Schedules.Plateau;
+using Ramp.Schedules.Text.Python;
 
 namespace Ramp.Schedules.Compat.Torch;
 
@@ -15,6 +16,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="Cooldown">Epochs after a reduction that are not counted (<c>cooldown</c>), at least 0; default 0.</param>
 /// <param name="MinLr">Lower bound, one value or one per group (<c>min_lr</c>); null means 0.</param>
 /// <param name="Eps">Reductions smaller than this are skipped (<c>eps</c>); default 1e-8.</param>
+[PeerCall("torch", "ReduceLROnPlateau", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record ReduceLROnPlateau(
     PlateauMode Mode = PlateauMode.Min,
     double Factor = 0.1,

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -13,7 +15,8 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="SwaLr">The rate annealed to, one value or one per group (<c>swa_lr</c>).</param>
 /// <param name="AnnealEpochs">Epochs of the annealing (<c>anneal_epochs</c>), at least 0; default 10.</param>
 /// <param name="Anneal">The annealing shape (<c>anneal_strategy</c>); default cos.</param>
-public sealed record SWALR(EquatableArray<double> SwaLr, long AnnealEpochs = 10, AnnealStrategy Anneal = AnnealStrategy.Cos)
+[PeerCall("torch", "SWALR", "torch.optim.swa_utils", TakesOptimizer = true)]
+public sealed record SWALR(EquatableArray<double> SwaLr, long AnnealEpochs = 10, [PyName("anneal_strategy")] AnnealStrategy Anneal = AnnealStrategy.Cos)
     : TorchScheduleSpec
 {
     /// <summary>The rate annealed to, one value or one per group.</summary>

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -12,6 +14,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// </remarks>
 /// <param name="Schedulers">The schedulers, at least one.</param>
 /// <param name="Milestones">Epochs at which the next scheduler takes over: one fewer than the schedulers, non-decreasing.</param>
+[PeerCall("torch", "SequentialLR", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record SequentialLR(EquatableArray<TorchScheduleSpec> Schedulers, EquatableArray<long> Milestones) : TorchScheduleSpec
 {
     /// <summary>The schedulers, at least one.</summary>

@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// </summary>
 /// <param name="StepSize">Epochs between decays (<c>step_size</c>), at least 1.</param>
 /// <param name="Gamma">Multiplier per decay (<c>gamma</c>), default 0.1.</param>
+[PeerCall("torch", "StepLR", TorchCatalog.Module, TakesOptimizer = true)]
 public sealed record StepLR(long StepSize, double Gamma = 0.1) : TorchScheduleSpec
 {
     /// <summary>Epochs between decays, at least 1.</summary>

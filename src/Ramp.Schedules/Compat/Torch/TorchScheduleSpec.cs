@@ -1,3 +1,5 @@
+using Ramp.Schedules.Text.Python;
+
 namespace Ramp.Schedules.Compat.Torch;
 
 /// <summary>
@@ -27,6 +29,9 @@ public abstract record TorchScheduleSpec : ScheduleSpec
     /// so that <see cref="ChainedScheduler"/> can compose it as a product of factors <c>LrAt(g, 1, t)</c>.
     /// </summary>
     public virtual bool IsMultiplicative => false;
+
+    /// <summary>The PyTorch call that builds this scheduler.</summary>
+    public sealed override string ToString() => PeerBinder.Print(this);
 
     /// <summary>Checks per-group lists against the number of groups.</summary>
     /// <exception cref="ArgumentException">A per-group list has neither one value nor one per group.</exception>

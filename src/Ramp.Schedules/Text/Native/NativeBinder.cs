@@ -14,7 +14,7 @@ internal static class NativeBinder
         .First();
 
     /// <summary>The text name of a constructor parameter.</summary>
-    public static string TextName(ParameterInfo parameter) => Check.Snake(parameter.Name!);
+    public static string TextName(ParameterInfo parameter) => Names.Snake(parameter.Name!);
 
     /// <summary>The default of an optional parameter, as the value its property holds.</summary>
     public static object? Default(ParameterInfo parameter)
@@ -83,7 +83,7 @@ internal static class NativeBinder
         }
         if (target.IsEnum)
         {
-            var choices = Enum.GetNames(target).Select(Check.Snake).ToArray();
+            var choices = Enum.GetNames(target).Select(Names.Snake).ToArray();
             if (node is not NameNode choice)
                 throw new SpecException(node.Position,
                     $"{who}: expected one of {string.Join(", ", choices)} for '{parameter}' but found {node.Describe()}");

@@ -134,7 +134,7 @@ internal static class NativePrinter
                 text.Append(b ? "true" : "false");
                 break;
             case Enum e:
-                text.Append(Check.Snake(e.ToString()));
+                text.Append(Names.Snake(e.ToString()));
                 break;
             case Schedule s:
                 Write(text, s, Level.Chain);

@@ -1,22 +1,25 @@
-using Ramp.Schedules.Compat.DeepSpeed;
 using Ramp.Schedules.Compat.Hf;
-using Ramp.Schedules.Compat.Keras;
 using Ramp.Schedules.Compat.Optax;
-using Ramp.Schedules.Compat.Paper;
-using Ramp.Schedules.Compat.Timm;
-using Ramp.Schedules.Compat.Torch;
-using Ramp.Schedules.Plateau;
 
 namespace Ramp.Schedules.Text.Python;
 
 /// <summary>Every peer scheduler a Python call can name, looked up by name and optional module prefix.</summary>
 public static class PeerCatalog
 {
-    /// <summary>All entries; for a bare name shared by two peers, the earlier entry wins (PyTorch first).</summary>
+    private static readonly string[] PeerOrder = ["torch", "hf", "timm", "optax", "deepspeed", "keras", "paper", "bolts"];
+
+    /// <summary>
+    /// All entries: every record declared with <see cref="PeerCallAttribute"/>, and the custom builders of the
+    /// irregular calls. For a bare name shared by two peers the earlier entry wins (PyTorch first).
+    /// </summary>
     public static IReadOnlyList<PeerEntry> All { get; } =
     [
-        .. TorchCatalog.Entries, .. HfCatalog.Entries, .. TimmCatalog.Entries, .. OptaxCatalog.Entries,
-        .. DeepSpeedCatalog.Entries, .. PlateauCatalog.Entries, .. KerasCatalog.Entries, .. PaperCatalog.Entries,
+        .. typeof(PeerCatalog).Assembly.GetTypes()
+            .Where(t => t.IsDefined(typeof(PeerCallAttribute), false))
+            .Select(PeerBinder.Entry)
+            .Concat([.. HfCatalog.Entries, .. OptaxCatalog.Entries])
+            .OrderBy(e => Array.IndexOf(PeerOrder, e.Peer))
+            .ThenBy(e => e.Name, StringComparer.Ordinal),
     ];
 
     /// <summary>Whether <paramref name="shortName"/> names any peer scheduler.</summary>

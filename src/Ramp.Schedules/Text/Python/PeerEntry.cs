@@ -10,6 +10,9 @@ namespace Ramp.Schedules.Text.Python;
 /// <param name="Build">Builds the spec; throws <see cref="SpecException"/> for bad arguments.</param>
 public sealed record PeerEntry(string Peer, string Name, IReadOnlyList<string> Modules, Func<PyCall, ScheduleSpec> Build)
 {
+    /// <summary>The record a declared entry builds (see <see cref="PeerCallAttribute"/>); null for a custom builder.</summary>
+    public Type? Record { get; init; }
+
     /// <summary>Whether a call's module prefix (possibly empty) can refer to this entry.</summary>
     public bool Accepts(string module) =>
         module.Length == 0 || Modules.Any(m => m == module || m.EndsWith("." + module, StringComparison.Ordinal)

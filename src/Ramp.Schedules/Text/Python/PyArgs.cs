@@ -39,12 +39,12 @@ public sealed class PyArgs
         for (var i = 0; i < positional.Length; i++) args._given[parameters[i]] = positional[i];
         foreach (var keyword in call.Keywords)
         {
-            if (keyword.Name is "optimizer" or "last_epoch" or "verbose" && !parameters.Contains(keyword.Name))
+            if (keyword.Name is "optimizer" or "last_epoch" or "last_batch_iteration" or "verbose" && !parameters.Contains(keyword.Name))
             {
-                if (keyword.Name == "last_epoch" && keyword.Value is PyNumber { Value: not -1 })
+                if (keyword.Name is "last_epoch" or "last_batch_iteration" && keyword.Value is PyNumber { Value: not -1 })
                 {
-                    throw new SpecException(keyword.Position,
-                        "last_epoch other than -1 is not supported: Ramp schedules are closed forms, evaluate them at any step instead");
+                    throw new SpecException(keyword.Position, $"{keyword.Name} other than -1 is not supported: "
+                        + "Ramp schedules are closed forms, evaluate them at any step instead");
                 }
                 continue;
             }
@@ -181,11 +181,25 @@ public sealed class PyArgs
         return new SpecException(given?.Position ?? _call.Position, suffix >= 0 ? message[..suffix] : message);
     }
 
+    /// <summary>Runs a record's constructor; its validation error becomes a <see cref="SpecException"/> at the argument.</summary>
+    public T Construct<T>(Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException error)
+        {
+            throw Invalid(error);
+        }
+    }
+
     /// <summary>An error at the argument <paramref name="name"/> (or at the call when absent).</summary>
     public SpecException Error(string name, string problem, IReadOnlyList<string>? suggestions = null) =>
         new(Raw(name)?.Position ?? _call.Position, $"{_callee}: {problem}", suggestions);
 
-    private SpecException Missing(string name) =>
+    /// <summary>The error for a required argument that was not written.</summary>
+    public SpecException Missing(string name) =>
         new(_call.Position, $"{_callee} needs the argument '{name}'");
 
     private SpecException Wrong(string name, PyValue value, string expected) =>
