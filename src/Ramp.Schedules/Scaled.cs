@@ -5,6 +5,12 @@ namespace Ramp.Schedules;
 /// <param name="Inner">The schedule being scaled.</param>
 public sealed record Scaled(double Scale, Schedule Inner) : Schedule
 {
+    /// <summary>The multiplier, e.g. a group's base learning rate.</summary>
+    public double Scale { get; } = Check.Finite(Scale, nameof(Scale), "scaled");
+
+    /// <summary>The schedule being scaled.</summary>
+    public Schedule Inner { get; } = Check.NotNull(Inner, nameof(Inner), "scaled");
+
     /// <inheritdoc />
     public override double ValueAt(long step) => Scale * Inner.ValueAt(step);
 

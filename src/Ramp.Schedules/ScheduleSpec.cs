@@ -22,6 +22,9 @@ public abstract record ScheduleSpec
 /// <param name="Factor">The schedule of factors (1 = the base learning rate).</param>
 public sealed record FactorSpec(Schedule Factor) : ScheduleSpec
 {
+    /// <summary>The schedule of factors (1 = the base learning rate).</summary>
+    public Schedule Factor { get; } = Check.NotNull(Factor, nameof(Factor), "factor_spec");
+
     /// <inheritdoc />
     public override ScheduleSet Bind(IReadOnlyList<double> baseLrs) =>
         new(baseLrs.Select(b => (Schedule)new Scaled(b, Factor)).ToArray());

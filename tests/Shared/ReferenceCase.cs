@@ -55,10 +55,21 @@ public sealed record ReferenceCase(
         return File.Exists(file) ? file : throw new FileNotFoundException("the reference file is missing", file);
     }
 
-    private static IReadOnlyDictionary<string, ReferenceCase> Load()
+    private static readonly Lazy<IReadOnlyDictionary<string, ReferenceCase>> DerivedCases = new(() => Load(
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Reference", "Derived"), "*.jsonl").Order(StringComparer.Ordinal)));
+
+    /// <summary>
+    /// Cases derived in this repository for peers the shared file lacks (<c>Reference/Derived/*.jsonl</c>): each one's
+    /// note and the script beside it say how its values were computed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ReferenceCase> Derived => DerivedCases.Value;
+
+    private static IReadOnlyDictionary<string, ReferenceCase> Load() => Load([FindFile()]);
+
+    private static IReadOnlyDictionary<string, ReferenceCase> Load(IEnumerable<string> files)
     {
         var cases = new Dictionary<string, ReferenceCase>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(FindFile()))
+        foreach (var line in files.SelectMany(File.ReadLines))
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             using var json = JsonDocument.Parse(line);

@@ -49,6 +49,45 @@ public sealed record AutoWarmupSpec(
     long? MaxSteps = null,
     AutoWarmupClock Clock = AutoWarmupClock.Run) : ScheduleSpec
 {
+    /// <summary>Factor schedule after warmup (multiplied by <see cref="Target"/>); default <c>constant()</c>.</summary>
+    public Schedule? Then { get; } = Then;
+
+    /// <summary>Which defaults to start from; default chosen by the optimizer.</summary>
+    public AutoWarmupPreset Preset { get; } = Check.Defined(Preset, nameof(Preset), Name);
+
+    /// <summary>Starting fraction of the target, in (0, 1]; null = preset (0.1; 0.01 for catapult_tolerant).</summary>
+    public double? Initial { get; } = Initial is { } vInitial ? Check.Finite(vInitial, nameof(Initial), Name) : null;
+
+    /// <summary>Per-step growth ratio while healthy, &gt; 1; null = preset.</summary>
+    public double? Growth { get; } = Growth is { } vGrowth ? Check.Finite(vGrowth, nameof(Growth), Name) : null;
+
+    /// <summary>Multiplier on a red gate, in (0, 1); null = preset (0.5).</summary>
+    public double? BackOff { get; } = BackOff is { } vBackOff ? Check.Finite(vBackOff, nameof(BackOff), Name) : null;
+
+    /// <summary>Floor of the factor; null = preset (1e-4).</summary>
+    public double? MinFactor { get; } = MinFactor is { } vMinFactor ? Check.Finite(vMinFactor, nameof(MinFactor), Name) : null;
+
+    /// <summary>Steps held after a back-off; null = preset (5).</summary>
+    public long? Cooldown { get; } = Cooldown;
+
+    /// <summary>Per-layer update/weight ratio that holds; null = preset.</summary>
+    public double? RatioAmber { get; } = RatioAmber is { } vRatioAmber ? Check.Finite(vRatioAmber, nameof(RatioAmber), Name) : null;
+
+    /// <summary>Per-layer update/weight ratio that backs off; null = preset.</summary>
+    public double? RatioRed { get; } = RatioRed is { } vRatioRed ? Check.Finite(vRatioRed, nameof(RatioRed), Name) : null;
+
+    /// <summary>Loss / gradient-norm z-score that holds; null = preset (2.5).</summary>
+    public double? ZAmber { get; } = ZAmber is { } vZAmber ? Check.Finite(vZAmber, nameof(ZAmber), Name) : null;
+
+    /// <summary>z-score that backs off; null = preset (6).</summary>
+    public double? ZRed { get; } = ZRed is { } vZRed ? Check.Finite(vZRed, nameof(ZRed), Name) : null;
+
+    /// <summary>Consecutive healthy steps at the target that end warmup; null = preset (20).</summary>
+    public long? GreenSteps { get; } = GreenSteps;
+
+    /// <summary>Step budget of the warmup; null = none.</summary>
+    public long? MaxSteps { get; } = MaxSteps;
+
     internal const string Name = "auto";
 
     /// <summary>Peak as a factor of the base learning rate.</summary>
@@ -60,6 +99,10 @@ public sealed record AutoWarmupSpec(
 
     /// <summary>The factor schedule after warmup, <c>constant()</c> when none was given.</summary>
     public Schedule After => Then ?? new Constant();
+
+    /// <summary>This controller followed by <paramref name="then"/> (what <c>auto(...) &gt;&gt; then</c> means).</summary>
+    internal AutoWarmupSpec Followed(Schedule then) => new(Target, then, Preset, Initial, Growth, BackOff, MinFactor, Cooldown,
+        RatioAmber, RatioRed, ZAmber, ZRed, GreenSteps, MaxSteps, Clock);
 
     /// <inheritdoc />
     public override ScheduleSet Bind(IReadOnlyList<double> baseLrs)

@@ -23,6 +23,15 @@ public sealed record KerasReduceLROnPlateau(
     long Cooldown = 0,
     double MinLr = 0.0) : ScheduleSpec
 {
+    /// <summary>Min or max; Keras' 'auto' means max when the monitored name contains "acc", else min.</summary>
+    public PlateauMode Mode { get; } = Check.Defined(Mode, nameof(Mode), "ReduceLROnPlateau");
+
+    /// <summary>Minimum absolute improvement (<c>min_delta</c>); default 1e-4.</summary>
+    public double MinDelta { get; } = Check.Finite(MinDelta, nameof(MinDelta), "ReduceLROnPlateau");
+
+    /// <summary>Lower bound on the rate (<c>min_lr</c>); default 0.</summary>
+    public double MinLr { get; } = Check.Finite(MinLr, nameof(MinLr), "ReduceLROnPlateau");
+
     /// <summary>Multiplier per reduction, in [0, 1).</summary>
     public double Factor { get; } = Factor is >= 0 and < 1
         ? Factor

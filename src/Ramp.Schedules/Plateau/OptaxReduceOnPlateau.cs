@@ -24,6 +24,15 @@ public sealed record OptaxReduceOnPlateau(
     long AccumulationSize = 1,
     double MinScale = 0.0) : ScheduleSpec
 {
+    /// <summary>Bad evaluations before a reduction (<c>patience</c>), at least 1; default 10.</summary>
+    public long Patience { get; } = Patience;
+
+    /// <summary>Evaluations after a reduction (<c>cooldown</c>), at least 0; default 0.</summary>
+    public long Cooldown { get; } = Cooldown;
+
+    /// <summary>Lower bound on the scale (<c>min_scale</c>); default 0.</summary>
+    public double MinScale { get; } = Check.Finite(MinScale, nameof(MinScale), "reduce_on_plateau");
+
     /// <summary>Multiplier per reduction, in (0, 1).</summary>
     public double Factor { get; } = Factor is > 0 and < 1
         ? Factor

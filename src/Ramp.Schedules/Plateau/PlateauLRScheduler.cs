@@ -27,6 +27,15 @@ public sealed record PlateauLRScheduler(
     [PyConverter(typeof(TimmPlateauArguments))] ReduceLROnPlateau Plateau, long WarmupT = 0, double WarmupLrInit = 0, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null)
     : ScheduleSpec
 {
+    /// <summary>The PyTorch plateau settings (timm's decay_rate, patience_t, threshold, cooldown_t, lr_min, mode).</summary>
+    public ReduceLROnPlateau Plateau { get; } = Check.NotNull(Plateau, nameof(Plateau), "PlateauLRScheduler");
+
+    /// <summary>Rate at epoch 0 of the warmup (<c>warmup_lr_init</c>).</summary>
+    public double WarmupLrInit { get; } = Check.Finite(WarmupLrInit, nameof(WarmupLrInit), "PlateauLRScheduler");
+
+    /// <summary>Noise settings, or null for none.</summary>
+    public TimmNoise? Noise { get; } = Noise;
+
     /// <summary>Warmup epochs, at least 0.</summary>
     public long WarmupT { get; } = WarmupT >= 0
         ? WarmupT

@@ -12,6 +12,18 @@ namespace Ramp.Schedules.Plateau;
 /// <param name="Noise">Noise settings, or null.</param>
 public sealed record TimmPlateauCurve(double BaseLr, long WarmupT, double WarmupLrInit, TimmNoise? Noise) : Schedule
 {
+    /// <summary>The group's base rate.</summary>
+    public double BaseLr { get; } = Check.Finite(BaseLr, nameof(BaseLr), "timm_plateau_curve");
+
+    /// <summary>Warmup epochs W.</summary>
+    public long WarmupT { get; } = WarmupT;
+
+    /// <summary>Rate at epoch 0 of the warmup.</summary>
+    public double WarmupLrInit { get; } = Check.Finite(WarmupLrInit, nameof(WarmupLrInit), "timm_plateau_curve");
+
+    /// <summary>Noise settings, or null.</summary>
+    public TimmNoise? Noise { get; } = Noise;
+
     /// <inheritdoc />
     public override double ValueAt(long step)
     {

@@ -49,14 +49,14 @@ public class TimmTests
     public void Noise_is_deterministic_bounded_and_only_inside_its_range()
     {
         var clean = new TimmStep(1000);
-        var noisy = clean with { Noise = new TimmNoise(new[] { 10.0, 20.0 }, 0.2, Seed: 7) };
+        var noisy = new TimmStep(1000, Noise: new TimmNoise(new[] { 10.0, 20.0 }, 0.2, Seed: 7));
         Assert.Equal(clean.LrAt(1.0, 9), noisy.LrAt(1.0, 9));
         Assert.Equal(clean.LrAt(1.0, 20), noisy.LrAt(1.0, 20));
         var inside = Enumerable.Range(10, 10).Select(t => noisy.LrAt(1.0, t)).ToArray();
         Assert.All(inside, v => Assert.InRange(v, 0.8, 1.2));
         Assert.Contains(inside, v => v != 1.0);
         Assert.Equal(inside, Enumerable.Range(10, 10).Select(t => noisy.LrAt(1.0, t)));
-        var otherSeed = noisy with { Noise = noisy.Noise! with { Seed = 8 } };
+        var otherSeed = new TimmStep(1000, Noise: new TimmNoise(new[] { 10.0, 20.0 }, 0.2, Seed: 8));
         Assert.NotEqual(inside, Enumerable.Range(10, 10).Select(t => otherSeed.LrAt(1.0, t)));
     }
 

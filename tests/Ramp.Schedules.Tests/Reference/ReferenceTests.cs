@@ -17,11 +17,19 @@ public class ReferenceTests
     [Fact]
     public void TheFileHoldsEveryCase() => Assert.Equal(125, ReferenceCase.Cases.Count);
 
+    public static TheoryData<string> DerivedCases => new(ReferenceCase.Derived.Keys);
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public void MatchesThePeer(string id)
+    public void MatchesThePeer(string id) => Check(ReferenceCase.Cases[id]);
+
+    [Theory]
+    [MemberData(nameof(DerivedCases))]
+    public void MatchesTheDerivedCase(string id) => Check(ReferenceCase.Derived[id]);
+
+    private static void Check(ReferenceCase reference)
     {
-        var reference = ReferenceCase.Cases[id];
+        var id = reference.Id;
         var set = ScheduleText.Parse(reference.Spec).Bind(reference.BaseLrs);
         var table = LrTable.Compute(set, reference.Steps, reference.BaseLrs, reference.Metrics);
 

@@ -7,6 +7,15 @@ namespace Ramp.Schedules.Compat.DeepSpeed;
 /// <param name="Momentum">Whether this is the β1 schedule rather than the learning rate.</param>
 internal sealed record DeepSpeedCurve(DeepSpeedSpec Spec, EquatableArray<double> BaseLrs, int Group, bool Momentum) : Schedule
 {
+    /// <summary>The scheduler.</summary>
+    public DeepSpeedSpec Spec { get; } = Check.NotNull(Spec, nameof(Spec), "deep_speed_curve");
+
+    /// <summary>Every group's learning rate at construction.</summary>
+    public EquatableArray<double> BaseLrs { get; } = Check.FiniteList(BaseLrs, nameof(BaseLrs), "deep_speed_curve");
+
+    /// <summary>This group.</summary>
+    public int Group { get; } = Group;
+
     /// <inheritdoc />
     public override double ValueAt(long step)
     {

@@ -33,6 +33,33 @@ public sealed record DeepSpeedOneCycle(
     long CycleFirstStairCount = 0, long? CycleSecondStairCount = null, long DecayStepSize = 0, bool CycleMomentum = true,
     double CycleMinMom = 0.8, double CycleMaxMom = 0.9, double DecayMomRate = 0.0) : DeepSpeedSpec
 {
+    /// <summary>Low end of the cycle, for every group.</summary>
+    public double CycleMinLr { get; } = Check.Finite(CycleMinLr, nameof(CycleMinLr), "OneCycle");
+
+    /// <summary>High end of the cycle, for every group.</summary>
+    public double CycleMaxLr { get; } = Check.Finite(CycleMaxLr, nameof(CycleMaxLr), "OneCycle");
+
+    /// <summary>Post-cycle decay rate; default 0.</summary>
+    public double DecayLrRate { get; } = Check.Finite(DecayLrRate, nameof(DecayLrRate), "OneCycle");
+
+    /// <summary>Stairs in the rising half (0: continuous); default 0.</summary>
+    public long CycleFirstStairCount { get; } = CycleFirstStairCount;
+
+    /// <summary>Stairs in the falling half; null (default) means the first count.</summary>
+    public long? CycleSecondStairCount { get; } = CycleSecondStairCount;
+
+    /// <summary>Post-cycle decay interval (0: no decay); default 0.</summary>
+    public long DecayStepSize { get; } = DecayStepSize;
+
+    /// <summary>Low end of β1; default 0.8.</summary>
+    public double CycleMinMom { get; } = Check.Finite(CycleMinMom, nameof(CycleMinMom), "OneCycle");
+
+    /// <summary>High end of β1; default 0.9.</summary>
+    public double CycleMaxMom { get; } = Check.Finite(CycleMaxMom, nameof(CycleMaxMom), "OneCycle");
+
+    /// <summary>Post-cycle β1 growth rate; default 0.</summary>
+    public double DecayMomRate { get; } = Check.Finite(DecayMomRate, nameof(DecayMomRate), "OneCycle");
+
     /// <summary>The β2 DeepSpeed writes next to the cycled β1.</summary>
     public const double Beta2 = 0.99;
 

@@ -22,6 +22,18 @@ public sealed record DeepSpeedWarmupCosineLR(
     long TotalNumSteps, double WarmupMinRatio = 0.0, long WarmupNumSteps = 1000, double CosMinRatio = 0.0001,
     DeepSpeedWarmupType WarmupType = DeepSpeedWarmupType.Log) : DeepSpeedSpec
 {
+    /// <summary>T, counted in optimizer steps.</summary>
+    public long TotalNumSteps { get; } = TotalNumSteps;
+
+    /// <summary>Warmup start as a fraction of org_lr; default 0.</summary>
+    public double WarmupMinRatio { get; } = Check.Finite(WarmupMinRatio, nameof(WarmupMinRatio), "WarmupCosineLR");
+
+    /// <summary>Final fraction of org_lr; default 1e-4.</summary>
+    public double CosMinRatio { get; } = Check.Finite(CosMinRatio, nameof(CosMinRatio), "WarmupCosineLR");
+
+    /// <summary>Log (default) or linear.</summary>
+    public DeepSpeedWarmupType WarmupType { get; } = Check.Defined(WarmupType, nameof(WarmupType), "WarmupCosineLR");
+
     /// <summary>Positive number of warmup steps as given.</summary>
     public long WarmupNumSteps { get; } = WarmupNumSteps > 0
         ? WarmupNumSteps

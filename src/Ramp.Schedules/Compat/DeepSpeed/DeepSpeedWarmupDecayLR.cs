@@ -16,6 +16,18 @@ public sealed record DeepSpeedWarmupDecayLR(
     long TotalNumSteps, EquatableArray<double>? WarmupMinLr = null, EquatableArray<double>? WarmupMaxLr = null,
     long WarmupNumSteps = 1000, DeepSpeedWarmupType WarmupType = DeepSpeedWarmupType.Log) : DeepSpeedSpec
 {
+    /// <summary>T, counted in optimizer steps.</summary>
+    public long TotalNumSteps { get; } = TotalNumSteps;
+
+    /// <summary>Start value, one or one per group; null (default) means 0.</summary>
+    public EquatableArray<double>? WarmupMinLr { get; } = WarmupMinLr is { } vWarmupMinLr ? Check.FiniteList(vWarmupMinLr, nameof(WarmupMinLr), Who) : (EquatableArray<double>?)null;
+
+    /// <summary>Peak, one or one per group; null (default) means 0.001.</summary>
+    public EquatableArray<double>? WarmupMaxLr { get; } = WarmupMaxLr is { } vWarmupMaxLr ? Check.FiniteList(vWarmupMaxLr, nameof(WarmupMaxLr), Who) : (EquatableArray<double>?)null;
+
+    /// <summary>Log (default) or linear.</summary>
+    public DeepSpeedWarmupType WarmupType { get; } = Check.Defined(WarmupType, nameof(WarmupType), Who);
+
     private const string Who = "WarmupDecayLR";
 
     /// <summary>Positive number of warmup steps as given.</summary>

@@ -23,6 +23,15 @@ namespace Ramp.Schedules.Compat.Hf;
 public sealed record HfCosineWarmupWithMinLr([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null,
     double? WarmupLrRate = null) : HfLambdaSpec
 {
+    /// <summary>Number of cosine waves over T − W; default 0.5.</summary>
+    public double NumCycles { get; } = Check.Finite(NumCycles, nameof(NumCycles), Who);
+
+    /// <summary>Floor as a fraction of each group's base learning rate; exactly one of this and <see cref="MinLr"/>.</summary>
+    public double? MinLrRate { get; } = MinLrRate is { } vMinLrRate ? Check.Finite(vMinLrRate, nameof(MinLrRate), Who) : null;
+
+    /// <summary>r, the factor at step 0; null (default) for the (t + 1)/W warmup.</summary>
+    public double? WarmupLrRate { get; } = WarmupLrRate is { } vWarmupLrRate ? Check.Finite(vWarmupLrRate, nameof(WarmupLrRate), Who) : null;
+
     private const string Who = "get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
 
     /// <summary>W, at least 0.</summary>
@@ -32,7 +41,7 @@ public sealed record HfCosineWarmupWithMinLr([PyConverter(typeof(HfWarmupSteps))
     public long NumTrainingSteps { get; } = NonNegative(NumTrainingSteps, nameof(NumTrainingSteps), Who);
 
     /// <summary>The absolute floor, or null.</summary>
-    public double? MinLr { get; init; } = ExactlyOneFloor(MinLr, MinLrRate, Who);
+    public double? MinLr { get; } = ExactlyOneFloor(MinLr, MinLrRate, Who);
 
     /// <inheritdoc />
     public override double Lambda(long step)
@@ -52,5 +61,5 @@ public sealed record HfCosineWarmupWithMinLr([PyConverter(typeof(HfWarmupSteps))
 
     /// <inheritdoc />
     protected override HfLambdaSpec Resolve(IReadOnlyList<double> baseLrs) =>
-        MinLrRate is null ? this with { MinLr = null, MinLrRate = MinLr!.Value / DefaultLr(baseLrs) } : this;
+        MinLrRate is null ? new HfCosineWarmupWithMinLr(NumWarmupSteps, NumTrainingSteps, NumCycles, null, MinLr!.Value / DefaultLr(baseLrs), WarmupLrRate) : this;
 }

@@ -12,6 +12,9 @@ namespace Ramp.Schedules.Compat.Hf;
 [PeerCall("hf", "get_cosine_with_hard_restarts_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
 public sealed record HfCosineWithHardRestarts([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 1) : HfLambdaSpec
 {
+    /// <summary>Number of hard restarts (cosine decays) between W and T; default 1.</summary>
+    public double NumCycles { get; } = Check.Finite(NumCycles, nameof(NumCycles), "get_cosine_with_hard_restarts_schedule_with_warmup");
+
     /// <summary>W, at least 0.</summary>
     public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_cosine_with_hard_restarts_schedule_with_warmup");
 

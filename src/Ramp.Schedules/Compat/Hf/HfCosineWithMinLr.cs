@@ -17,6 +17,12 @@ namespace Ramp.Schedules.Compat.Hf;
     Signature = "num_warmup_steps, num_training_steps, num_cycles, last_epoch, min_lr, min_lr_rate")]
 public sealed record HfCosineWithMinLr([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null) : HfLambdaSpec
 {
+    /// <summary>Number of cosine waves over T − W; default 0.5.</summary>
+    public double NumCycles { get; } = Check.Finite(NumCycles, nameof(NumCycles), Who);
+
+    /// <summary>Floor as a fraction of each group's base learning rate; exactly one of this and <see cref="MinLr"/>.</summary>
+    public double? MinLrRate { get; } = MinLrRate is { } vMinLrRate ? Check.Finite(vMinLrRate, nameof(MinLrRate), Who) : null;
+
     private const string Who = "get_cosine_with_min_lr_schedule_with_warmup";
 
     /// <summary>W, at least 0.</summary>
@@ -26,7 +32,7 @@ public sealed record HfCosineWithMinLr([PyConverter(typeof(HfWarmupSteps))] long
     public long NumTrainingSteps { get; } = NonNegative(NumTrainingSteps, nameof(NumTrainingSteps), Who);
 
     /// <summary>The absolute floor, or null.</summary>
-    public double? MinLr { get; init; } = ExactlyOneFloor(MinLr, MinLrRate, Who);
+    public double? MinLr { get; } = ExactlyOneFloor(MinLr, MinLrRate, Who);
 
     /// <inheritdoc />
     public override double Lambda(long step)
@@ -40,5 +46,5 @@ public sealed record HfCosineWithMinLr([PyConverter(typeof(HfWarmupSteps))] long
 
     /// <inheritdoc />
     protected override HfLambdaSpec Resolve(IReadOnlyList<double> baseLrs) =>
-        MinLrRate is null ? this with { MinLr = null, MinLrRate = MinLr!.Value / DefaultLr(baseLrs) } : this;
+        MinLrRate is null ? new HfCosineWithMinLr(NumWarmupSteps, NumTrainingSteps, NumCycles, null, MinLr!.Value / DefaultLr(baseLrs)) : this;
 }

@@ -13,6 +13,9 @@ namespace Ramp.Schedules.Compat.Hf;
 [PeerCall("hf", "get_cosine_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
 public sealed record HfCosineWithWarmup([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5) : HfLambdaSpec
 {
+    /// <summary>Number of cosine waves over T − W; 0.5 (default) decays once from 1 to 0.</summary>
+    public double NumCycles { get; } = Check.Finite(NumCycles, nameof(NumCycles), "get_cosine_schedule_with_warmup");
+
     /// <summary>W, at least 0.</summary>
     public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_cosine_schedule_with_warmup");
 

@@ -4,6 +4,9 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="Spec">The helper, with everything it reads from the optimizer resolved.</param>
 internal sealed record HfFactor(HfLambdaSpec Spec) : Schedule
 {
+    /// <summary>The helper, with everything it reads from the optimizer resolved.</summary>
+    public HfLambdaSpec Spec { get; } = Check.NotNull(Spec, nameof(Spec), "hf_factor");
+
     /// <inheritdoc />
     public override double ValueAt(long step) => Spec.Lambda(Math.Max(0, step));
 

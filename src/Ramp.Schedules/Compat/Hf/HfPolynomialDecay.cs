@@ -21,6 +21,15 @@ namespace Ramp.Schedules.Compat.Hf;
 [PeerCall("hf", "get_polynomial_decay_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
 public sealed record HfPolynomialDecay([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double LrEnd = 1e-7, double Power = 1.0, [PyConverter(typeof(FromOptimizer))] double? LrInit = null) : HfLambdaSpec
 {
+    /// <summary>The absolute learning rate at and after T (for a group whose base is lr_init); default 1e-7.</summary>
+    public double LrEnd { get; } = Check.Finite(LrEnd, nameof(LrEnd), Who);
+
+    /// <summary>Exponent of the decay; default 1 (linear).</summary>
+    public double Power { get; } = Check.Finite(Power, nameof(Power), Who);
+
+    /// <summary>lr_init; null (default) takes the first group's base learning rate when binding.</summary>
+    public double? LrInit { get; } = LrInit is { } vLrInit ? Check.Finite(vLrInit, nameof(LrInit), Who) : null;
+
     private const string Who = "get_polynomial_decay_schedule_with_warmup";
 
     /// <summary>W, at least 0.</summary>
@@ -51,7 +60,7 @@ public sealed record HfPolynomialDecay([PyConverter(typeof(HfWarmupSteps))] long
         {
             throw new ArgumentException($"{Who}: lr_end ({LrEnd}) must be smaller than initial lr ({lrInit})", nameof(baseLrs));
         }
-        return this with { LrInit = lrInit };
+        return new HfPolynomialDecay(NumWarmupSteps, NumTrainingSteps, LrEnd, Power, lrInit);
     }
 
 }

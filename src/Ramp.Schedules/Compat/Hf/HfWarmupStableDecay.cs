@@ -21,6 +21,24 @@ public sealed record HfWarmupStableDecay([PyConverter(typeof(HfWarmupSteps))] lo
     HfWsdShape WarmupType = HfWsdShape.Linear, HfWsdShape DecayType = HfWsdShape.Cosine, double MinLrRatio = 0,
     double NumCycles = 0.5) : HfLambdaSpec
 {
+    /// <summary>T; S defaults to T − W − D. Ignored when <see cref="NumStableSteps"/> is given (as in transformers).</summary>
+    public long? NumTrainingSteps { get; } = NumTrainingSteps;
+
+    /// <summary>S, at least 0; one of this and <see cref="NumTrainingSteps"/> is required.</summary>
+    public long? NumStableSteps { get; } = NumStableSteps;
+
+    /// <summary>Shape of the warmup; default linear.</summary>
+    public HfWsdShape WarmupType { get; } = Check.Defined(WarmupType, nameof(WarmupType), Who);
+
+    /// <summary>Shape of the decay; default cosine.</summary>
+    public HfWsdShape DecayType { get; } = Check.Defined(DecayType, nameof(DecayType), Who);
+
+    /// <summary>m, the factor at step 0 and after the decay; default 0.</summary>
+    public double MinLrRatio { get; } = Check.Finite(MinLrRatio, nameof(MinLrRatio), Who);
+
+    /// <summary>Cosine waves over the decay; default 0.5.</summary>
+    public double NumCycles { get; } = Check.Finite(NumCycles, nameof(NumCycles), Who);
+
     private const string Who = "get_wsd_schedule";
 
     /// <summary>W, at least 0.</summary>

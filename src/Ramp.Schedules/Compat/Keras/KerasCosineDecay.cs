@@ -22,6 +22,15 @@ namespace Ramp.Schedules.Compat.Keras;
 public sealed record KerasCosineDecay(
     double InitialLearningRate, long DecaySteps, double Alpha = 0.0, double? WarmupTarget = null, long WarmupSteps = 0) : KerasSpec
 {
+    /// <summary>Start value (of the warmup when there is one).</summary>
+    public double InitialLearningRate { get; } = Check.Finite(InitialLearningRate, nameof(InitialLearningRate), "CosineDecay");
+
+    /// <summary>Final value as a fraction of the decayed-from rate; default 0.</summary>
+    public double Alpha { get; } = Check.Finite(Alpha, nameof(Alpha), "CosineDecay");
+
+    /// <summary>Peak reached after the warmup, or null (default) for no warmup.</summary>
+    public double? WarmupTarget { get; } = WarmupTarget is { } vWarmupTarget ? Check.Finite(vWarmupTarget, nameof(WarmupTarget), "CosineDecay") : null;
+
     /// <summary>D, positive.</summary>
     public long DecaySteps { get; } = PositiveSteps(DecaySteps, nameof(DecaySteps), "CosineDecay");
 

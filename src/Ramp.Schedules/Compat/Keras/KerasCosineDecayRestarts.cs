@@ -17,6 +17,15 @@ namespace Ramp.Schedules.Compat.Keras;
 public sealed record KerasCosineDecayRestarts(
     double InitialLearningRate, long FirstDecaySteps, double TMul = 2.0, double MMul = 1.0, double Alpha = 0.0) : KerasSpec
 {
+    /// <summary>Peak of the first cycle.</summary>
+    public double InitialLearningRate { get; } = Check.Finite(InitialLearningRate, nameof(InitialLearningRate), "CosineDecayRestarts");
+
+    /// <summary>Peak multiplier per restart; default 1.</summary>
+    public double MMul { get; } = Check.Finite(MMul, nameof(MMul), "CosineDecayRestarts");
+
+    /// <summary>Floor as a fraction of the initial rate; default 0.</summary>
+    public double Alpha { get; } = Check.Finite(Alpha, nameof(Alpha), "CosineDecayRestarts");
+
     /// <summary>Length of the first cycle, positive.</summary>
     public long FirstDecaySteps { get; } = PositiveSteps(FirstDecaySteps, nameof(FirstDecaySteps), "CosineDecayRestarts");
 

@@ -14,6 +14,12 @@ namespace Ramp.Schedules.Compat.Keras;
     Signature = "initial_learning_rate, decay_steps, decay_rate, staircase, name")]
 public sealed record KerasInverseTimeDecay(double InitialLearningRate, long DecaySteps, double DecayRate, bool Staircase = false) : KerasSpec
 {
+    /// <summary>Value at step 0.</summary>
+    public double InitialLearningRate { get; } = Check.Finite(InitialLearningRate, nameof(InitialLearningRate), "InverseTimeDecay");
+
+    /// <summary>Rate of the inverse-time decay.</summary>
+    public double DecayRate { get; } = Check.Finite(DecayRate, nameof(DecayRate), "InverseTimeDecay");
+
     /// <summary>Positive.</summary>
     public long DecaySteps { get; } = PositiveSteps(DecaySteps, nameof(DecaySteps), "InverseTimeDecay");
 

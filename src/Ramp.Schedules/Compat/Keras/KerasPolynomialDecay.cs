@@ -17,6 +17,15 @@ namespace Ramp.Schedules.Compat.Keras;
 public sealed record KerasPolynomialDecay(
     double InitialLearningRate, long DecaySteps, double EndLearningRate = 0.0001, double Power = 1.0, bool Cycle = false) : KerasSpec
 {
+    /// <summary>Value at step 0.</summary>
+    public double InitialLearningRate { get; } = Check.Finite(InitialLearningRate, nameof(InitialLearningRate), "PolynomialDecay");
+
+    /// <summary>Value at D; default 1e-4.</summary>
+    public double EndLearningRate { get; } = Check.Finite(EndLearningRate, nameof(EndLearningRate), "PolynomialDecay");
+
+    /// <summary>Exponent; default 1.</summary>
+    public double Power { get; } = Check.Finite(Power, nameof(Power), "PolynomialDecay");
+
     /// <summary>D, positive.</summary>
     public long DecaySteps { get; } = PositiveSteps(DecaySteps, nameof(DecaySteps), "PolynomialDecay");
 

@@ -4,6 +4,9 @@ namespace Ramp.Schedules.Compat.Keras;
 /// <param name="Spec">The Keras schedule.</param>
 internal sealed record KerasValue(KerasSpec Spec) : Schedule
 {
+    /// <summary>The Keras schedule.</summary>
+    public KerasSpec Spec { get; } = Check.NotNull(Spec, nameof(Spec), "keras_value");
+
     /// <inheritdoc />
     public override double ValueAt(long step) => Spec.ValueAt(Math.Max(0, step));
 

@@ -7,6 +7,9 @@ namespace Ramp.Schedules.Compat.Optax;
 [PeerCall("optax", "constant_schedule", "optax", "optax.schedules")]
 public sealed record OptaxConstant(double Value) : OptaxSpec
 {
+    /// <summary>The value.</summary>
+    public double Value { get; } = Check.Finite(Value, nameof(Value), "constant_schedule");
+
     /// <inheritdoc />
     public override double ValueAt(long count) => Value;
 }

@@ -13,6 +13,15 @@ namespace Ramp.Schedules.Compat.Optax;
 [PeerCall("optax", "cosine_decay_schedule", "optax", "optax.schedules")]
 public sealed record OptaxCosineDecay(double InitValue, long DecaySteps, double Alpha = 0.0, double Exponent = 1.0) : OptaxSpec
 {
+    /// <summary>Value at count 0.</summary>
+    public double InitValue { get; } = Check.Finite(InitValue, nameof(InitValue), "cosine_decay_schedule");
+
+    /// <summary>Final value as a fraction of init; default 0.</summary>
+    public double Alpha { get; } = Check.Finite(Alpha, nameof(Alpha), "cosine_decay_schedule");
+
+    /// <summary>Exponent on the cosine factor; default 1.</summary>
+    public double Exponent { get; } = Check.Finite(Exponent, nameof(Exponent), "cosine_decay_schedule");
+
     /// <summary>D, positive.</summary>
     public long DecaySteps { get; } = DecaySteps > 0
         ? DecaySteps

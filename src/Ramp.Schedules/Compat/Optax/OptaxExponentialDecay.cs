@@ -19,6 +19,21 @@ public sealed record OptaxExponentialDecay(
     double InitValue, long TransitionSteps, double DecayRate, long TransitionBegin = 0, bool Staircase = false, double? EndValue = null)
     : OptaxSpec
 {
+    /// <summary>Value up to the transition begin.</summary>
+    public double InitValue { get; } = Check.Finite(InitValue, nameof(InitValue), "exponential_decay");
+
+    /// <summary>T.</summary>
+    public long TransitionSteps { get; } = TransitionSteps;
+
+    /// <summary>Multiplier per T steps.</summary>
+    public double DecayRate { get; } = Check.Finite(DecayRate, nameof(DecayRate), "exponential_decay");
+
+    /// <summary>Count where the decay starts; default 0.</summary>
+    public long TransitionBegin { get; } = TransitionBegin;
+
+    /// <summary>Bound the value never passes, or null (default).</summary>
+    public double? EndValue { get; } = EndValue is { } vEndValue ? Check.Finite(vEndValue, nameof(EndValue), "exponential_decay") : null;
+
     /// <inheritdoc />
     public override double ValueAt(long count)
     {

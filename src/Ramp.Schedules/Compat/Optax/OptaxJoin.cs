@@ -11,6 +11,9 @@ namespace Ramp.Schedules.Compat.Optax;
 [PeerCall("optax", "join_schedules", "optax", "optax.schedules")]
 public sealed record OptaxJoin(EquatableArray<OptaxSpec> Schedules, EquatableArray<long> Boundaries) : OptaxSpec
 {
+    /// <summary>One fewer than the pieces (optax silently drops extra pieces; Ramp refuses them).</summary>
+    public EquatableArray<long> Boundaries { get; } = Boundaries;
+
     /// <summary>The pieces, one more than the boundaries.</summary>
     public EquatableArray<OptaxSpec> Schedules { get; } = Schedules.Count == 0
         ? throw new ArgumentException("join_schedules: needs at least one schedule", nameof(Schedules))

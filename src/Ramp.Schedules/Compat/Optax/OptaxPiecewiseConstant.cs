@@ -9,6 +9,12 @@ namespace Ramp.Schedules.Compat.Optax;
 /// <param name="Scales">Non-negative multipliers, one per boundary.</param>
 public sealed record OptaxPiecewiseConstant(double InitValue, EquatableArray<long> Boundaries, EquatableArray<double> Scales) : OptaxSpec
 {
+    /// <summary>The value before the first boundary.</summary>
+    public double InitValue { get; } = Check.Finite(InitValue, nameof(InitValue), "optax_piecewise_constant");
+
+    /// <summary>Non-negative multipliers, one per boundary.</summary>
+    public EquatableArray<double> Scales { get; } = Check.FiniteList(Scales, nameof(Scales), "optax_piecewise_constant");
+
     /// <summary>Steps, ascending.</summary>
     public EquatableArray<long> Boundaries { get; } = CheckBoundaries(Boundaries, Scales, "piecewise_constant_schedule");
 

@@ -13,6 +13,15 @@ namespace Ramp.Schedules.Compat.Optax;
 public sealed record OptaxPiecewiseInterpolate(
     OptaxInterpolation InterpolateType, double InitValue, EquatableArray<long> Boundaries, EquatableArray<double> Scales) : OptaxSpec
 {
+    /// <summary>Linear or cosine.</summary>
+    public OptaxInterpolation InterpolateType { get; } = Check.Defined(InterpolateType, nameof(InterpolateType), "optax_piecewise_interpolate");
+
+    /// <summary>v₀.</summary>
+    public double InitValue { get; } = Check.Finite(InitValue, nameof(InitValue), "optax_piecewise_interpolate");
+
+    /// <summary>Non-negative multipliers, one per boundary.</summary>
+    public EquatableArray<double> Scales { get; } = Check.FiniteList(Scales, nameof(Scales), "optax_piecewise_interpolate");
+
     /// <summary>Steps, ascending.</summary>
     public EquatableArray<long> Boundaries { get; } = CheckBoundaries(Boundaries, Scales, "piecewise_interpolate_schedule");
 

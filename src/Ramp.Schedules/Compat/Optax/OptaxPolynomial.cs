@@ -16,6 +16,21 @@ namespace Ramp.Schedules.Compat.Optax;
 public sealed record OptaxPolynomial(double InitValue, double EndValue, double Power, long TransitionSteps, long TransitionBegin = 0)
     : OptaxSpec
 {
+    /// <summary>Value before and at the start of the transition.</summary>
+    public double InitValue { get; } = Check.Finite(InitValue, nameof(InitValue), "polynomial_schedule");
+
+    /// <summary>Value at and after its end.</summary>
+    public double EndValue { get; } = Check.Finite(EndValue, nameof(EndValue), "polynomial_schedule");
+
+    /// <summary>Exponent of the transition.</summary>
+    public double Power { get; } = Check.Finite(Power, nameof(Power), "polynomial_schedule");
+
+    /// <summary>T, its length.</summary>
+    public long TransitionSteps { get; } = TransitionSteps;
+
+    /// <summary>Count where it starts; default 0.</summary>
+    public long TransitionBegin { get; } = TransitionBegin;
+
     /// <inheritdoc />
     public override double ValueAt(long count)
     {

@@ -4,6 +4,9 @@ namespace Ramp.Schedules.Compat.Optax;
 /// <param name="Spec">The optax schedule.</param>
 internal sealed record OptaxValue(OptaxSpec Spec) : Schedule
 {
+    /// <summary>The optax schedule.</summary>
+    public OptaxSpec Spec { get; } = Check.NotNull(Spec, nameof(Spec), "optax_value");
+
     /// <inheritdoc />
     public override double ValueAt(long step) => Spec.ValueAt(Math.Max(0, step));
 

@@ -14,6 +14,9 @@ namespace Ramp.Schedules.Compat.Paper;
 [PeerCall("paper", "noam", "ramp.paper")]
 public sealed record Noam(double DModel, long WarmupSteps, double Factor = 1.0) : Schedule
 {
+    /// <summary>Overall multiplier; default 1.</summary>
+    public double Factor { get; } = Check.Finite(Factor, nameof(Factor), "noam");
+
     /// <summary>Model width, positive.</summary>
     public double DModel { get; } = DModel > 0 && double.IsFinite(DModel)
         ? DModel

@@ -30,6 +30,21 @@ public sealed record TimmCosine(
     long TInitial, double LrMin = 0, double CycleMul = 1, double CycleDecay = 1, long CycleLimit = 1, long WarmupT = 0,
     double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null, double KDecay = 1.0) : TimmSpec
 {
+    /// <summary>Each cycle's peak is this many times the previous one; default 1.</summary>
+    public double CycleDecay { get; } = Check.Finite(CycleDecay, nameof(CycleDecay), Who);
+
+    /// <summary>Number of cycles before holding lr_min; default 1.</summary>
+    public long CycleLimit { get; } = CycleLimit;
+
+    /// <summary>Learning rate at t = 0 of the warmup; default 0.</summary>
+    public double WarmupLrInit { get; } = Check.Finite(WarmupLrInit, nameof(WarmupLrInit), Who);
+
+    /// <summary>Learning-rate noise, or null (default).</summary>
+    public TimmNoise? Noise { get; } = Noise;
+
+    /// <summary>k of k-decay; default 1.</summary>
+    public double KDecay { get; } = Check.Finite(KDecay, nameof(KDecay), Who);
+
     private const string Who = "CosineLRScheduler";
 
     /// <summary>Length of the first cycle, positive.</summary>

@@ -5,6 +5,12 @@ namespace Ramp.Schedules.Compat.Timm;
 /// <param name="Base">The group's <c>initial_lr</c>.</param>
 internal sealed record TimmGroupLr(TimmSpec Spec, double Base) : Schedule
 {
+    /// <summary>The scheduler.</summary>
+    public TimmSpec Spec { get; } = Check.NotNull(Spec, nameof(Spec), "timm_group_lr");
+
+    /// <summary>The group's <c>initial_lr</c>.</summary>
+    public double Base { get; } = Check.Finite(Base, nameof(Base), "timm_group_lr");
+
     /// <inheritdoc />
     public override double ValueAt(long step) => Spec.LrAt(Base, step);
 }

@@ -24,6 +24,15 @@ public sealed record TimmMultiStep(
     EquatableArray<long> DecayT, double DecayRate = 1.0, long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = true,
     bool TInEpochs = true, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null) : TimmSpec
 {
+    /// <summary>Multiplier per milestone; default 1 (no decay).</summary>
+    public double DecayRate { get; } = Check.Finite(DecayRate, nameof(DecayRate), Who);
+
+    /// <summary>Learning rate at t = 0; default 0.</summary>
+    public double WarmupLrInit { get; } = Check.Finite(WarmupLrInit, nameof(WarmupLrInit), Who);
+
+    /// <summary>Learning-rate noise, or null (default).</summary>
+    public TimmNoise? Noise { get; } = Noise;
+
     private const string Who = "MultiStepLRScheduler";
 
     /// <summary>Milestones, ascending.</summary>

@@ -15,6 +15,12 @@ namespace Ramp.Schedules.Compat.Timm;
 /// <param name="Seed">Base seed; default 42.</param>
 public sealed record TimmNoise(EquatableArray<double> RangeT, double Pct = 0.67, TimmNoiseType Type = TimmNoiseType.Normal, long Seed = 42)
 {
+    /// <summary>Normal (default) or uniform.</summary>
+    public TimmNoiseType Type { get; } = Check.Defined(Type, nameof(Type), "timm_noise");
+
+    /// <summary>Base seed; default 42.</summary>
+    public long Seed { get; } = Seed;
+
     /// <summary>One or two bounds.</summary>
     public EquatableArray<double> RangeT { get; } = RangeT.Count is 1 or 2
         ? RangeT

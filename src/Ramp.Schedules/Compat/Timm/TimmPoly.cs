@@ -26,6 +26,24 @@ public sealed record TimmPoly(
     long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null,
     double KDecay = 1.0) : TimmSpec
 {
+    /// <summary>Exponent; default 0.5 (timm's factory passes its decay_rate instead).</summary>
+    public double Power { get; } = Check.Finite(Power, nameof(Power), Who);
+
+    /// <summary>Peak multiplier per cycle; default 1.</summary>
+    public double CycleDecay { get; } = Check.Finite(CycleDecay, nameof(CycleDecay), Who);
+
+    /// <summary>Number of cycles; default 1.</summary>
+    public long CycleLimit { get; } = CycleLimit;
+
+    /// <summary>Learning rate at t = 0; default 0.</summary>
+    public double WarmupLrInit { get; } = Check.Finite(WarmupLrInit, nameof(WarmupLrInit), Who);
+
+    /// <summary>Learning-rate noise, or null (default).</summary>
+    public TimmNoise? Noise { get; } = Noise;
+
+    /// <summary>k of k-decay; default 1.</summary>
+    public double KDecay { get; } = Check.Finite(KDecay, nameof(KDecay), Who);
+
     private const string Who = "PolyLRScheduler";
 
     /// <summary>Length of the first cycle, positive.</summary>

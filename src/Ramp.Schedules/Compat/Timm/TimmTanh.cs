@@ -28,6 +28,15 @@ public sealed record TimmTanh(
     long CycleLimit = 1, long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true,
     [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null) : TimmSpec
 {
+    /// <summary>Upper bound of the tanh argument; default 3.</summary>
+    public double Ub { get; } = Check.Finite(Ub, nameof(Ub), Who);
+
+    /// <summary>Peak multiplier per cycle; default 1.</summary>
+    public double CycleDecay { get; } = Check.Finite(CycleDecay, nameof(CycleDecay), Who);
+
+    /// <summary>Learning-rate noise, or null (default).</summary>
+    public TimmNoise? Noise { get; } = Noise;
+
     private const string Who = "TanhLRScheduler";
 
     /// <summary>Length of the first cycle, positive.</summary>

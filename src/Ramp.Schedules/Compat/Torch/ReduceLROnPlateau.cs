@@ -27,6 +27,18 @@ public sealed record ReduceLROnPlateau(
     EquatableArray<double>? MinLr = null,
     double Eps = 1e-8) : TorchScheduleSpec
 {
+    /// <summary>Whether lower or higher metrics are better (<c>mode</c>); default min.</summary>
+    public PlateauMode Mode { get; } = Check.Defined(Mode, nameof(Mode), "ReduceLROnPlateau");
+
+    /// <summary>Relative or absolute threshold (<c>threshold_mode</c>); default rel.</summary>
+    public ThresholdMode ThresholdMode { get; } = Check.Defined(ThresholdMode, nameof(ThresholdMode), "ReduceLROnPlateau");
+
+    /// <summary>Lower bound, one value or one per group (<c>min_lr</c>); null means 0.</summary>
+    public EquatableArray<double>? MinLr { get; } = MinLr is { } vMinLr ? Check.FiniteList(vMinLr, nameof(MinLr), "ReduceLROnPlateau") : (EquatableArray<double>?)null;
+
+    /// <summary>Reductions smaller than this are skipped (<c>eps</c>); default 1e-8.</summary>
+    public double Eps { get; } = Check.Finite(Eps, nameof(Eps), "ReduceLROnPlateau");
+
     /// <summary>Multiplier per reduction, in [0, 1).</summary>
     public double Factor { get; } = Factor is >= 0 and < 1
         ? Factor

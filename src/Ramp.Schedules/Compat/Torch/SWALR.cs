@@ -19,6 +19,9 @@ namespace Ramp.Schedules.Compat.Torch;
 public sealed record SWALR(EquatableArray<double> SwaLr, long AnnealEpochs = 10, [PyName("anneal_strategy")] AnnealStrategy Anneal = AnnealStrategy.Cos)
     : TorchScheduleSpec
 {
+    /// <summary>The annealing shape (<c>anneal_strategy</c>); default cos.</summary>
+    public AnnealStrategy Anneal { get; } = Check.Defined(Anneal, nameof(Anneal), "SWALR");
+
     /// <summary>The rate annealed to, one value or one per group.</summary>
     public EquatableArray<double> SwaLr { get; } = TorchCheck.NotEmpty(SwaLr, nameof(SwaLr), "SWALR", "swa_lr");
 

@@ -6,6 +6,15 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="BaseLr">The group's learning rate before scheduling (<c>initial_lr</c>).</param>
 public sealed record TorchCurve(TorchScheduleSpec Spec, int Group, double BaseLr) : Schedule
 {
+    /// <summary>The scheduler.</summary>
+    public TorchScheduleSpec Spec { get; } = Check.NotNull(Spec, nameof(Spec), "torch_curve");
+
+    /// <summary>Zero-based parameter-group index.</summary>
+    public int Group { get; } = Group;
+
+    /// <summary>The group's learning rate before scheduling (<c>initial_lr</c>).</summary>
+    public double BaseLr { get; } = Check.Finite(BaseLr, nameof(BaseLr), "torch_curve");
+
     /// <inheritdoc />
     public override double ValueAt(long step) => Spec.LrAt(Group, BaseLr, Math.Max(0, step));
 }

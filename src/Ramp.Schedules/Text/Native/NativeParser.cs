@@ -67,7 +67,7 @@ internal sealed class NativeParser
             throw new SpecException(Peek.Position, "auto(...) already has then=...; write either auto(then=...) or auto(...) >> ...");
         _next++;
         var rest = Chain();
-        return new SpecNode(position, auto with { Then = AsSchedule(rest) });
+        return new SpecNode(position, auto.Followed(AsSchedule(rest)));
     }
 
     private NativeNode Product()

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ramp.Schedules.Composition;
+namespace Ramp.Schedules;
 
 /// <summary>
 /// Construction-time validation for Ramp's own schedules. Every failure is an
@@ -67,6 +67,22 @@ internal static class Check
         }
         return value;
     }
+
+    /// <summary>Requires every element finite (the list may be empty).</summary>
+    public static EquatableArray<double> FiniteList(EquatableArray<double> value, string param, string who)
+    {
+        for (var i = 0; i < value.Count; i++)
+        {
+            if (!double.IsFinite(value[i]))
+                throw Range(param, value[i], $"{who}: {Names.Snake(param)}[{i}] must be finite but was {F(value[i])}");
+        }
+        return value;
+    }
+
+    /// <summary>Requires a named member of the enum (a cast integer is refused).</summary>
+    public static T Defined<T>(T value, string param, string who) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw Range(param, value, $"{who}: {Names.Snake(param)} must be one of "
+            + $"{string.Join(", ", Enum.GetNames<T>().Select(Names.Snake))} but was {value}");
 
     /// <summary>Requires a value that is not null.</summary>
     public static T NotNull<T>(T? value, string param, string who) where T : class =>
