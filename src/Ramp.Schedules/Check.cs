@@ -59,7 +59,8 @@ internal static class Check
     public static EquatableArray<double> NonNegative(EquatableArray<double> value, int minCount, string param, string who)
     {
         if (value.Count < minCount)
-            throw new ArgumentException($"{who}: {Names.Snake(param)} must hold at least {minCount} value(s) but held {value.Count}", param);
+            throw new ArgumentException($"{who}: {Names.Snake(param)} must hold at least {minCount} value(s) but held {value.Count}",
+                param);
         for (var i = 0; i < value.Count; i++)
         {
             if (!double.IsFinite(value[i]) || value[i] < 0)

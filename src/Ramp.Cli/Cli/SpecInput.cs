@@ -21,7 +21,7 @@ public static class SpecInput
         }
         catch (SpecException ex)
         {
-            throw new UsageException($"spec \"{Shorten(text)}\" {ex.Message}", ex);
+            throw new UsageException($"spec {AsTyped(text, ex.Position)} {ex.Message}", ex);
         }
         catch (ArgumentException ex)
         {
@@ -37,6 +37,20 @@ public static class SpecInput
             throw new UsageException(
                 $"spec \"{Shorten(text)}\" with --base-lr of {baseLrs.Count} group(s): {CommandLineRunner.OneLine(ex.Message)}", ex);
         }
+    }
+
+    /// <summary>
+    /// The text quoted as typed, so that a column counts into it; a long text is quoted around
+    /// <paramref name="position"/> instead, with its length, so the column still reads from the start.
+    /// </summary>
+    public static string AsTyped(string text, int position)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= 2 * MaxShownLength && !text.Contains('\n', StringComparison.Ordinal)) return $"\"{text}\"";
+        var start = Math.Clamp(position - MaxShownLength / 2, 0, text.Length);
+        var end = Math.Min(text.Length, start + MaxShownLength);
+        var excerpt = text[start..end].ReplaceLineEndings(" ");
+        return $"of {text.Length} characters (\"{(start > 0 ? "…" : "")}{excerpt}{(end < text.Length ? "…" : "")}\")";
     }
 
     /// <summary>

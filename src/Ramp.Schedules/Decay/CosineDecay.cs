@@ -11,7 +11,8 @@ namespace Ramp.Schedules.Decay;
 /// <param name="Steps">Decay length T, at least 1; the value at T is held afterwards.</param>
 /// <param name="Floor">Lowest factor, in [0, 1]; default 0.</param>
 /// <param name="Exponent">Power on the cosine factor (optax's exponent), above 0; default 1.</param>
-/// <param name="Waves">Number of cosine waves over T (transformers' num_cycles), above 0; default 0.5 (one half wave, 1 down to floor).</param>
+/// <param name="Waves">Number of cosine waves over T (transformers' num_cycles), above 0; default 0.5 (one half wave, 1 down to
+/// floor).</param>
 /// <param name="K">k-decay exponent on the progress (timm's k_decay), above 0; default 1.</param>
 public sealed record CosineDecay(long Steps, double Floor = 0, double Exponent = 1, double Waves = 0.5, double K = 1) : Schedule
 {

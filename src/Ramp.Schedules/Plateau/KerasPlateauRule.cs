@@ -24,7 +24,8 @@ public sealed record KerasPlateauRule(
 {
     /// <inheritdoc />
     public override PlateauState Start(IReadOnlyList<double> baseLrs) =>
-        new(Enumerable.Repeat(1.0, BaseLrs.Count).ToArray(), Mode == PlateauMode.Min ? double.PositiveInfinity : double.NegativeInfinity, 0, 0, 0);
+        new(Enumerable.Repeat(1.0, BaseLrs.Count).ToArray(), Mode == PlateauMode.Min ? double.PositiveInfinity
+            : double.NegativeInfinity, 0, 0, 0);
 
     /// <inheritdoc />
     public override PlateauState Observe(PlateauState state, double metric)

@@ -40,12 +40,14 @@ public sealed record KerasReduceLROnPlateau(
     /// <summary>Bad epochs before a reduction, at least 0.</summary>
     public long Patience { get; } = Patience >= 0
         ? Patience
-        : throw new ArgumentOutOfRangeException(nameof(Patience), Patience, $"ReduceLROnPlateau: patience must be at least 0 but was {Patience}");
+        : throw new ArgumentOutOfRangeException(nameof(Patience), Patience,
+            $"ReduceLROnPlateau: patience must be at least 0 but was {Patience}");
 
     /// <summary>Epochs after a reduction without counting, at least 0.</summary>
     public long Cooldown { get; } = Cooldown >= 0
         ? Cooldown
-        : throw new ArgumentOutOfRangeException(nameof(Cooldown), Cooldown, $"ReduceLROnPlateau: cooldown must be at least 0 but was {Cooldown}");
+        : throw new ArgumentOutOfRangeException(nameof(Cooldown), Cooldown,
+            $"ReduceLROnPlateau: cooldown must be at least 0 but was {Cooldown}");
 
     /// <inheritdoc />
     public override ScheduleSet Bind(IReadOnlyList<double> baseLrs)

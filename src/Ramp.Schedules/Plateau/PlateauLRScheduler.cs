@@ -24,7 +24,8 @@ namespace Ramp.Schedules.Plateau;
     Signature = "decay_rate, patience_t, verbose, threshold, cooldown_t, warmup_t, warmup_lr_init, lr_min, mode, noise_range_t, "
         + "noise_type, noise_pct, noise_std, noise_seed, initialize")]
 public sealed record PlateauLRScheduler(
-    [PyConverter(typeof(TimmPlateauArguments))] ReduceLROnPlateau Plateau, long WarmupT = 0, double WarmupLrInit = 0, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null)
+    [PyConverter(typeof(TimmPlateauArguments))] ReduceLROnPlateau Plateau, long WarmupT = 0, double WarmupLrInit = 0,
+        [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null)
     : ScheduleSpec
 {
     /// <summary>The PyTorch plateau settings (timm's decay_rate, patience_t, threshold, cooldown_t, lr_min, mode).</summary>
@@ -39,7 +40,8 @@ public sealed record PlateauLRScheduler(
     /// <summary>Warmup epochs, at least 0.</summary>
     public long WarmupT { get; } = WarmupT >= 0
         ? WarmupT
-        : throw new ArgumentOutOfRangeException(nameof(WarmupT), WarmupT, $"PlateauLRScheduler: warmup_t must be at least 0 but was {WarmupT}");
+        : throw new ArgumentOutOfRangeException(nameof(WarmupT), WarmupT,
+            $"PlateauLRScheduler: warmup_t must be at least 0 but was {WarmupT}");
 
     /// <inheritdoc />
     public override ScheduleSet Bind(IReadOnlyList<double> baseLrs)

@@ -22,7 +22,7 @@ public static class ScheduleText
     }
 
     /// <summary>
-    /// Whether the text starts like a call of a known peer scheduler (<c>[module.]Name(</c>) or a DeepSpeed
+    /// Whether the text starts like a call of a peer scheduler (<c>module.Name(</c>, or a known <c>Name(</c>) or a DeepSpeed
     /// <c>{"type": ...}</c> config, rather than a native spec.
     /// </summary>
     public static bool IsPeerCall(string text)
@@ -34,6 +34,9 @@ public static class ScheduleText
         var rest = span[end..].TrimStart();
         if (end == 0 || rest.Length == 0 || rest[0] != '(') return false;
         var name = span[..end].ToString();
-        return PeerCatalog.Knows(name[(name.LastIndexOf('.') + 1)..]);
+        // A dotted name (module.Name) is Python whether or not the name is known: native names have no dots, and the
+        // Python parser can then say which scheduler was meant.
+        return (char.IsLetter(name[0]) && name.Contains('.', StringComparison.Ordinal))
+            || PeerCatalog.Knows(name[(name.LastIndexOf('.') + 1)..]);
     }
 }

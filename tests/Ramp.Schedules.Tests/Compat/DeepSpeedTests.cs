@@ -20,7 +20,9 @@ public class DeepSpeedTests
     [InlineData(11, 0.1)]
     [InlineData(1_000_000_000_000, 0.1)]
     public void WarmupLR_log_runs_two_updates_at_min_then_rises(long step, double expected) =>
-        PeerReference.AssertClose(expected, Lr("deepspeed.runtime.lr_schedules.WarmupLR(optimizer, warmup_min_lr=0.0, warmup_max_lr=0.1, warmup_num_steps=10)", step, [0.5]));
+        PeerReference.AssertClose(expected,
+            Lr("deepspeed.runtime.lr_schedules.WarmupLR(optimizer, warmup_min_lr=0.0, warmup_max_lr=0.1, warmup_num_steps=10)", step,
+                [0.5]));
 
     [Fact]
     public void WarmupLR_max_defaults_to_the_first_groups_lr_for_every_group()
@@ -34,7 +36,8 @@ public class DeepSpeedTests
     public void WarmupLR_raises_warmup_steps_to_two_and_supports_linear()
     {
         PeerReference.AssertClose(1.0, new DeepSpeedWarmupLR(new[] { 0.0 }, new[] { 1.0 }, 1).Bind([1.0]).LrAt(0, 2));
-        PeerReference.AssertClose(0.06, new DeepSpeedWarmupLR(new[] { 0.01 }, new[] { 0.11 }, 10, DeepSpeedWarmupType.Linear).Bind([1.0]).LrAt(0, 6));
+        PeerReference.AssertClose(0.06, new DeepSpeedWarmupLR(new[] { 0.01 }, new[] { 0.11 }, 10,
+            DeepSpeedWarmupType.Linear).Bind([1.0]).LrAt(0, 6));
     }
 
     [Theory]
@@ -43,7 +46,8 @@ public class DeepSpeedTests
     [InlineData(21, 0.0)]     // t = 20 = T
     [InlineData(500, 0.0)]    // clamped
     public void WarmupDecayLR_decays_linearly_to_zero(long step, double expected) =>
-        PeerReference.AssertClose(expected, Lr("{\"type\": \"WarmupDecayLR\", \"params\": {\"total_num_steps\": 20, \"warmup_max_lr\": 0.1, \"warmup_num_steps\": 10, \"warmup_type\": \"linear\"}}", step, [7.0]));
+        PeerReference.AssertClose(expected,
+            Lr("{\"type\": \"WarmupDecayLR\", \"params\": {\"total_num_steps\": 20, \"warmup_max_lr\": 0.1, \"warmup_num_steps\": 10, \"warmup_type\": \"linear\"}}", step, [7.0]));
 
     [Fact]
     public void WarmupDecayLR_max_defaults_to_0_001() =>
@@ -58,7 +62,8 @@ public class DeepSpeedTests
     [InlineData(110, 0.2)]                                   // progress 1 → cos_min
     [InlineData(10_000, 0.2)]                                // clamped
     public void WarmupCosineLR_starts_at_zero_and_is_clamped(long step, double expected) =>
-        PeerReference.AssertClose(expected, new DeepSpeedWarmupCosineLR(110, 0.2, 10, 0.1, DeepSpeedWarmupType.Linear).Bind([2.0]).LrAt(0, step));
+        PeerReference.AssertClose(expected, new DeepSpeedWarmupCosineLR(110, 0.2, 10, 0.1,
+            DeepSpeedWarmupType.Linear).Bind([2.0]).LrAt(0, step));
 
     [Theory]
     [InlineData(0, 0.01, 0.8)]                       // construction: min lr, β1 = cycle_min_mom

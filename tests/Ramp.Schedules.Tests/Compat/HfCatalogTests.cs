@@ -13,7 +13,8 @@ public class HfCatalogTests
     [Fact]
     public void A_warmup_ratio_without_training_steps_is_an_error()
     {
-        var error = Assert.Throws<SpecException>(() => ScheduleText.Parse("transformers.get_constant_schedule_with_warmup(optimizer, 0.1)"));
+        var error = Assert.Throws<SpecException>(()
+            => ScheduleText.Parse("transformers.get_constant_schedule_with_warmup(optimizer, 0.1)"));
         Assert.Contains("needs num_training_steps", error.Message);
     }
 
@@ -26,10 +27,14 @@ public class HfCatalogTests
         { "transformers.optimization.get_scheduler('constant', optimizer, num_warmup_steps=99, num_training_steps=5)", new HfConstant() },
         { "transformers.get_scheduler('constant_with_warmup', optimizer, num_warmup_steps=0.5, num_training_steps=5, scheduler_specific_kwargs={'x': 1})",
             new HfConstantWithWarmup(3) },
-        { "transformers.get_scheduler('inverse_sqrt', optimizer, num_warmup_steps=10, scheduler_specific_kwargs={'timescale': 50})", new HfInverseSqrt(10, 50) },
-        { "transformers.get_scheduler('polynomial', optimizer, 10, 200, {'lr_end': 1e-5, 'power': 2.0})", new HfPolynomialDecay(10, 200, 1e-5, 2.0) },
-        { "transformers.get_scheduler('cosine_with_min_lr', optimizer, 10, 200, {'min_lr': 1e-4})", new HfCosineWithMinLr(10, 200, MinLr: 1e-4) },
-        { "transformers.get_scheduler('cosine_warmup_with_min_lr', optimizer, 10, 200, {'min_lr_rate': 0.1})", new HfCosineWarmupWithMinLr(10, 200, MinLrRate: 0.1) },
+        { "transformers.get_scheduler('inverse_sqrt', optimizer, num_warmup_steps=10, scheduler_specific_kwargs={'timescale': 50})",
+            new HfInverseSqrt(10, 50) },
+        { "transformers.get_scheduler('polynomial', optimizer, 10, 200, {'lr_end': 1e-5, 'power': 2.0})", new HfPolynomialDecay(10, 200,
+            1e-5, 2.0) },
+        { "transformers.get_scheduler('cosine_with_min_lr', optimizer, 10, 200, {'min_lr': 1e-4})", new HfCosineWithMinLr(10, 200,
+            MinLr: 1e-4) },
+        { "transformers.get_scheduler('cosine_warmup_with_min_lr', optimizer, 10, 200, {'min_lr_rate': 0.1})",
+            new HfCosineWarmupWithMinLr(10, 200, MinLrRate: 0.1) },
         { "transformers.get_scheduler('warmup_stable_decay', optimizer, num_warmup_steps=10, num_training_steps=200, scheduler_specific_kwargs={'num_decay_steps': 100, 'min_lr_ratio': 0.1})",
             new HfWarmupStableDecay(10, 100, 200, MinLrRatio: 0.1) },
     };
@@ -52,11 +57,13 @@ public class HfCatalogTests
     [InlineData("transformers.get_scheduler('cosine', optimizer)", "cosine requires `num_warmup_steps`")]
     [InlineData("transformers.get_scheduler('lineer', optimizer, 10, 100)", "did you mean 'linear'")]
     [InlineData("transformers.get_scheduler('cosine', optimizer, 10, 100, {'num_cycle': 1})", "has no parameter 'num_cycle'")]
-    [InlineData("transformers.get_cosine_with_min_lr_schedule_with_warmup(optimizer, 10, 100, min_lr=0.1, min_lr_rate=0.1)", "only one of min_lr or min_lr_rate")]
+    [InlineData("transformers.get_cosine_with_min_lr_schedule_with_warmup(optimizer, 10, 100, min_lr=0.1, min_lr_rate=0.1)",
+        "only one of min_lr or min_lr_rate")]
     [InlineData("transformers.get_cosine_with_min_lr_schedule_with_warmup(optimizer, 10, 100)", "one of min_lr or min_lr_rate must be set")]
     [InlineData("transformers.get_wsd_schedule(optimizer, 10, 100)", "either num_training_steps or num_stable_steps")]
     [InlineData("transformers.get_wsd_schedule(optimizer, 10, 100, 200, decay_type='sqrt')", "decay_type must be one of")]
-    [InlineData("transformers.get_linear_schedule_with_warmup(optimizer, num_warmup_steps=-5, num_training_steps=100)", "num_warmup_steps must be >= 0 but was -5")]
+    [InlineData("transformers.get_linear_schedule_with_warmup(optimizer, num_warmup_steps=-5, num_training_steps=100)",
+        "num_warmup_steps must be >= 0 but was -5")]
     [InlineData("transformers.get_polynomial_decay_schedule_with_warmup(optimizer, 10, 10)", "num_training_steps must differ")]
     public void Mistakes_are_spec_errors(string text, string message)
     {

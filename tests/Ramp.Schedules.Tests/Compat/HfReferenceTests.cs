@@ -26,7 +26,8 @@ public class HfReferenceTests
         ["hf.get_cosine_with_min_lr_schedule_with_warmup.10_200_0.05.s1"] = new HfCosineWithMinLr(10, 200, MinLrRate: 0.05),
         ["hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate.0_500_0.1_0.01.s0"] =
             new HfCosineWarmupWithMinLr(0, 500, MinLrRate: 0.1, WarmupLrRate: 0.01),
-        ["hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate.10_200_0.1_None.s1"] = new HfCosineWarmupWithMinLr(10, 200, MinLrRate: 0.1),
+        ["hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate.10_200_0.1_None.s1"] = new HfCosineWarmupWithMinLr(10, 200,
+            MinLrRate: 0.1),
         ["hf.get_wsd_schedule.0_150_500_linear_linear_0.0.s0"] = new HfWarmupStableDecay(0, 150, 500, null, Linear, Linear, 0.0),
         ["hf.get_wsd_schedule.0_100_500_cosine_linear_0.1.s0"] = new HfWarmupStableDecay(0, 100, 500, null, Cosine, Linear, 0.1),
         ["hf.get_wsd_schedule.0_150_500_1-sqrt_linear_0.1.s0"] = new HfWarmupStableDecay(0, 150, 500, null, OneMinusSqrt, Linear, 0.1),
@@ -35,7 +36,8 @@ public class HfReferenceTests
         ["hf.get_wsd_schedule.0_100_500_1-sqrt_cosine_0.0.s0"] = new HfWarmupStableDecay(0, 100, 500, null, OneMinusSqrt, Cosine, 0.0),
         ["hf.get_wsd_schedule.0_150_500_linear_1-sqrt_0.0.s0"] = new HfWarmupStableDecay(0, 150, 500, null, Linear, OneMinusSqrt, 0.0),
         ["hf.get_wsd_schedule.0_100_500_cosine_1-sqrt_0.1.s0"] = new HfWarmupStableDecay(0, 100, 500, null, Cosine, OneMinusSqrt, 0.1),
-        ["hf.get_wsd_schedule.0_100_500_1-sqrt_1-sqrt_0.0.s0"] = new HfWarmupStableDecay(0, 100, 500, null, OneMinusSqrt, OneMinusSqrt, 0.0),
+        ["hf.get_wsd_schedule.0_100_500_1-sqrt_1-sqrt_0.0.s0"] = new HfWarmupStableDecay(0, 100, 500, null, OneMinusSqrt, OneMinusSqrt,
+            0.0),
         ["hf.get_wsd_schedule.10_100_200_linear_linear_0.1.s1"] = new HfWarmupStableDecay(10, 100, 200, null, Linear, Linear, 0.1),
         ["hf.get_wsd_schedule.10_150_200_cosine_linear_0.1.s1"] = new HfWarmupStableDecay(10, 150, 200, null, Cosine, Linear, 0.1),
         ["hf.get_wsd_schedule.10_100_200_1-sqrt_linear_0.1.s1"] = new HfWarmupStableDecay(10, 100, 200, null, OneMinusSqrt, Linear, 0.1),
@@ -44,7 +46,8 @@ public class HfReferenceTests
         ["hf.get_wsd_schedule.10_100_200_1-sqrt_cosine_0.0.s1"] = new HfWarmupStableDecay(10, 100, 200, null, OneMinusSqrt, Cosine, 0.0),
         ["hf.get_wsd_schedule.10_150_200_linear_1-sqrt_0.1.s1"] = new HfWarmupStableDecay(10, 150, 200, null, Linear, OneMinusSqrt, 0.1),
         ["hf.get_wsd_schedule.10_100_200_cosine_1-sqrt_0.1.s1"] = new HfWarmupStableDecay(10, 100, 200, null, Cosine, OneMinusSqrt, 0.1),
-        ["hf.get_wsd_schedule.10_100_200_1-sqrt_1-sqrt_0.0.s1"] = new HfWarmupStableDecay(10, 100, 200, null, OneMinusSqrt, OneMinusSqrt, 0.0),
+        ["hf.get_wsd_schedule.10_100_200_1-sqrt_1-sqrt_0.0.s1"] = new HfWarmupStableDecay(10, 100, 200, null, OneMinusSqrt,
+            OneMinusSqrt, 0.0),
     };
 
     public static TheoryData<string> Ids => PeerReference.Ids("hf");

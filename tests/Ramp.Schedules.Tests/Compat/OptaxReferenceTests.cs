@@ -35,8 +35,10 @@ public class OptaxReferenceTests
         ["optax.linear_onecycle_schedule.11.s1"] = LinearOnecycle(300, 1.0),
         ["optax.cosine_onecycle_schedule.12.s0"] = CosineOnecycle(300, 1.0, pctStart: 0.2),
         ["optax.cosine_onecycle_schedule.12.s1"] = CosineOnecycle(300, 1.0, pctStart: 0.2),
-        ["optax.join_schedules.s0"] = new OptaxJoin(new[] { Linear(0.0, 1.0, 40), new OptaxCosineDecay(1.0, 100, 0.05) }, new long[] { 40 }),
-        ["optax.join_schedules.s1"] = new OptaxJoin(new[] { Linear(0.0, 1.0, 40), new OptaxCosineDecay(1.0, 200, 0.05) }, new long[] { 40 }),
+        ["optax.join_schedules.s0"] = new OptaxJoin(new[] { Linear(0.0, 1.0, 40), new OptaxCosineDecay(1.0, 100, 0.05) },
+            new long[] { 40 }),
+        ["optax.join_schedules.s1"] = new OptaxJoin(new[] { Linear(0.0, 1.0, 40), new OptaxCosineDecay(1.0, 200, 0.05) },
+            new long[] { 40 }),
         ["optax.sgdr_schedule.s0"] = Sgdr([(0.0, 1.0, 10, 100, 0.0, 1.0), (0.0, 0.5, 10, 150, 0.0, 1.0)]),
         ["optax.sgdr_schedule.s1"] = Sgdr([(0.0, 1.0, 10, 100, 0.0, 1.0), (0.0, 0.5, 10, 150, 0.0, 1.0)]),
     };

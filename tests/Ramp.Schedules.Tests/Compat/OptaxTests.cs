@@ -66,7 +66,8 @@ public class OptaxTests
     [InlineData("optax.piecewise_constant_schedule(1.0, {10: -0.5})", "non-negative scale factors")]
     [InlineData("optax.join_schedules([optax.constant_schedule(1.0)], [5])", "1 schedules need 0 boundaries")]
     [InlineData("optax.join_schedules([torch.optim.lr_scheduler.StepLR(optimizer, 5)], [])", "expected an optax schedule")]
-    [InlineData("optax.sgdr_schedule([{'init_value': 0.0, 'peak_value': 1.0, 'warmup_steps': 1, 'decay_step': 10}])", "has no parameter 'decay_step'")]
+    [InlineData("optax.sgdr_schedule([{'init_value': 0.0, 'peak_value': 1.0, 'warmup_steps': 1, 'decay_step': 10}])",
+        "has no parameter 'decay_step'")]
     public void Mistakes_are_spec_errors(string text, string message)
     {
         var error = Assert.Throws<SpecException>(() => ScheduleText.Parse(text));

@@ -8,8 +8,10 @@ public class TimmReferenceTests
     {
         ["timm.CosineLRScheduler.0.s0"] = new TimmCosine(300, LrMin: 0.0, WarmupT: 5, WarmupLrInit: 1e-4, WarmupPrefix: false),
         ["timm.CosineLRScheduler.0.s1"] = new TimmCosine(50, LrMin: 1e-5, WarmupT: 0, WarmupLrInit: 0.0, WarmupPrefix: false),
-        ["timm.CosineLRScheduler.1.s0"] = new TimmCosine(60, 1e-5, CycleMul: 2.0, CycleDecay: 0.8, CycleLimit: 2, WarmupT: 3, WarmupLrInit: 1e-5),
-        ["timm.CosineLRScheduler.1.s1"] = new TimmCosine(60, 1e-5, CycleMul: 2.0, CycleDecay: 0.8, CycleLimit: 2, WarmupT: 3, WarmupLrInit: 1e-5),
+        ["timm.CosineLRScheduler.1.s0"] = new TimmCosine(60, 1e-5, CycleMul: 2.0, CycleDecay: 0.8, CycleLimit: 2, WarmupT: 3,
+            WarmupLrInit: 1e-5),
+        ["timm.CosineLRScheduler.1.s1"] = new TimmCosine(60, 1e-5, CycleMul: 2.0, CycleDecay: 0.8, CycleLimit: 2, WarmupT: 3,
+            WarmupLrInit: 1e-5),
         ["timm.CosineLRScheduler.2.s0"] = new TimmCosine(100, 1e-4, KDecay: 2.0, WarmupT: 10, WarmupLrInit: 1e-5),
         ["timm.CosineLRScheduler.2.s1"] = new TimmCosine(100, 1e-4, KDecay: 2.0, WarmupT: 10, WarmupLrInit: 1e-5),
         ["timm.TanhLRScheduler.3.s0"] = new TimmTanh(50, -7.0, 3.0, LrMin: 1e-5, WarmupT: 0, WarmupLrInit: 1e-5, CycleLimit: 1),

@@ -21,7 +21,8 @@ public class AutoWarmupSpecTests
     public void Parameters_map_by_name_and_print_back()
     {
         var spec = Assert.IsType<AutoWarmupSpec>(ScheduleText.Parse("auto(0.5, preset=catapult_tolerant, growth=1.1, cooldown=3, max_steps=400) >> linear(600)"));
-        Assert.Equal((0.5, AutoWarmupPreset.CatapultTolerant, 1.1, 3L, 400L), (spec.Target, spec.Preset, spec.Growth!.Value, spec.Cooldown!.Value, spec.MaxSteps!.Value));
+        Assert.Equal((0.5, AutoWarmupPreset.CatapultTolerant, 1.1, 3L, 400L), (spec.Target, spec.Preset, spec.Growth!.Value,
+            spec.Cooldown!.Value, spec.MaxSteps!.Value));
         Assert.Null(spec.ZRed);
         Assert.Equal(spec, ScheduleText.Parse(spec.ToString()));
     }

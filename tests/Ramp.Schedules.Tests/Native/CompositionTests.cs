@@ -27,7 +27,8 @@ public class CompositionTests
     public void Optax_join_reference_is_a_join_of_interp_and_cosine()
     {
         var (lr, _, _) = NativeReference.Case("optax.join_schedules.s0");
-        var join = new Join(new Schedule[] { new PiecewiseInterpolated(new[] { 0.0, 1 }, new long[] { 0, 40 }), new CosineDecay(100, 0.05) },
+        var join = new Join(new Schedule[] { new PiecewiseInterpolated(new[] { 0.0, 1 }, new long[] { 0, 40 }), new CosineDecay(100,
+            0.05) },
             new long[] { 40 });
         for (var t = 0; t < lr.Length; t++) NativeReference.AssertClose(lr[t][0], join.ValueAt(t), $"join step {t}");
     }
@@ -56,7 +57,8 @@ public class CompositionTests
     [Fact]
     public void Three_deep_join_places_each_piece_where_the_one_before_ends()
     {
-        var deep = Join.Sequence(new LinearWarmup(10), Join.Sequence(new ConstantWarmup(5, 0.5), Join.Sequence(new LinearDecay(20), new LinearDecay(5))));
+        var deep = Join.Sequence(new LinearWarmup(10), Join.Sequence(new ConstantWarmup(5, 0.5), Join.Sequence(new LinearDecay(20),
+            new LinearDecay(5))));
         Assert.Equal(40, ScheduleLength.Of(deep));
         Assert.Equal(1.0, deep.ValueAt(9));
         Assert.Equal(0.5, deep.ValueAt(10));

@@ -59,7 +59,8 @@ public class ValidationTests
     public void Evaluation_allocates_nothing()
     {
         var warmupCosine = Presets.WarmupCosine(100, 1000, 0.1);
-        var deep = Join.Sequence(new LinearWarmup(10), Join.Sequence(new ConstantWarmup(5), Join.Sequence(new CosineDecay(20), new InverseSqrtDecay(5))));
+        var deep = Join.Sequence(new LinearWarmup(10), Join.Sequence(new ConstantWarmup(5), Join.Sequence(new CosineDecay(20),
+            new InverseSqrtDecay(5))));
         var onecycle = new OneCycle(1000);
         var sum = warmupCosine.ValueAt(1) + deep.ValueAt(1) + onecycle.ValueAt(1);
         var before = GC.GetAllocatedBytesForCurrentThread();

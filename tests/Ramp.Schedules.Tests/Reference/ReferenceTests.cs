@@ -51,7 +51,8 @@ public class ReferenceTests
         Assert.Equal(expected.Length, actual.Length);
         for (var t = 0; t < expected.Length; t++)
         {
-            Assert.True(expected[t].Length == actual[t].Length, $"{id}: step {t} has {actual[t].Length} groups, expected {expected[t].Length}");
+            Assert.True(expected[t].Length == actual[t].Length,
+                $"{id}: step {t} has {actual[t].Length} groups, expected {expected[t].Length}");
             for (var g = 0; g < expected[t].Length; g++)
             {
                 if (!Close(expected[t][g], actual[t][g]))

@@ -16,7 +16,8 @@ public sealed record DeepSpeedLRRangeTest(
     bool LrRangeTestStaircase = false) : DeepSpeedSpec
 {
     /// <summary>Start value, one or one per group; null (default) means 1e-3.</summary>
-    public EquatableArray<double>? LrRangeTestMinLr { get; } = LrRangeTestMinLr is { } vLrRangeTestMinLr ? Check.FiniteList(vLrRangeTestMinLr, nameof(LrRangeTestMinLr), "LRRangeTest") : (EquatableArray<double>?)null;
+    public EquatableArray<double>? LrRangeTestMinLr { get; } = LrRangeTestMinLr is { } vLrRangeTestMinLr
+        ? Check.FiniteList(vLrRangeTestMinLr, nameof(LrRangeTestMinLr), "LRRangeTest") : (EquatableArray<double>?)null;
 
     /// <summary>Growth per interval, as a multiple of min_lr; default 1.</summary>
     public double LrRangeTestStepRate { get; } = Check.Finite(LrRangeTestStepRate, nameof(LrRangeTestStepRate), "LRRangeTest");

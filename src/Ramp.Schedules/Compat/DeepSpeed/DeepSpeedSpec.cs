@@ -13,10 +13,16 @@ public abstract record DeepSpeedSpec : ScheduleSpec
     /// <summary>The Python call that builds this schedule.</summary>
     public sealed override string ToString() => PeerBinder.Print(this);
 
-    /// <summary>The learning rate of <paramref name="group"/> when <c>last_batch_iteration</c> is <paramref name="lastBatchIteration"/> (−1: construction).</summary>
+    /// <summary>
+    /// The learning rate of <paramref name="group"/> when <c>last_batch_iteration</c> is <paramref name="lastBatchIteration"/> (−1:
+    /// construction).
+    /// </summary>
     public abstract double LrAt(IReadOnlyList<double> baseLrs, int group, long lastBatchIteration);
 
-    /// <summary>β1 (written to the group's <c>betas</c>) at <paramref name="lastBatchIteration"/>, or null when the scheduler does not cycle momentum.</summary>
+    /// <summary>
+    /// β1 (written to the group's <c>betas</c>) at <paramref name="lastBatchIteration"/>, or null when the scheduler does not cycle
+    /// momentum.
+    /// </summary>
     public virtual double? MomentumAt(long lastBatchIteration) => null;
 
     /// <summary>Whether <see cref="MomentumAt"/> gives values.</summary>

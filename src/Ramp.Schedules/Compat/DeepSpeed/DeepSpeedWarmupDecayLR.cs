@@ -20,10 +20,12 @@ public sealed record DeepSpeedWarmupDecayLR(
     public long TotalNumSteps { get; } = TotalNumSteps;
 
     /// <summary>Start value, one or one per group; null (default) means 0.</summary>
-    public EquatableArray<double>? WarmupMinLr { get; } = WarmupMinLr is { } vWarmupMinLr ? Check.FiniteList(vWarmupMinLr, nameof(WarmupMinLr), Who) : (EquatableArray<double>?)null;
+    public EquatableArray<double>? WarmupMinLr { get; } = WarmupMinLr is { } vWarmupMinLr ? Check.FiniteList(vWarmupMinLr,
+        nameof(WarmupMinLr), Who) : (EquatableArray<double>?)null;
 
     /// <summary>Peak, one or one per group; null (default) means 0.001.</summary>
-    public EquatableArray<double>? WarmupMaxLr { get; } = WarmupMaxLr is { } vWarmupMaxLr ? Check.FiniteList(vWarmupMaxLr, nameof(WarmupMaxLr), Who) : (EquatableArray<double>?)null;
+    public EquatableArray<double>? WarmupMaxLr { get; } = WarmupMaxLr is { } vWarmupMaxLr ? Check.FiniteList(vWarmupMaxLr,
+        nameof(WarmupMaxLr), Who) : (EquatableArray<double>?)null;
 
     /// <summary>Log (default) or linear.</summary>
     public DeepSpeedWarmupType WarmupType { get; } = Check.Defined(WarmupType, nameof(WarmupType), Who);
@@ -33,11 +35,13 @@ public sealed record DeepSpeedWarmupDecayLR(
     /// <summary>Positive number of warmup steps as given.</summary>
     public long WarmupNumSteps { get; } = WarmupNumSteps > 0
         ? WarmupNumSteps
-        : throw new ArgumentOutOfRangeException(nameof(WarmupNumSteps), WarmupNumSteps, $"{Who}: warmup_num_steps must be a positive integer, got {WarmupNumSteps}");
+        : throw new ArgumentOutOfRangeException(nameof(WarmupNumSteps), WarmupNumSteps,
+            $"{Who}: warmup_num_steps must be a positive integer, got {WarmupNumSteps}");
 
     /// <inheritdoc />
     public override double LrAt(IReadOnlyList<double> baseLrs, int group, long lastBatchIteration) =>
-        DeepSpeedWarmup.Lr(WarmupMinLr, WarmupMaxLr ?? new[] { 0.001 }, baseLrs, group, WarmupNumSteps, WarmupType, TotalNumSteps, lastBatchIteration);
+        DeepSpeedWarmup.Lr(WarmupMinLr, WarmupMaxLr ?? new[] { 0.001 }, baseLrs, group, WarmupNumSteps, WarmupType, TotalNumSteps,
+            lastBatchIteration);
 
     /// <inheritdoc />
     protected override void CheckGroups(int groups) => DeepSpeedWarmup.Check(WarmupMinLr, WarmupMaxLr, groups, Who);

@@ -8,7 +8,8 @@ namespace Ramp.Schedules.Compat.DeepSpeed;
 /// (t = −1) lr = min, and the first step() gives γ = 0 again, so the first two updates both run at warmup_min_lr.
 /// </summary>
 /// <param name="WarmupMinLr">Start value, one or one per group; null (default) means 0.</param>
-/// <param name="WarmupMaxLr">Peak, one or one per group; null (default) takes the <b>first</b> group's learning rate for every group, as DeepSpeed does.</param>
+/// <param name="WarmupMaxLr">Peak, one or one per group; null (default) takes the <b>first</b> group's learning rate for every group, as
+/// DeepSpeed does.</param>
 /// <param name="WarmupNumSteps">Positive; DeepSpeed raises it to at least 2. Default 1000.</param>
 /// <param name="WarmupType">Log (default) or linear.</param>
 [PeerCall("deepspeed", "WarmupLR", PythonSpecBuilder.DeepSpeedModule, TakesOptimizer = true)]
@@ -17,10 +18,14 @@ public sealed record DeepSpeedWarmupLR(
     DeepSpeedWarmupType WarmupType = DeepSpeedWarmupType.Log) : DeepSpeedSpec
 {
     /// <summary>Start value, one or one per group; null (default) means 0.</summary>
-    public EquatableArray<double>? WarmupMinLr { get; } = WarmupMinLr is { } vWarmupMinLr ? Check.FiniteList(vWarmupMinLr, nameof(WarmupMinLr), Who) : (EquatableArray<double>?)null;
+    public EquatableArray<double>? WarmupMinLr { get; } = WarmupMinLr is { } vWarmupMinLr ? Check.FiniteList(vWarmupMinLr,
+        nameof(WarmupMinLr), Who) : (EquatableArray<double>?)null;
 
-    /// <summary>Peak, one or one per group; null (default) takes the <b>first</b> group's learning rate for every group, as DeepSpeed does.</summary>
-    public EquatableArray<double>? WarmupMaxLr { get; } = WarmupMaxLr is { } vWarmupMaxLr ? Check.FiniteList(vWarmupMaxLr, nameof(WarmupMaxLr), Who) : (EquatableArray<double>?)null;
+    /// <summary>
+    /// Peak, one or one per group; null (default) takes the <b>first</b> group's learning rate for every group, as DeepSpeed does.
+    /// </summary>
+    public EquatableArray<double>? WarmupMaxLr { get; } = WarmupMaxLr is { } vWarmupMaxLr ? Check.FiniteList(vWarmupMaxLr,
+        nameof(WarmupMaxLr), Who) : (EquatableArray<double>?)null;
 
     /// <summary>Log (default) or linear.</summary>
     public DeepSpeedWarmupType WarmupType { get; } = Check.Defined(WarmupType, nameof(WarmupType), Who);
@@ -30,7 +35,8 @@ public sealed record DeepSpeedWarmupLR(
     /// <summary>Positive number of warmup steps as given.</summary>
     public long WarmupNumSteps { get; } = WarmupNumSteps > 0
         ? WarmupNumSteps
-        : throw new ArgumentOutOfRangeException(nameof(WarmupNumSteps), WarmupNumSteps, $"{Who}: warmup_num_steps must be a positive integer, got {WarmupNumSteps}");
+        : throw new ArgumentOutOfRangeException(nameof(WarmupNumSteps), WarmupNumSteps,
+            $"{Who}: warmup_num_steps must be a positive integer, got {WarmupNumSteps}");
 
     /// <inheritdoc />
     public override double LrAt(IReadOnlyList<double> baseLrs, int group, long lastBatchIteration) =>

@@ -15,12 +15,15 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="NumWarmupSteps">W, at least 0.</param>
 /// <param name="NumTrainingSteps">T, at least 0 (warmup included).</param>
 /// <param name="NumCycles">Number of cosine waves over T − W; default 0.5.</param>
-/// <param name="MinLr">Absolute floor for a group whose base is the optimizer's default lr; exactly one of this and <paramref name="MinLrRate"/>.</param>
-/// <param name="MinLrRate">Floor as a fraction of each group's base learning rate; exactly one of this and <paramref name="MinLr"/>.</param>
+/// <param name="MinLr">Absolute floor for a group whose base is the optimizer's default lr; exactly one of this and <paramref
+/// name="MinLrRate"/>.</param>
+/// <param name="MinLrRate">Floor as a fraction of each group's base learning rate; exactly one of this and <paramref
+/// name="MinLr"/>.</param>
 /// <param name="WarmupLrRate">r, the factor at step 0; null (default) for the (t + 1)/W warmup.</param>
 [PeerCall("hf", "get_cosine_with_min_lr_schedule_with_warmup_lr_rate", "transformers", "transformers.optimization", TakesOptimizer = true,
     Signature = "num_warmup_steps, num_training_steps, num_cycles, last_epoch, min_lr, min_lr_rate, warmup_lr_rate")]
-public sealed record HfCosineWarmupWithMinLr([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null,
+public sealed record HfCosineWarmupWithMinLr([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps,
+    double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null,
     double? WarmupLrRate = null) : HfLambdaSpec
 {
     /// <summary>Number of cosine waves over T − W; default 0.5.</summary>
@@ -30,7 +33,8 @@ public sealed record HfCosineWarmupWithMinLr([PyConverter(typeof(HfWarmupSteps))
     public double? MinLrRate { get; } = MinLrRate is { } vMinLrRate ? Check.Finite(vMinLrRate, nameof(MinLrRate), Who) : null;
 
     /// <summary>r, the factor at step 0; null (default) for the (t + 1)/W warmup.</summary>
-    public double? WarmupLrRate { get; } = WarmupLrRate is { } vWarmupLrRate ? Check.Finite(vWarmupLrRate, nameof(WarmupLrRate), Who) : null;
+    public double? WarmupLrRate { get; } = WarmupLrRate is { } vWarmupLrRate ? Check.Finite(vWarmupLrRate, nameof(WarmupLrRate), Who)
+        : null;
 
     private const string Who = "get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
 
@@ -61,5 +65,6 @@ public sealed record HfCosineWarmupWithMinLr([PyConverter(typeof(HfWarmupSteps))
 
     /// <inheritdoc />
     protected override HfLambdaSpec Resolve(IReadOnlyList<double> baseLrs) =>
-        MinLrRate is null ? new HfCosineWarmupWithMinLr(NumWarmupSteps, NumTrainingSteps, NumCycles, null, MinLr!.Value / DefaultLr(baseLrs), WarmupLrRate) : this;
+        MinLrRate is null ? new HfCosineWarmupWithMinLr(NumWarmupSteps, NumTrainingSteps, NumCycles, null,
+            MinLr!.Value / DefaultLr(baseLrs), WarmupLrRate) : this;
 }

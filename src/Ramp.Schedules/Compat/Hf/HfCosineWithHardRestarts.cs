@@ -10,16 +10,19 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="NumTrainingSteps">T, at least 0 (warmup included).</param>
 /// <param name="NumCycles">Number of hard restarts (cosine decays) between W and T; default 1.</param>
 [PeerCall("hf", "get_cosine_with_hard_restarts_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
-public sealed record HfCosineWithHardRestarts([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 1) : HfLambdaSpec
+public sealed record HfCosineWithHardRestarts([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps,
+    double NumCycles = 1) : HfLambdaSpec
 {
     /// <summary>Number of hard restarts (cosine decays) between W and T; default 1.</summary>
     public double NumCycles { get; } = Check.Finite(NumCycles, nameof(NumCycles), "get_cosine_with_hard_restarts_schedule_with_warmup");
 
     /// <summary>W, at least 0.</summary>
-    public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps), "get_cosine_with_hard_restarts_schedule_with_warmup");
+    public long NumWarmupSteps { get; } = NonNegative(NumWarmupSteps, nameof(NumWarmupSteps),
+        "get_cosine_with_hard_restarts_schedule_with_warmup");
 
     /// <summary>T, at least 0.</summary>
-    public long NumTrainingSteps { get; } = NonNegative(NumTrainingSteps, nameof(NumTrainingSteps), "get_cosine_with_hard_restarts_schedule_with_warmup");
+    public long NumTrainingSteps { get; } = NonNegative(NumTrainingSteps, nameof(NumTrainingSteps),
+        "get_cosine_with_hard_restarts_schedule_with_warmup");
 
     /// <inheritdoc />
     public override double Lambda(long step)

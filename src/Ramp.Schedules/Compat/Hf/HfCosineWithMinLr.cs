@@ -11,11 +11,14 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="NumWarmupSteps">W, at least 0.</param>
 /// <param name="NumTrainingSteps">T, at least 0 (warmup included).</param>
 /// <param name="NumCycles">Number of cosine waves over T − W; default 0.5.</param>
-/// <param name="MinLr">Absolute floor for a group whose base is the optimizer's default lr; exactly one of this and <paramref name="MinLrRate"/>.</param>
-/// <param name="MinLrRate">Floor as a fraction of each group's base learning rate; exactly one of this and <paramref name="MinLr"/>.</param>
+/// <param name="MinLr">Absolute floor for a group whose base is the optimizer's default lr; exactly one of this and <paramref
+/// name="MinLrRate"/>.</param>
+/// <param name="MinLrRate">Floor as a fraction of each group's base learning rate; exactly one of this and <paramref
+/// name="MinLr"/>.</param>
 [PeerCall("hf", "get_cosine_with_min_lr_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true,
     Signature = "num_warmup_steps, num_training_steps, num_cycles, last_epoch, min_lr, min_lr_rate")]
-public sealed record HfCosineWithMinLr([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null) : HfLambdaSpec
+public sealed record HfCosineWithMinLr([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps,
+    double NumCycles = 0.5, double? MinLr = null, double? MinLrRate = null) : HfLambdaSpec
 {
     /// <summary>Number of cosine waves over T − W; default 0.5.</summary>
     public double NumCycles { get; } = Check.Finite(NumCycles, nameof(NumCycles), Who);
@@ -46,5 +49,6 @@ public sealed record HfCosineWithMinLr([PyConverter(typeof(HfWarmupSteps))] long
 
     /// <inheritdoc />
     protected override HfLambdaSpec Resolve(IReadOnlyList<double> baseLrs) =>
-        MinLrRate is null ? new HfCosineWithMinLr(NumWarmupSteps, NumTrainingSteps, NumCycles, null, MinLr!.Value / DefaultLr(baseLrs)) : this;
+        MinLrRate is null ? new HfCosineWithMinLr(NumWarmupSteps, NumTrainingSteps, NumCycles, null, MinLr!.Value / DefaultLr(baseLrs))
+            : this;
 }

@@ -11,7 +11,8 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="NumTrainingSteps">T, at least 0 (warmup included).</param>
 /// <param name="NumCycles">Number of cosine waves over T − W; 0.5 (default) decays once from 1 to 0.</param>
 [PeerCall("hf", "get_cosine_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
-public sealed record HfCosineWithWarmup([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double NumCycles = 0.5) : HfLambdaSpec
+public sealed record HfCosineWithWarmup([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps,
+    double NumCycles = 0.5) : HfLambdaSpec
 {
     /// <summary>Number of cosine waves over T − W; 0.5 (default) decays once from 1 to 0.</summary>
     public double NumCycles { get; } = Check.Finite(NumCycles, nameof(NumCycles), "get_cosine_schedule_with_warmup");

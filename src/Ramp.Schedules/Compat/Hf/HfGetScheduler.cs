@@ -31,7 +31,8 @@ internal static class HfGetScheduler
     {
         // get_scheduler(SchedulerType.LINEAR, optimizer, ...): the enum member is a bare name, which PyArgs would
         // take for the optimizer; read it as the string it stands for.
-        if (call.Args.Count > 0 && call.Args[0] is PyName { Name: var enumName } first && enumName.Contains("SchedulerType.", StringComparison.Ordinal))
+        if (call.Args.Count > 0 && call.Args[0] is PyName { Name: var enumName } first && enumName.Contains("SchedulerType.",
+            StringComparison.Ordinal))
         {
             var member = enumName[(enumName.LastIndexOf('.') + 1)..];
             var type = Types.FirstOrDefault(t => t.Enum == member).Type
@@ -91,7 +92,8 @@ internal static class HfGetScheduler
         if (a.Raw("scheduler_specific_kwargs") is null or PyNone) return [];
         return a.Dict("scheduler_specific_kwargs").Entries.Select(entry => entry.Key is PyString key
             ? new PyKeyword(key.Value, entry.Value, key.Position)
-            : throw new SpecException(entry.Key.Position, $"get_scheduler: scheduler_specific_kwargs keys must be strings but got {entry.Key.Kind}"))
+            : throw new SpecException(entry.Key.Position,
+                $"get_scheduler: scheduler_specific_kwargs keys must be strings but got {entry.Key.Kind}"))
             .ToList();
     }
 }

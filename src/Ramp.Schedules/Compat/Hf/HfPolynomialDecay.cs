@@ -19,7 +19,8 @@ namespace Ramp.Schedules.Compat.Hf;
 /// <param name="Power">Exponent of the decay; default 1 (linear).</param>
 /// <param name="LrInit">lr_init; null (default) takes the first group's base learning rate when binding.</param>
 [PeerCall("hf", "get_polynomial_decay_schedule_with_warmup", "transformers", "transformers.optimization", TakesOptimizer = true)]
-public sealed record HfPolynomialDecay([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps, double LrEnd = 1e-7, double Power = 1.0, [PyConverter(typeof(FromOptimizer))] double? LrInit = null) : HfLambdaSpec
+public sealed record HfPolynomialDecay([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumTrainingSteps,
+    double LrEnd = 1e-7, double Power = 1.0, [PyConverter(typeof(FromOptimizer))] double? LrInit = null) : HfLambdaSpec
 {
     /// <summary>The absolute learning rate at and after T (for a group whose base is lr_init); default 1e-7.</summary>
     public double LrEnd { get; } = Check.Finite(LrEnd, nameof(LrEnd), Who);

@@ -10,14 +10,16 @@ namespace Ramp.Schedules.Compat.Hf;
 /// </summary>
 /// <param name="NumWarmupSteps">W, at least 0.</param>
 /// <param name="NumDecaySteps">D, at least 0.</param>
-/// <param name="NumTrainingSteps">T; S defaults to T − W − D. Ignored when <paramref name="NumStableSteps"/> is given (as in transformers).</param>
+/// <param name="NumTrainingSteps">T; S defaults to T − W − D. Ignored when <paramref name="NumStableSteps"/> is given (as in
+/// transformers).</param>
 /// <param name="NumStableSteps">S, at least 0; one of this and <paramref name="NumTrainingSteps"/> is required.</param>
 /// <param name="WarmupType">Shape of the warmup; default linear.</param>
 /// <param name="DecayType">Shape of the decay; default cosine.</param>
 /// <param name="MinLrRatio">m, the factor at step 0 and after the decay; default 0.</param>
 /// <param name="NumCycles">Cosine waves over the decay; default 0.5.</param>
 [PeerCall("hf", "get_wsd_schedule", "transformers", "transformers.optimization", TakesOptimizer = true)]
-public sealed record HfWarmupStableDecay([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumDecaySteps, long? NumTrainingSteps = null, long? NumStableSteps = null,
+public sealed record HfWarmupStableDecay([PyConverter(typeof(HfWarmupSteps))] long NumWarmupSteps, long NumDecaySteps,
+    long? NumTrainingSteps = null, long? NumStableSteps = null,
     HfWsdShape WarmupType = HfWsdShape.Linear, HfWsdShape DecayType = HfWsdShape.Cosine, double MinLrRatio = 0,
     double NumCycles = 0.5) : HfLambdaSpec
 {
@@ -55,7 +57,8 @@ public sealed record HfWarmupStableDecay([PyConverter(typeof(HfWarmupSteps))] lo
                 ? total - NumWarmupSteps - NumDecaySteps
                 : throw new ArgumentOutOfRangeException(nameof(NumTrainingSteps), total,
                     $"{Who}: num_training_steps must be at least num_warmup_steps + num_decay_steps = {NumWarmupSteps + NumDecaySteps} but was {total}")
-            : throw new ArgumentException($"{Who}: either num_training_steps or num_stable_steps must be specified", nameof(NumTrainingSteps));
+            : throw new ArgumentException($"{Who}: either num_training_steps or num_stable_steps must be specified",
+                nameof(NumTrainingSteps));
 
     /// <inheritdoc />
     public override double Lambda(long step)

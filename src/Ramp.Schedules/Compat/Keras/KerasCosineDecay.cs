@@ -29,7 +29,8 @@ public sealed record KerasCosineDecay(
     public double Alpha { get; } = Check.Finite(Alpha, nameof(Alpha), "CosineDecay");
 
     /// <summary>Peak reached after the warmup, or null (default) for no warmup.</summary>
-    public double? WarmupTarget { get; } = WarmupTarget is { } vWarmupTarget ? Check.Finite(vWarmupTarget, nameof(WarmupTarget), "CosineDecay") : null;
+    public double? WarmupTarget { get; } = WarmupTarget is { } vWarmupTarget ? Check.Finite(vWarmupTarget, nameof(WarmupTarget),
+        "CosineDecay") : null;
 
     /// <summary>D, positive.</summary>
     public long DecaySteps { get; } = PositiveSteps(DecaySteps, nameof(DecaySteps), "CosineDecay");
@@ -37,7 +38,8 @@ public sealed record KerasCosineDecay(
     /// <summary>W, at least 0.</summary>
     public long WarmupSteps { get; } = WarmupSteps >= 0
         ? WarmupSteps
-        : throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps, $"CosineDecay: warmup_steps must be >= 0 but was {WarmupSteps}");
+        : throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps,
+            $"CosineDecay: warmup_steps must be >= 0 but was {WarmupSteps}");
 
     /// <inheritdoc />
     public override double ValueAt(long step)

@@ -12,7 +12,8 @@ namespace Ramp.Schedules.Compat.Keras;
 /// <param name="Staircase">Whether s / decay_steps is floored; default false.</param>
 [PeerCall("keras", "InverseTimeDecay", "keras.optimizers.schedules", "tf.keras.optimizers.schedules",
     Signature = "initial_learning_rate, decay_steps, decay_rate, staircase, name")]
-public sealed record KerasInverseTimeDecay(double InitialLearningRate, long DecaySteps, double DecayRate, bool Staircase = false) : KerasSpec
+public sealed record KerasInverseTimeDecay(double InitialLearningRate, long DecaySteps, double DecayRate, bool Staircase = false)
+    : KerasSpec
 {
     /// <summary>Value at step 0.</summary>
     public double InitialLearningRate { get; } = Check.Finite(InitialLearningRate, nameof(InitialLearningRate), "InverseTimeDecay");

@@ -21,7 +21,8 @@ public sealed record KerasPiecewiseConstantDecay(EquatableArray<long> Boundaries
             nameof(Values));
 
     /// <summary>Steps, ascending.</summary>
-    public EquatableArray<long> Boundaries { get; } = Enumerable.Range(1, Math.Max(0, Boundaries.Count - 1)).All(i => Boundaries[i] >= Boundaries[i - 1])
+    public EquatableArray<long> Boundaries { get; } = Enumerable.Range(1, Math.Max(0, Boundaries.Count - 1)).All(i
+        => Boundaries[i] >= Boundaries[i - 1])
         ? Boundaries
         : throw new ArgumentException($"PiecewiseConstantDecay: boundaries must be ascending but were {Boundaries}", nameof(Boundaries));
 

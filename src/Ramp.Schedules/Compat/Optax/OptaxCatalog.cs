@@ -77,11 +77,13 @@ internal static class OptaxCatalog
     private static OptaxSpec Nested(PyValue value) => PythonSpecBuilder.Build(value) switch
     {
         OptaxSpec spec => spec,
-        var other => throw new SpecException(value.Position, $"join_schedules: expected an optax schedule but found {other.GetType().Name}"),
+        var other => throw new SpecException(value.Position,
+            $"join_schedules: expected an optax schedule but found {other.GetType().Name}"),
     };
 
     private static IReadOnlyList<PyArgs> CycleArgs(PyArgs a) => a.List("cosine_kwargs").Select(item => item is PyDict dict
-        ? PyArgs.Bind(new PyCall("optax.warmup_cosine_decay_schedule", Array.Empty<PyValue>(), dict.Entries.Select(e => e.Key is PyString key
+        ? PyArgs.Bind(new PyCall("optax.warmup_cosine_decay_schedule", Array.Empty<PyValue>(), dict.Entries.Select(e
+            => e.Key is PyString key
             ? new PyKeyword(key.Value, e.Value, key.Position)
             : throw new SpecException(e.Key.Position, $"sgdr_schedule: cosine_kwargs keys must be strings but got {e.Key.Kind}")).ToArray(),
             dict.Position), WarmupCosineParameters)

@@ -14,7 +14,8 @@ public sealed record OptaxPiecewiseInterpolate(
     OptaxInterpolation InterpolateType, double InitValue, EquatableArray<long> Boundaries, EquatableArray<double> Scales) : OptaxSpec
 {
     /// <summary>Linear or cosine.</summary>
-    public OptaxInterpolation InterpolateType { get; } = Check.Defined(InterpolateType, nameof(InterpolateType), "optax_piecewise_interpolate");
+    public OptaxInterpolation InterpolateType { get; } = Check.Defined(InterpolateType, nameof(InterpolateType),
+        "optax_piecewise_interpolate");
 
     /// <summary>v₀.</summary>
     public double InitValue { get; } = Check.Finite(InitValue, nameof(InitValue), "optax_piecewise_interpolate");

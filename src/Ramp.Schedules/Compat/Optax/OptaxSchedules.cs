@@ -29,11 +29,14 @@ public static class OptaxSchedules
         }
         var alpha = peakValue == 0.0 ? 0.0 : endValue / peakValue;
         return new OptaxJoin(
-            new OptaxSpec[] { Linear(initValue, peakValue, warmupSteps), new OptaxCosineDecay(peakValue, decaySteps - warmupSteps, alpha, exponent) },
+            new OptaxSpec[] { Linear(initValue, peakValue, warmupSteps), new OptaxCosineDecay(peakValue, decaySteps - warmupSteps,
+                alpha, exponent) },
             new[] { warmupSteps });
     }
 
-    /// <summary><c>warmup_exponential_decay_schedule</c>: linear init → peak over W, then exponential decay from peak (begin counted after W).</summary>
+    /// <summary>
+    /// <c>warmup_exponential_decay_schedule</c>: linear init → peak over W, then exponential decay from peak (begin counted after W).
+    /// </summary>
     public static OptaxSpec WarmupExponentialDecay(
         double initValue, double peakValue, long warmupSteps, long transitionSteps, double decayRate, long transitionBegin = 0,
         bool staircase = false, double? endValue = null) =>
@@ -59,7 +62,9 @@ public static class OptaxSchedules
             (transitionSteps, 1.0 / finalDivFactor));
     }
 
-    /// <summary><c>cosine_onecycle_schedule</c>: cosine interpolation peak/div → peak → peak/(div·final_div) at 0, int(pct_start·T), T.</summary>
+    /// <summary>
+    /// <c>cosine_onecycle_schedule</c>: cosine interpolation peak/div → peak → peak/(div·final_div) at 0, int(pct_start·T), T.
+    /// </summary>
     public static OptaxSpec CosineOnecycle(
         long transitionSteps, double peakValue, double pctStart = 0.3, double divFactor = 25.0, double finalDivFactor = 1e4)
     {
@@ -95,7 +100,8 @@ public static class OptaxSchedules
     {
         if (transitionSteps <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(transitionSteps), transitionSteps, $"{who}: transition_steps must be positive but was {transitionSteps}");
+            throw new ArgumentOutOfRangeException(nameof(transitionSteps), transitionSteps,
+                $"{who}: transition_steps must be positive but was {transitionSteps}");
         }
     }
 }

@@ -44,7 +44,8 @@ public abstract record OptaxSpec : ScheduleSpec
         {
             if (boundaries[i] <= boundaries[i - 1])
             {
-                throw new ArgumentException($"{who}: boundaries must be distinct and ascending but were {boundaries}", "boundaries_and_scales");
+                throw new ArgumentException($"{who}: boundaries must be distinct and ascending but were {boundaries}",
+                    "boundaries_and_scales");
             }
         }
         if (scales.Any(s => !(s >= 0.0)))

@@ -25,7 +25,8 @@ public sealed record Noam(double DModel, long WarmupSteps, double Factor = 1.0) 
     /// <summary>Warmup updates, at least 1.</summary>
     public long WarmupSteps { get; } = WarmupSteps >= 1
         ? WarmupSteps
-        : throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps, $"noam: warmup_steps must be at least 1 but was {WarmupSteps}");
+        : throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps,
+            $"noam: warmup_steps must be at least 1 but was {WarmupSteps}");
 
     /// <inheritdoc />
     public override double ValueAt(long step)

@@ -13,7 +13,8 @@ public sealed record UntunedExponentialWarmup(double Beta2) : Schedule
     /// <summary>Adam's second-moment decay, in [0, 1).</summary>
     public double Beta2 { get; } = Beta2 is >= 0 and < 1
         ? Beta2
-        : throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2, $"untuned_exponential_warmup: beta2 must be in [0, 1) but was {Beta2}");
+        : throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2,
+            $"untuned_exponential_warmup: beta2 must be in [0, 1) but was {Beta2}");
 
     /// <inheritdoc />
     public override double ValueAt(long step) => 1 - Math.Exp(-(1 - Beta2) * ((double)Math.Max(0, step) + 1));

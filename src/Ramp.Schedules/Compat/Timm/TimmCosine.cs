@@ -28,7 +28,8 @@ namespace Ramp.Schedules.Compat.Timm;
         + "t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, k_decay, initialize, noise_type")]
 public sealed record TimmCosine(
     long TInitial, double LrMin = 0, double CycleMul = 1, double CycleDecay = 1, long CycleLimit = 1, long WarmupT = 0,
-    double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null, double KDecay = 1.0) : TimmSpec
+    double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true,
+        [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null, double KDecay = 1.0) : TimmSpec
 {
     /// <summary>Each cycle's peak is this many times the previous one; default 1.</summary>
     public double CycleDecay { get; } = Check.Finite(CycleDecay, nameof(CycleDecay), Who);

@@ -10,7 +10,8 @@ internal readonly record struct TimmCycle(long Index, double Length, double Posi
     /// cycle_mul ≠ 1: i = ⌊log_mul(1 − t/t_initial·(1 − mul))⌋, t_i = mul^i·t_initial,
     /// t_curr = t − (1 − mul^i)/(1 − mul)·t_initial; otherwise i = t // t_initial, t_i = t_initial, t_curr = t − i·t_initial.
     /// </summary>
-    /// <returns>The cycle, or null when t lies past infinitely many shrinking cycles (cycle_mul &lt; 1), where timm raises a math domain error.</returns>
+    /// <returns>The cycle, or null when t lies past infinitely many shrinking cycles (cycle_mul &lt; 1), where timm raises a math domain
+    /// error.</returns>
     public static TimmCycle? Locate(long t, long tInitial, double cycleMul)
     {
         if (cycleMul != 1)

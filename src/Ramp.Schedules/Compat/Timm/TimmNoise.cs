@@ -10,7 +10,8 @@ namespace Ramp.Schedules.Compat.Timm;
 /// distribution. timm's <c>noise_std</c> is never used by timm and has no counterpart here.
 /// </remarks>
 /// <param name="RangeT">One value n (noise for t ≥ n) or two values [lo, hi) (noise for lo ≤ t &lt; hi).</param>
-/// <param name="Pct">Bound on |n|: the normal draw is repeated until |n| &lt; Pct; the uniform one is scaled to ±Pct. Positive; default 0.67.</param>
+/// <param name="Pct">Bound on |n|: the normal draw is repeated until |n| &lt; Pct; the uniform one is scaled to ±Pct. Positive; default
+/// 0.67.</param>
 /// <param name="Type">Normal (default) or uniform.</param>
 /// <param name="Seed">Base seed; default 42.</param>
 public sealed record TimmNoise(EquatableArray<double> RangeT, double Pct = 0.67, TimmNoiseType Type = TimmNoiseType.Normal, long Seed = 42)
@@ -24,7 +25,8 @@ public sealed record TimmNoise(EquatableArray<double> RangeT, double Pct = 0.67,
     /// <summary>One or two bounds.</summary>
     public EquatableArray<double> RangeT { get; } = RangeT.Count is 1 or 2
         ? RangeT
-        : throw new ArgumentException($"noise_range_t must be one step or a pair [start, end) but has {RangeT.Count} values", nameof(RangeT));
+        : throw new ArgumentException($"noise_range_t must be one step or a pair [start, end) but has {RangeT.Count} values",
+            nameof(RangeT));
 
     /// <summary>Positive bound on the noise.</summary>
     public double Pct { get; } = Pct > 0

@@ -23,7 +23,8 @@ namespace Ramp.Schedules.Compat.Timm;
         + "warmup_prefix, t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, k_decay, initialize, noise_type")]
 public sealed record TimmPoly(
     long TInitial, double Power = 0.5, double LrMin = 0, double CycleMul = 1, double CycleDecay = 1, long CycleLimit = 1,
-    long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true, [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null,
+    long WarmupT = 0, double WarmupLrInit = 0, bool WarmupPrefix = false, bool TInEpochs = true,
+        [PyConverter(typeof(TimmNoiseArguments))] TimmNoise? Noise = null,
     double KDecay = 1.0) : TimmSpec
 {
     /// <summary>Exponent; default 0.5 (timm's factory passes its decay_rate instead).</summary>

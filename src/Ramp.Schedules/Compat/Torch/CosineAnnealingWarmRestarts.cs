@@ -12,7 +12,8 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="TMult">Growth of each cycle (<c>T_mult</c>), at least 1; default 1.</param>
 /// <param name="EtaMin">Minimum learning rate (<c>eta_min</c>), absolute; default 0.</param>
 [PeerCall("torch", "CosineAnnealingWarmRestarts", TorchCatalog.Module, TakesOptimizer = true)]
-public sealed record CosineAnnealingWarmRestarts([PyName("T_0")] long T0, [PyName("T_mult")] long TMult = 1, double EtaMin = 0.0) : TorchScheduleSpec
+public sealed record CosineAnnealingWarmRestarts([PyName("T_0")] long T0, [PyName("T_mult")] long TMult = 1, double EtaMin = 0.0)
+    : TorchScheduleSpec
 {
     /// <summary>Length of the first cycle, at least 1.</summary>
     public long T0 { get; } = TorchCheck.Positive(T0, nameof(T0), "CosineAnnealingWarmRestarts", "T_0");

@@ -39,16 +39,19 @@ public sealed record CyclicLR(
     EquatableArray<double>? MaxMomentum = null) : TorchScheduleSpec
 {
     /// <summary>Iterations falling (<c>step_size_down</c>); null means equal to <see cref="StepSizeUp"/>.</summary>
-    public double? StepSizeDown { get; } = StepSizeDown is { } vStepSizeDown ? Check.Finite(vStepSizeDown, nameof(StepSizeDown), "CyclicLR") : null;
+    public double? StepSizeDown { get; } = StepSizeDown is { } vStepSizeDown ? Check.Finite(vStepSizeDown, nameof(StepSizeDown),
+        "CyclicLR") : null;
 
     /// <summary>Amplitude policy (<c>mode</c>); default triangular.</summary>
     public CyclicMode Mode { get; } = Check.Defined(Mode, nameof(Mode), "CyclicLR");
 
     /// <summary>Lower momentum, one value or one per group; null means 0.8.</summary>
-    public EquatableArray<double>? BaseMomentum { get; } = BaseMomentum is { } vBaseMomentum ? Check.FiniteList(vBaseMomentum, nameof(BaseMomentum), "CyclicLR") : (EquatableArray<double>?)null;
+    public EquatableArray<double>? BaseMomentum { get; } = BaseMomentum is { } vBaseMomentum ? Check.FiniteList(vBaseMomentum,
+        nameof(BaseMomentum), "CyclicLR") : (EquatableArray<double>?)null;
 
     /// <summary>Upper momentum, one value or one per group; null means 0.9.</summary>
-    public EquatableArray<double>? MaxMomentum { get; } = MaxMomentum is { } vMaxMomentum ? Check.FiniteList(vMaxMomentum, nameof(MaxMomentum), "CyclicLR") : (EquatableArray<double>?)null;
+    public EquatableArray<double>? MaxMomentum { get; } = MaxMomentum is { } vMaxMomentum ? Check.FiniteList(vMaxMomentum,
+        nameof(MaxMomentum), "CyclicLR") : (EquatableArray<double>?)null;
 
     /// <summary>Lower bound, one value or one per group.</summary>
     public EquatableArray<double> BaseLr { get; } = TorchCheck.NotEmpty(BaseLr, nameof(BaseLr), "CyclicLR", "base_lr");

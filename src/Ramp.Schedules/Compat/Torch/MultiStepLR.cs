@@ -15,7 +15,8 @@ public sealed record MultiStepLR(EquatableArray<long> Milestones, double Gamma =
     /// <summary>Milestones sorted ascending, duplicates kept.</summary>
     public EquatableArray<long> Milestones { get; } = Milestones.All(m => m >= 0)
         ? Milestones.Order().ToArray()
-        : throw new ArgumentOutOfRangeException(nameof(Milestones), Milestones, $"MultiStepLR: milestones must be at least 0 but were {Milestones}");
+        : throw new ArgumentOutOfRangeException(nameof(Milestones), Milestones,
+            $"MultiStepLR: milestones must be at least 0 but were {Milestones}");
 
     /// <summary>Multiplier per milestone; finite.</summary>
     public double Gamma { get; } = TorchCheck.Finite(Gamma, nameof(Gamma), "MultiStepLR", "gamma");

@@ -45,10 +45,12 @@ public sealed record OneCycleLR(
     public AnnealStrategy Anneal { get; } = Check.Defined(Anneal, nameof(Anneal), "OneCycleLR");
 
     /// <summary>Lowest momentum, one value or one per group (<c>base_momentum</c>); null means 0.85.</summary>
-    public EquatableArray<double>? BaseMomentum { get; } = BaseMomentum is { } vBaseMomentum ? Check.FiniteList(vBaseMomentum, nameof(BaseMomentum), "OneCycleLR") : (EquatableArray<double>?)null;
+    public EquatableArray<double>? BaseMomentum { get; } = BaseMomentum is { } vBaseMomentum ? Check.FiniteList(vBaseMomentum,
+        nameof(BaseMomentum), "OneCycleLR") : (EquatableArray<double>?)null;
 
     /// <summary>Highest momentum, one value or one per group (<c>max_momentum</c>); null means 0.95.</summary>
-    public EquatableArray<double>? MaxMomentum { get; } = MaxMomentum is { } vMaxMomentum ? Check.FiniteList(vMaxMomentum, nameof(MaxMomentum), "OneCycleLR") : (EquatableArray<double>?)null;
+    public EquatableArray<double>? MaxMomentum { get; } = MaxMomentum is { } vMaxMomentum ? Check.FiniteList(vMaxMomentum,
+        nameof(MaxMomentum), "OneCycleLR") : (EquatableArray<double>?)null;
 
     /// <summary>Peak learning rate, one value or one per group.</summary>
     public EquatableArray<double> MaxLr { get; } = TorchCheck.NotEmpty(MaxLr, nameof(MaxLr), "OneCycleLR", "max_lr");

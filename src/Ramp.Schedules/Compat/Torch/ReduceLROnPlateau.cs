@@ -34,7 +34,8 @@ public sealed record ReduceLROnPlateau(
     public ThresholdMode ThresholdMode { get; } = Check.Defined(ThresholdMode, nameof(ThresholdMode), "ReduceLROnPlateau");
 
     /// <summary>Lower bound, one value or one per group (<c>min_lr</c>); null means 0.</summary>
-    public EquatableArray<double>? MinLr { get; } = MinLr is { } vMinLr ? Check.FiniteList(vMinLr, nameof(MinLr), "ReduceLROnPlateau") : (EquatableArray<double>?)null;
+    public EquatableArray<double>? MinLr { get; } = MinLr is { } vMinLr ? Check.FiniteList(vMinLr, nameof(MinLr), "ReduceLROnPlateau")
+        : (EquatableArray<double>?)null;
 
     /// <summary>Reductions smaller than this are skipped (<c>eps</c>); default 1e-8.</summary>
     public double Eps { get; } = Check.Finite(Eps, nameof(Eps), "ReduceLROnPlateau");
@@ -50,7 +51,8 @@ public sealed record ReduceLROnPlateau(
     /// <summary>Minimum significant change, at least 0.</summary>
     public double Threshold { get; } = Threshold >= 0 && double.IsFinite(Threshold)
         ? Threshold
-        : throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, $"ReduceLROnPlateau: threshold must be at least 0 but was {Threshold}");
+        : throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold,
+            $"ReduceLROnPlateau: threshold must be at least 0 but was {Threshold}");
 
     /// <summary>Epochs after a reduction that are not counted, at least 0.</summary>
     public long Cooldown { get; } = TorchCheck.NotNegative(Cooldown, nameof(Cooldown), "ReduceLROnPlateau", "cooldown");

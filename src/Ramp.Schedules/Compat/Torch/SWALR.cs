@@ -16,7 +16,8 @@ namespace Ramp.Schedules.Compat.Torch;
 /// <param name="AnnealEpochs">Epochs of the annealing (<c>anneal_epochs</c>), at least 0; default 10.</param>
 /// <param name="Anneal">The annealing shape (<c>anneal_strategy</c>); default cos.</param>
 [PeerCall("torch", "SWALR", "torch.optim.swa_utils", TakesOptimizer = true)]
-public sealed record SWALR(EquatableArray<double> SwaLr, long AnnealEpochs = 10, [PyName("anneal_strategy")] AnnealStrategy Anneal = AnnealStrategy.Cos)
+public sealed record SWALR(EquatableArray<double> SwaLr, long AnnealEpochs = 10,
+    [PyName("anneal_strategy")] AnnealStrategy Anneal = AnnealStrategy.Cos)
     : TorchScheduleSpec
 {
     /// <summary>The annealing shape (<c>anneal_strategy</c>); default cos.</summary>

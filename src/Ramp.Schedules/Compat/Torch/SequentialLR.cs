@@ -21,7 +21,8 @@ public sealed record SequentialLR(EquatableArray<TorchScheduleSpec> Schedulers, 
     public EquatableArray<TorchScheduleSpec> Schedulers { get; } = Schedulers.Count == 0
         ? throw new ArgumentException("SequentialLR: schedulers needs at least one scheduler", nameof(Schedulers))
         : Schedulers.Any(s => s is ReduceLROnPlateau)
-            ? throw new ArgumentException("SequentialLR: ReduceLROnPlateau cannot be sequenced (its step needs a metric)", nameof(Schedulers))
+            ? throw new ArgumentException("SequentialLR: ReduceLROnPlateau cannot be sequenced (its step needs a metric)",
+                nameof(Schedulers))
             : Schedulers;
 
     /// <summary>Milestones, one fewer than the schedulers, non-decreasing, at least 0.</summary>
@@ -58,7 +59,8 @@ public sealed record SequentialLR(EquatableArray<TorchScheduleSpec> Schedulers, 
         {
             if (milestones[i] < 0 || (i > 0 && milestones[i] < milestones[i - 1]))
             {
-                throw new ArgumentException($"SequentialLR: milestones must be non-decreasing and at least 0 but were {milestones}", nameof(Milestones));
+                throw new ArgumentException($"SequentialLR: milestones must be non-decreasing and at least 0 but were {milestones}",
+                    nameof(Milestones));
             }
         }
         return milestones;

@@ -15,7 +15,8 @@ internal static class TorchCheck
             : throw new ArgumentOutOfRangeException(name, value, $"{who}: {peerName} must be positive and finite but was {value}");
 
     public static double Finite(double value, string name, string who, string peerName) =>
-        double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{who}: {peerName} must be finite but was {value}");
+        double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value,
+            $"{who}: {peerName} must be finite but was {value}");
 
     public static double InRange(double value, double low, double high, string name, string who, string peerName) =>
         value >= low && value <= high

@@ -20,7 +20,9 @@ public abstract record TorchScheduleSpec : ScheduleSpec
     /// <summary>Whether the scheduler also drives momentum (or Adam's beta1).</summary>
     public virtual bool CyclesMomentum => false;
 
-    /// <summary>The momentum of group <paramref name="group"/> at <paramref name="epoch"/>; only meaningful when <see cref="CyclesMomentum"/>.</summary>
+    /// <summary>
+    /// The momentum of group <paramref name="group"/> at <paramref name="epoch"/>; only meaningful when <see cref="CyclesMomentum"/>.
+    /// </summary>
     public virtual double MomentumAt(int group, long epoch) =>
         throw new InvalidOperationException($"{GetType().Name} does not schedule momentum");
 

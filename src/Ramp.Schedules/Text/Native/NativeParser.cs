@@ -14,7 +14,13 @@ internal sealed class NativeParser
     private int _next;
     private int _depth;
 
-    private NativeParser(string text) => _tokens = NativeLexer.Tokenize(text);
+    private NativeParser(string text)
+    {
+        _tokens = NativeLexer.Tokenize(text);
+        Brackets.Check(_tokens
+            .Where(t => t.Kind is TokenKind.LeftParen or TokenKind.RightParen or TokenKind.LeftBracket or TokenKind.RightBracket)
+            .Select(t => (t.Text[0], t.Position)));
+    }
 
     private NativeToken Peek => _tokens[_next];
 
@@ -32,7 +38,8 @@ internal sealed class NativeParser
     public static Schedule AsSchedule(NativeNode node) => node switch
     {
         ScheduleNode s => s.Schedule,
-        SpecNode { Spec: AutoWarmupSpec } s => throw new SpecException(s.Position, "auto(...) must begin the whole text (auto(...) or auto(...) >> ...), not be part of a schedule"),
+        SpecNode { Spec: AutoWarmupSpec } s => throw new SpecException(s.Position,
+            "auto(...) must begin the whole text (auto(...) or auto(...) >> ...), not be part of a schedule"),
         SpecNode s => throw new SpecException(s.Position, "per_group(...) must be the whole text, not part of a schedule"),
         _ => throw new SpecException(node.Position, $"expected a schedule but found {node.Describe()}"),
     };
@@ -175,7 +182,9 @@ internal sealed class NativeParser
         _next++;
     }
 
-    /// <summary>Runs a constructor, turning its validation error into a <see cref="SpecException"/> at <paramref name="position"/>.</summary>
+    /// <summary>
+    /// Runs a constructor, turning its validation error into a <see cref="SpecException"/> at <paramref name="position"/>.
+    /// </summary>
     public static T Construct<T>(int position, Func<T> build)
     {
         try

@@ -1,3 +1,4 @@
+using Ramp.Schedules.Compat.Torch;
 using Ramp.Schedules.Compat.Hf;
 using Ramp.Schedules.Compat.Optax;
 
@@ -23,11 +24,14 @@ public static class PeerCatalog
     ];
 
     /// <summary>Whether <paramref name="shortName"/> names any peer scheduler.</summary>
-    public static bool Knows(string shortName) => All.Any(e => e.Name == shortName);
+    public static bool Knows(string shortName) =>
+        All.Any(e => e.Name == shortName) || TorchCatalog.Unsupported.ContainsKey(shortName);
 
     /// <summary>The entry a call names, or a <see cref="SpecException"/> with the nearest names.</summary>
     public static PeerEntry Resolve(PyCall call)
     {
+        var at = call.NamePosition ?? call.Position;
+        if (TorchCatalog.Unsupported.TryGetValue(call.ShortName, out var why)) throw new SpecException(at, why);
         var entry = All.FirstOrDefault(e => e.Name == call.ShortName && e.Accepts(call.Module));
         if (entry is not null) return entry;
         if (All.Any(e => e.Name == call.ShortName))
@@ -36,7 +40,7 @@ public static class PeerCatalog
             throw new SpecException(call.Position,
                 $"'{call.ShortName}' is not in module '{call.Module}'; it is in {string.Join(", ", modules.Select(m => $"'{m}'"))}");
         }
-        throw new SpecException(call.Position, $"unknown scheduler '{call.Name}'",
+        throw new SpecException(at, $"unknown scheduler '{call.ShortName}'{(call.Module.Length > 0 ? $" in '{call.Module}'" : "")}",
             NearestNames.Find(call.ShortName, All.Select(e => e.Name)));
     }
 }

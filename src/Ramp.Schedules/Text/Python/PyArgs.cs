@@ -128,7 +128,9 @@ public sealed class PyArgs
     public string? StrOrNone(string name, string? fallback = null, params string[] allowed) =>
         Raw(name) is PyNone || (Raw(name) is null && fallback is null) ? null : Str(name, fallback, allowed);
 
-    /// <summary>A number or a list of numbers (one per parameter group, as PyTorch accepts); required when <paramref name="fallback"/> is null.</summary>
+    /// <summary>
+    /// A number or a list of numbers (one per parameter group, as PyTorch accepts); required when <paramref name="fallback"/> is null.
+    /// </summary>
     public double[] DoubleOrList(string name, double? fallback = null) => Raw(name) switch
     {
         null when fallback is not null => [fallback.Value],

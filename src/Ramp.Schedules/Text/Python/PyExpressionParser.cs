@@ -92,16 +92,20 @@ internal sealed class PyExpressionParser(List<PyToken> tokens)
             case "True": return new PyBool(true, first.Position);
             case "False": return new PyBool(false, first.Position);
             case "None": return new PyNone(first.Position);
-            case "lambda": throw new SpecException(first.Position, "lambda is not supported: name a peer scheduler instead of LambdaLR");
+            case "lambda": throw new SpecException(first.Position,
+                "a Python lambda cannot be run here (LambdaLR and MultiplicativeLR are not supported): "
+                + "write the factor as native text, e.g. warmup(100) >> cosine(900)");
         }
         var name = first.Text;
+        var last = first.Position;
         while (Current.Is("."))
         {
             _next++;
             if (Current.Kind != PyTokenKind.Name) throw Expected("a name after '.'");
+            last = Current.Position;
             name += "." + Take().Text;
         }
-        if (Current.Is("(")) return PyBuiltins.Apply(ParseCall(name, first.Position));
+        if (Current.Is("(")) return PyBuiltins.Apply(ParseCall(name, first.Position) with { NamePosition = last });
         return (PyValue?)PyBuiltins.Constant(name, first.Position) ?? new PyName(name, first.Position);
     }
 

@@ -58,7 +58,8 @@ internal static class PyNumberLexer
         EndOfLiteral(text, start, i);
         if (isInteger && integer.Length > 1 && integer.TrimStart('0').Length > 0 && integer[0] == '0')
         {
-            throw new SpecException(start, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+            throw new SpecException(start,
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
         }
         var number = double.Parse((integer.Length == 0 ? "0" : integer) + "." + (fraction.Length == 0 ? "0" : fraction) + exponent,
             NumberStyles.Float, CultureInfo.InvariantCulture);

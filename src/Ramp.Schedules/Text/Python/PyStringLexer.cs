@@ -9,7 +9,9 @@ namespace Ramp.Schedules.Text.Python;
 /// </summary>
 internal static class PyStringLexer
 {
-    /// <summary>Reads the literal whose opening quote is at <paramref name="i"/>; <paramref name="start"/> is where its prefix begins.</summary>
+    /// <summary>
+    /// Reads the literal whose opening quote is at <paramref name="i"/>; <paramref name="start"/> is where its prefix begins.
+    /// </summary>
     public static PyToken Read(string text, ref int i, int start, bool raw)
     {
         var quote = text[i];

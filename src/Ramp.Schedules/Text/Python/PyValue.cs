@@ -7,7 +7,9 @@ public abstract record PyValue(int Position)
     public abstract string Kind { get; }
 }
 
-/// <summary>A number; <paramref name="IsInteger"/> when written without a fraction or exponent (<c>10</c>, <c>1_000</c>, <c>0x10</c>).</summary>
+/// <summary>
+/// A number; <paramref name="IsInteger"/> when written without a fraction or exponent (<c>10</c>, <c>1_000</c>, <c>0x10</c>).
+/// </summary>
 public sealed record PyNumber(double Value, bool IsInteger, int Position) : PyValue(Position)
 {
     /// <inheritdoc />
@@ -35,7 +37,9 @@ public sealed record PyNone(int Position) : PyValue(Position)
     public override string Kind => "None";
 }
 
-/// <summary>A bare (possibly dotted) name such as <c>optimizer</c> or <c>opt.inner</c>; only meaningful as the ignored optimizer argument.</summary>
+/// <summary>
+/// A bare (possibly dotted) name such as <c>optimizer</c> or <c>opt.inner</c>; only meaningful as the ignored optimizer argument.
+/// </summary>
 public sealed record PyName(string Name, int Position) : PyValue(Position)
 {
     /// <inheritdoc />
@@ -63,9 +67,11 @@ public sealed record PyDictEntry(PyValue Key, PyValue Value);
 public sealed record PyKeyword(string Name, PyValue Value, int Position);
 
 /// <summary>
-/// A call <c>module.Name(arg, ..., key=value, ...)</c>. <paramref name="Name"/> is the full dotted name as written.
+/// A call <c>module.Name(arg, ..., key=value, ...)</c>. <paramref name="Name"/> is the full dotted name as written;
+/// <paramref name="NamePosition"/> is where its last segment starts in the text (null: at <paramref name="Position"/>).
 /// </summary>
-public sealed record PyCall(string Name, EquatableArray<PyValue> Args, EquatableArray<PyKeyword> Keywords, int Position)
+public sealed record PyCall(
+    string Name, EquatableArray<PyValue> Args, EquatableArray<PyKeyword> Keywords, int Position, int? NamePosition = null)
     : PyValue(Position)
 {
     /// <inheritdoc />

@@ -14,7 +14,10 @@ public static class PythonCallParser
     public static PyValue Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new PyExpressionParser(PyTokenizer.Tokenize(text));
+        var tokens = PyTokenizer.Tokenize(text);
+        Brackets.Check(tokens.Where(t => t.Kind == PyTokenKind.Op && t.Text is "(" or ")" or "[" or "]" or "{" or "}")
+            .Select(t => (t.Text[0], t.Position)));
+        var parser = new PyExpressionParser(tokens);
         return parser.ParseAll();
     }
 }

@@ -30,23 +30,27 @@ public static class PythonSpecBuilder
         {
             return section.Value is PyDict inner
                 ? DeepSpeedCall(inner)
-                : throw new SpecException(section.Value.Position, $"expected the scheduler section to be a dict but found {section.Value.Kind}");
+                : throw new SpecException(section.Value.Position,
+                    $"expected the scheduler section to be a dict but found {section.Value.Kind}");
         }
         foreach (var (key, entry) in entries)
         {
             if (!SchedulerKeys.Contains(key))
             {
-                throw new SpecException(entry.Key.Position, $"a DeepSpeed scheduler config has no key '{key}'; it takes 'type' and 'params'",
+                throw new SpecException(entry.Key.Position,
+                    $"a DeepSpeed scheduler config has no key '{key}'; it takes 'type' and 'params'",
                     NearestNames.Find(key, SchedulerKeys));
             }
         }
         if (!entries.TryGetValue("type", out var type))
         {
-            throw new SpecException(dict.Position, "a DeepSpeed scheduler config needs a \"type\" key (e.g. {\"type\": \"WarmupLR\", \"params\": {...}})");
+            throw new SpecException(dict.Position,
+                "a DeepSpeed scheduler config needs a \"type\" key (e.g. {\"type\": \"WarmupLR\", \"params\": {...}})");
         }
         if (type.Value is not PyString name || !IsIdentifier(name.Value))
         {
-            throw new SpecException(type.Value.Position, $"expected the scheduler type to be a name in a string but found {type.Value.Kind}");
+            throw new SpecException(type.Value.Position,
+                $"expected the scheduler type to be a name in a string but found {type.Value.Kind}");
         }
         var keywords = new List<PyKeyword>();
         if (entries.TryGetValue("params", out var parameters) && parameters.Value is not PyNone)
@@ -57,7 +61,8 @@ public static class PythonSpecBuilder
             }
             foreach (var (key, entry) in Entries(paramDict)) keywords.Add(new PyKeyword(key, entry.Value, entry.Key.Position));
         }
-        return new PyCall(DeepSpeedModule + "." + name.Value, Array.Empty<PyValue>(), keywords.ToArray(), type.Value.Position);
+        return new PyCall(DeepSpeedModule + "." + name.Value, Array.Empty<PyValue>(), keywords.ToArray(), type.Value.Position,
+            type.Value.Position + 1);
     }
 
     private static Dictionary<string, PyDictEntry> Entries(PyDict dict)

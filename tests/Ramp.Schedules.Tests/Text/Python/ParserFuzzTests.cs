@@ -12,7 +12,9 @@ public class ParserFuzzTests
     private static readonly string[] Specs = ReferenceCase.Cases.Values.Select(c => c.Spec)
         .Append("{\"type\": \"WarmupLR\", \"params\": {\"warmup_num_steps\": 10}}").ToArray();
 
-    /// <summary>Parses then builds: anything but a SpecException is a bug. Binding may only reject with a documented ArgumentException.</summary>
+    /// <summary>
+    /// Parses then builds: anything but a SpecException is a bug. Binding may only reject with a documented ArgumentException.
+    /// </summary>
     private static void OnlySpecExceptions(string text)
     {
         ScheduleSpec spec;

@@ -50,8 +50,10 @@ public class PyArgsTests
     [Fact]
     public void UnknownSchedulerSuggestsNames()
     {
-        var error = Assert.Throws<SpecException>(() => PythonSpecBuilder.Build(PythonCallParser.Parse("torch.optim.lr_scheduler.StepLr(opt, 10)")));
-        Assert.Equal("unknown scheduler 'torch.optim.lr_scheduler.StepLr'", error.Problem);
+        var error = Assert.Throws<SpecException>(()
+            => PythonSpecBuilder.Build(PythonCallParser.Parse("torch.optim.lr_scheduler.StepLr(opt, 10)")));
+        Assert.Equal("unknown scheduler 'StepLr' in 'torch.optim.lr_scheduler'", error.Problem);
+        Assert.Equal("torch.optim.lr_scheduler.".Length, error.Position);
         Assert.Contains("StepLR", error.Suggestions);
     }
 
@@ -70,7 +72,8 @@ public class PyArgsTests
     public void DeepSpeedConfigBecomesACallInItsModule()
     {
         var error = Error("{\"type\": \"WarmupLRx\", \"params\": {\"warmup_num_steps\": 10}}");
-        Assert.StartsWith("unknown scheduler 'deepspeed.runtime.lr_schedules.WarmupLRx'", error.Problem);
+        Assert.StartsWith("unknown scheduler 'WarmupLRx' in 'deepspeed.runtime.lr_schedules'", error.Problem);
+        Assert.Equal("{\"type\": \"".Length, error.Position);
         var bad = Error("{\"type\": \"WarmupLR\", \"parms\": {}}");
         Assert.Equal(["params"], bad.Suggestions);
     }

@@ -112,10 +112,10 @@ public class PythonCallParserTests
     }
 
     [Theory]
-    [InlineData("StepLR(opt, step_size=10", 24, "expected ',' or ')' but found the end of the text")]
+    [InlineData("StepLR(opt, step_size=10", 6, "the '(' opened here is never closed: add ')'")]
     [InlineData("StepLR(step_size=10 gamma=0.5)", 20, "expected ',' or ')' but found 'gamma'")]
     [InlineData("StepLR(step_size=10, 5)", 21, "positional argument follows keyword argument")]
-    [InlineData("[1, 2", 5, "expected ',' or ']' but found the end of the text")]
+    [InlineData("[1, 2", 0, "the '[' opened here is never closed: add ']'")]
     [InlineData("{'a' 1}", 5, "expected ':' after a dict key but found the number 1")]
     [InlineData("1 2", 2, "expected the end of the text but found the number 2")]
     [InlineData("'abc", 0, "unterminated string")]
@@ -131,7 +131,8 @@ public class PythonCallParserTests
     [InlineData("f(*args)", 2, "*args and **kwargs are not supported: write the arguments out")]
     [InlineData("float('abc')", 6, "could not convert string to float: 'abc'")]
     [InlineData("int('inf')", 4, "could not convert string to int: 'inf'")]
-    [InlineData("lambda x: x", 0, "lambda is not supported: name a peer scheduler instead of LambdaLR")]
+    [InlineData("lambda x: x", 0, "a Python lambda cannot be run here (LambdaLR and MultiplicativeLR are not supported): "
+        + "write the factor as native text, e.g. warmup(100) >> cosine(900)")]
     [InlineData("", 0, "expected a value but found the end of the text")]
     [InlineData("a.", 2, "expected a name after '.' but found the end of the text")]
     public void ErrorsNamePositionAndProblem(string text, int position, string problem)
