@@ -40,8 +40,8 @@ public static class LrCommand
                 "ramp lr \"transformers.get_cosine_schedule_with_warmup(num_warmup_steps=100, num_training_steps=1000)\" --steps 1000 --base-lr 3e-4,1e-4",
                 "Two parameter groups: columns step,lr0,lr1."),
             new CommandExample(
-                "ramp lr \"torch.optim.lr_scheduler.ReduceLROnPlateau(patience=5)\" --steps 200 --base-lr 0.1 --metrics val_loss.txt",
-                "A plateau rule fed the metric after each step, one value per line of val_loss.txt."),
+                "ramp lr \"torch.optim.lr_scheduler.ReduceLROnPlateau(patience=2)\" --steps 13 --base-lr 0.1 --metrics docs/images/schedules/plateau-val-loss.txt",
+                "A plateau rule fed the metric after each step, one value per line (the shipped file: a validation loss that stalls at 0.7)."),
             new CommandExample(
                 "ramp lr \"optax.warmup_cosine_decay_schedule(init_value=0.0, peak_value=1.0, warmup_steps=10, decay_steps=300)\" --steps 300 > lr.csv",
                 "optax gives absolute values, so keep the default --base-lr 1.0."));

@@ -50,14 +50,28 @@ public static class ChartStyle
             axis.TickLabelStyle.ForeColor = Color.FromHex("#4b5563");
         }
         if (plot.Axes.Left.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic ticks) ticks.TickDensity = 0.6;
+        // Steps are whole numbers: a short run must not get ticks at step 0.2.
+        if (plot.Axes.Bottom.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic steps) steps.IntegerTicksOnly = true;
         return plot;
     }
 
-    /// <summary>Shows the legend in the upper right with a light box.</summary>
-    public static void Legend(Plot plot, Alignment where = Alignment.UpperRight)
+    /// <summary>Shows the legend beside the data area, on the right, so it never covers a curve or a point.</summary>
+    public static void Legend(Plot plot)
+    {
+        plot.ShowLegend(Edge.Right);
+        LegendLook(plot);
+    }
+
+    /// <summary>Shows the legend inside the data area at <paramref name="where"/>, with a light box.</summary>
+    public static void Legend(Plot plot, Alignment where)
     {
         plot.Legend.IsVisible = true;
         plot.Legend.Alignment = where;
+        LegendLook(plot);
+    }
+
+    private static void LegendLook(Plot plot)
+    {
         plot.Legend.FontSize = 12;
         plot.Legend.OutlineColor = Color.FromHex("#d1d5db");
         plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.92);

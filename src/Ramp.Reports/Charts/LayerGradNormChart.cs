@@ -3,7 +3,11 @@ using ScottPlot;
 
 namespace Ramp.Reports.Charts;
 
-/// <summary>Per-layer gradient norms over a run's first steps (log-y), from <c>metrics.jsonl</c>.</summary>
+/// <summary>
+/// Per-layer gradient norms over a run's first steps (log-y), from <c>metrics.jsonl</c>. Layers are coloured from
+/// first (dark) to last (yellow) on a sequential scale, so they never read as arms; a zero norm (a dead layer) sits
+/// on the bottom edge as a triangle; the step axis covers the steps the run actually has.
+/// </summary>
 public static class LayerGradNormChart
 {
     /// <summary>Draws the first <paramref name="steps"/> steps of <paramref name="run"/> into <paramref name="dir"/>.</summary>
@@ -12,22 +16,30 @@ public static class LayerGradNormChart
         ArgumentNullException.ThrowIfNull(run);
         var label = $"{run.Config.Arm}, peak LR {ChartStyle.Format(run.Config.PeakLr)}, seed {run.Config.Seed}";
         var plot = ChartStyle.NewPlot($"Per-layer gradient norms: {label}", "optimizer step", "gradient norm (log scale)");
-        var logs = new List<double>();
-        var rows = run.Metrics.Where(r => r.Step < steps).ToList();
-        var layers = rows.Where(r => r.Layers is not null).SelectMany(r => r.Layers!.Keys).Distinct().ToList();
+        var rows = run.Metrics.Where(r => r.Step < steps && r.Layers is not null).ToList();
+        var layers = rows.SelectMany(r => r.Layers!.Keys).Distinct().ToList();
+        var axis = LogAxis.Fit(rows.SelectMany(r => r.Layers!.Values.Select(v => v.GradNorm)));
+        var colors = new ScottPlot.Colormaps.Viridis();
+        bool above = false, below = false, blew = false;
         for (var i = 0; i < layers.Count; i++)
         {
             var name = layers[i];
-            var (xs, ys, _) = Series.Of(rows.Where(r => r.Layers?.ContainsKey(name) == true), r => r.Layers![name].GradNorm, ChartStyle.Log10);
-            if (xs.Length == 0) continue;
-            logs.AddRange(ys);
-            var line = plot.Add.ScatterLine(xs, ys, ChartStyle.Series(i));
-            line.LineWidth = 2;
-            line.LegendText = name;
+            var mine = rows.Where(r => r.Layers!.ContainsKey(name)).ToList();
+            var color = colors.GetColor(layers.Count == 1 ? 0 : 0.9 * i / (layers.Count - 1));
+            var line = LogLine.Draw(plot, axis, mine.Select(r => (double)r.Step).ToArray(), mine.Select(r => r.Layers![name].GradNorm).ToArray(), color, 2);
+            if (line.Line is { } l) l.LegendText = name;
+            (above, below, blew) = (above | line.Above > 0, below | line.Below > 0, blew | line.BlewUp);
         }
-        ChartStyle.LogY(plot, logs);
+        // The last step with a finite norm: rows after a blow-up carry NaN and are not "steps it ran".
+        var finite = rows.Where(r => r.Layers!.Values.Any(v => double.IsFinite(v.GradNorm))).ToList();
+        var last = finite.Count == 0 ? 0 : finite.Max(r => r.Step);
+        plot.Axes.SetLimitsX(-0.5, Math.Max(last, 1) + 0.5);
+        axis.Apply(plot);
+        LogLine.Explain(plot, above, below, blew, axis);
         ChartStyle.Legend(plot);
+        var span = last + 1 >= steps ? $"the first {steps} steps" : $"the {last + 1} steps it has finite gradients for (it diverged; the chart would cover the first {steps})";
         return ChartStyle.Save(plot, dir, id, "layers", $"Per-layer gradient norms ({label})",
-            $"Gradient norm of each layer over the first {steps} steps; a layer far above the others early on is where warmup helps.");
+            $"Gradient norm of each layer over {span}, from the first layer (dark) to the last (yellow); " +
+            "a layer far above the others early on is where warmup helps.");
     }
 }

@@ -36,7 +36,7 @@ public static class SensitivityChart
         var lrs = m.PeakLrs.Where(lr => lr > 0).ToArray();
         plot.Axes.Bottom.SetTicks(lrs.Select(Math.Log10).ToArray(), lrs.Select(ChartStyle.Format).ToArray());
         plot.Axes.Margins(0.06, 0.12);
-        ChartStyle.Legend(plot, m.Kind == MetricKind.Accuracy ? Alignment.LowerLeft : Alignment.UpperLeft);
+        ChartStyle.Legend(plot);
         return ChartStyle.Save(plot, dir, id, "sensitivity", "LR sensitivity",
             $"The {metric} of each arm against its peak LR, averaged over seeds; a diverged seed counts as " +
             (m.Kind == MetricKind.Accuracy ? "its logged accuracy (0 when none)" : "its baseline loss") +

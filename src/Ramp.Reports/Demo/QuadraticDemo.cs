@@ -20,6 +20,15 @@ public static class QuadraticDemo
     /// <summary>f(x, y) = 50 x^2 + y^2 / 2: curvatures 100 and 1 (condition number 100), limit 0.02.</summary>
     public static Quadratic IllConditioned { get; } = new("f(x, y) = 50x² + y²/2 (condition number 100)", [100.0, 1.0], [1.0, 1.0]);
 
+    /// <summary>Steps shown for x^2, and its warmup.</summary>
+    public const int ParabolaSteps = 60, ParabolaWarmup = 15;
+
+    /// <summary>Steps shown for the ill-conditioned quadratic, and its warmup.</summary>
+    public const int IllConditionedSteps = 300, IllConditionedWarmup = 60;
+
+    /// <summary>The loss axis ends here: a loss below it is drawn on the bottom edge.</summary>
+    public const double Floor = 1e-16;
+
     /// <summary>Learning rates as fractions of the limit 2/L: slow, fast, oscillating, near the edge, just past it.</summary>
     public static readonly double[] Fractions = [0.05, 0.3, 0.9, 0.98, 1.04];
 
@@ -29,12 +38,12 @@ public static class QuadraticDemo
         Directory.CreateDirectory(outDir);
         var charts = new List<ChartFile>
         {
-            LossChart(Parabola, 60, 15, outDir, "quadratic-1d"),
+            LossChart(Parabola, ParabolaSteps, ParabolaWarmup, outDir, "quadratic-1d"),
             IterateChart(Parabola, 30, outDir, "quadratic-1d-iterate"),
-            LossChart(IllConditioned, 300, 60, outDir, "quadratic-2d"),
+            LossChart(IllConditioned, IllConditionedSteps, IllConditionedWarmup, outDir, "quadratic-2d"),
         };
         var html = Path.Combine(outDir, "index.html");
-        File.WriteAllText(html, QuadraticPage.Render(charts));
+        File.WriteAllText(html, QuadraticPage.Render(charts, QuadraticFindings.All()));
         return [html, .. charts.SelectMany(c => new[] { c.PngPath, c.SvgPath })];
     }
 
@@ -52,8 +61,9 @@ public static class QuadraticDemo
             foreach (var w in new[] { 0, warmup })
             {
                 var (loss, _) = q.Descend(Schedule(lr, w), steps);
-                var ys = loss.Select(ChartStyle.Log10)
-                    .TakeWhile(y => double.IsFinite(y) && y >= -12).ToArray(); // below 1e-12 is converged; double precision noise follows
+                // A diagonal quadratic's loss is a sum of positive terms, exact down to underflow: nothing is cut off,
+                // a loss below the axis is drawn on its bottom edge (the caption says so).
+                var ys = loss.Select(v => v <= Floor ? Math.Log10(Floor) : ChartStyle.Log10(v)).Where(double.IsFinite).ToArray();
                 logs.AddRange(ys);
                 var line = plot.Add.ScatterLine(Enumerable.Range(0, ys.Length).Select(t => (double)t).ToArray(), ys, ChartStyle.Series(i));
                 line.LineWidth = w == 0 ? 2.5f : 2f;
@@ -63,15 +73,20 @@ public static class QuadraticDemo
                     : $"  same, {warmup}-step linear warmup";
             }
         }
-        var edge = plot.Add.VerticalLine(warmup, 1.5f, Color.FromHex("#9ca3af"), LinePattern.Dotted);
-        edge.LabelText = "warmup ends";
-        edge.LabelFontSize = 12;
-        edge.LabelFontName = ChartStyle.Sans;
+        plot.Add.VerticalLine(warmup, 1.5f, Color.FromHex("#9ca3af"), LinePattern.Dotted);
         ChartStyle.LogY(plot, logs);
+        var top = logs.Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        // Inside the plot, at the top: a label on the line's axis end would sit on the step ticks.
+        var note = plot.Add.Text($" warmup ends (step {warmup})", warmup, top);
+        note.LabelFontSize = 12;
+        note.LabelFontName = ChartStyle.Sans;
+        note.LabelFontColor = Color.FromHex("#4b5563");
+        note.LabelAlignment = Alignment.UpperLeft;
         ChartStyle.Legend(plot);
         plot.ShowLegend(Edge.Right);
         return ChartStyle.Save(plot, dir, id, "demo", $"Gradient descent on {q.Name}",
-            $"Stability limit 2/L = {Lr(q.Limit)}. Solid: constant learning rate; dashed: the same peak reached by a {warmup}-step linear warmup.",
+            $"Stability limit 2/L = {Lr(q.Limit)}. Solid: constant learning rate; dashed: the same peak reached by a {warmup}-step linear warmup. " +
+            $"A curve on the bottom edge is below {Floor:0e0}; a curve that ends early passed {Quadratic.Ceiling:0e0} (blown up).",
             1200, 620);
     }
 

@@ -8,7 +8,7 @@ namespace Ramp.Reports.Demo;
 /// <summary>The demo's small self-contained HTML page: a paragraph of explanation and the charts inlined.</summary>
 internal static class QuadraticPage
 {
-    internal static string Render(IReadOnlyList<ChartFile> charts)
+    internal static string Render(IReadOnlyList<ChartFile> charts, IReadOnlyList<string> findings)
     {
         var h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ramp demo: warmup on a quadratic</title>\n<style>\n")
             .Append(ReportCss.Text).Append("\n</style></head><body>\n")
@@ -17,8 +17,10 @@ internal static class QuadraticPage
             .Append("<li>On a quadratic with largest curvature L, gradient descent shrinks the stiffest direction by |1 − lr·L| per step: ")
             .Append("below 1/L it creeps down monotonically, between 1/L and 2/L it overshoots and oscillates while still converging, above 2/L it diverges.</li>")
             .Append("<li>Small learning rates are slow; the ill-conditioned problem is slow in its flat direction even when the stiff one is at the edge.</li>")
-            .Append("<li>Warmup (dashed) only delays the blow-up here: the curvature of a quadratic never changes, so once the warmup reaches a peak above 2/L the run diverges anyway. ")
-            .Append("In a real network the curvature falls early in training, which is why ramping up lets a larger peak survive.</li></ul></div>\n");
+            .Append("<li>In a real network the curvature (sharpness) falls early in training, which is what can let a warmed-up run survive a peak that a quadratic cannot.</li></ul></div>\n")
+            .Append("<div class=\"card\" style=\"margin-top:16px\"><strong>What the charts show</strong> (computed from the same simulations)<ul>");
+        foreach (var f in findings) h.Append($"<li>{WebUtility.HtmlEncode(f)}</li>");
+        h.Append("</ul></div>\n");
         foreach (var c in charts)
             h.Append($"<h3>{WebUtility.HtmlEncode(c.Title)}</h3><figure class=\"chart\" data-chart=\"{c.Id}\"><img alt=\"{WebUtility.HtmlEncode(c.Title)}\" src=\"data:image/svg+xml;base64,")
              .Append(Convert.ToBase64String(File.ReadAllBytes(c.SvgPath)))

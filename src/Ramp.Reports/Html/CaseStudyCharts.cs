@@ -25,11 +25,26 @@ public sealed record CaseStudyCharts(CaseStudyMeasures Measures, double TellingP
         };
         foreach (var run in LayerRuns(m, peak))
             charts.Add(LayerGradNormChart.Write(run, layerSteps, dir, $"{slug}-layers-{Slug(run.Config.Arm)}"));
-        var guarded = m.Arms.SelectMany(a => a.Cells).SelectMany(c => c.Runs).Select(o => o.Run)
-            .Where(r => r.Events.Count > 0).OrderByDescending(r => r.Events.Count(e => e.IsGuard)).ThenBy(r => r.Name, StringComparer.Ordinal).Take(3);
-        foreach (var run in guarded)
-            charts.Add(GuardEventsChart.Write(run, dir, $"{slug}-guards-{Slug(run.Name)}"));
+        foreach (var (run, arm) in DecisionRuns(m, peak))
+            charts.Add(GuardEventsChart.Write(run, ChartStyle.Series(arm), dir, $"{slug}-guards-{Slug(run.Name)}"));
         return new CaseStudyCharts(m, peak, charts);
+    }
+
+    /// <summary>
+    /// At the telling peak, one run per arm (with its arm's index, for its colour): the first seed that diverged, so
+    /// failures are shown and not only the runs that coped, else the seed with the most events; only runs that
+    /// diverged or logged an event.
+    /// </summary>
+    public static IEnumerable<(Run Run, int Arm)> DecisionRuns(CaseStudyMeasures m, double peak)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        for (var i = 0; i < m.Arms.Count; i++)
+        {
+            if (m.Cell(m.Arms[i].Arm, peak) is not { } cell) continue;
+            var pick = cell.Runs.FirstOrDefault(o => o.Diverged)
+                ?? cell.Runs.Where(o => o.Run.Events.Count > 0).OrderByDescending(o => o.Run.Events.Count).FirstOrDefault();
+            if (pick is not null) yield return (pick.Run, i);
+        }
     }
 
     /// <summary>At the telling peak, the first seed with per-layer data of the no-warmup arm and of the arm most stable there.</summary>

@@ -8,12 +8,12 @@ namespace Ramp.Reports.Html;
 internal static class MeasuresTable
 {
     /// <summary>One row per arm: largest stable peak LR, best final metric, fastest steps to target, reached fraction.</summary>
-    internal static void Arms(StringBuilder h, CaseStudyMeasures m)
+    internal static void Arms(StringBuilder h, CaseStudyMeasures m, MeasureOptions options)
     {
         var metric = m.Kind == MetricKind.Accuracy ? "accuracy" : "loss";
-        h.Append("<div class=\"card\"><table class=\"measures\"><thead><tr><th>Arm</th><th class=\"num\">Largest stable peak LR</th>")
-         .Append($"<th class=\"num\">Best final {metric}</th><th class=\"num\">at peak LR</th><th class=\"num\">Steps to target</th>")
-         .Append("<th class=\"num\">at peak LR</th><th class=\"num\">Reached target</th><th class=\"num\">Diverged runs</th></tr></thead><tbody>");
+        h.Append("<div class=\"card\"><table class=\"measures\"><thead><tr>");
+        foreach (var header in Headers(metric)) h.Append($"<th{(header == "Arm" ? "" : " class=\"num\"")}>{HtmlReport.E(header)}</th>");
+        h.Append("</tr></thead><tbody>");
         foreach (var a in m.Arms)
         {
             var diverged = a.Cells.Sum(c => c.Diverged);
@@ -21,14 +21,19 @@ internal static class MeasuresTable
              .Append(a.LargestStablePeakLr is { } lr ? $"<td class=\"num\">{ChartStyle.Format(lr)}</td>" : "<td class=\"num bad\">none stable</td>")
              .Append($"<td class=\"num\">{HtmlReport.N(a.BestFinal)}</td><td class=\"num\">{Lr(a.BestPeakLr)}</td>")
              .Append(a.FastestSteps is { } st ? $"<td class=\"num\">{HtmlReport.N(st)}</td>" : "<td class=\"num bad\">not reached</td>")
-             .Append($"<td class=\"num\">{Lr(a.FastestPeakLr)}</td><td class=\"num\">{a.Reached}/{a.Total} ({a.ReachedFraction:P0})</td>")
+             .Append($"<td class=\"num\">{Lr(a.FastestPeakLr)}</td><td class=\"num\">{a.Reached}/{a.Total} ({HtmlReport.N(Math.Round(a.ReachedFraction * 100))}%)</td>")
              .Append($"<td class=\"num {(diverged > 0 ? "bad" : "good")}\">{diverged}/{a.Total}</td></tr>");
         }
         h.Append("</tbody></table></div>\n");
         var target = double.IsNaN(m.Target) ? "none (no run finished without diverging)" : HtmlReport.N(m.Target);
-        h.Append($"<p class=\"note\">Stable: at most the allowed share of seeds diverged. Target {metric} (smoothed training {metric}): {target}. " +
-                 "Steps to target is the fastest cell's median over seeds; runs that never reach it count as not reached.</p>\n");
+        h.Append($"<p class=\"note\" data-thresholds>Stable: a peak LR where at most {HtmlReport.N(options.StableRate * 100)}% of the seeds diverged (--stable-rate {HtmlReport.N(options.StableRate)}); " +
+                 $"\"none stable\": no peak LR of the grid was. Target {metric}: {target} ({(options.Target is null ? "the median final smoothed training " + metric + " of the runs that did not diverge" : "given with --target")}, " +
+                 $"smoothed over {options.Window} rows). Fastest steps to target is the fastest cell's median over its seeds; a run that never reaches the target counts as not reached.</p>\n");
     }
+
+    /// <summary>The per-arm table's column headers, each different from the others.</summary>
+    internal static string[] Headers(string metric) =>
+        ["Arm", "Largest stable peak LR", $"Best final {metric}", "Peak LR of the best", "Fastest steps to target", "Peak LR of the fastest", "Reached target", "Diverged runs"];
 
     /// <summary>One row per arm and peak LR.</summary>
     internal static void Cells(StringBuilder h, CaseStudyMeasures m)

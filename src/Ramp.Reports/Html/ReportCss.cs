@@ -13,6 +13,16 @@ internal static class ReportCss
         .wrap { max-width: 1080px; margin: 0 auto; padding: 0 24px; }
         .chips { display:flex; gap:10px; flex-wrap:wrap; margin-top:16px; }
         .chip { background: rgba(255,255,255,.16); border-radius: 999px; padding: 4px 12px; font-size: 13px; }
+        .chip.bad { background: #fee2e2; color: #991b1b; font-weight: 600; }
+        .chip.ok { background: #dcfce7; color: #166534; font-weight: 600; }
+        .setup { margin-bottom: 16px; }
+        .setup strong { display:block; font-size: 17px; margin-bottom: 6px; }
+        table.setup th { width: 190px; text-transform: none; letter-spacing: 0; font-size: 13.5px; vertical-align: top; }
+        table.arms { margin-top: 10px; }
+        table.arms td { vertical-align: top; }
+        table.arms td:first-child { white-space: nowrap; }
+        .card { overflow-x: auto; }
+        code { font-size: 12.5px; background: #f3f4f6; padding: 1px 4px; border-radius: 4px; }
         nav { position: sticky; top:0; z-index:2; background: rgba(246,247,249,.95); border-bottom:1px solid var(--line); }
         nav a { display:inline-block; padding: 10px 12px 10px 0; margin-right: 12px; color: var(--muted); text-decoration:none; font-size:14px; }
         nav a:hover { color: var(--accent); }
@@ -39,6 +49,7 @@ internal static class ReportCss
         .note { color: var(--muted); font-style: italic; }
         details summary { cursor:pointer; color: var(--accent); margin: 8px 0; }
         pre { background:#0f172a; color:#e2e8f0; padding: 14px 16px; border-radius: 10px; overflow-x:auto; font-size: 13px; }
+        @media (max-width: 640px) { table.setup th { width: auto; } .wrap { padding: 0 14px; } th, td { padding: 6px 6px; } }
         footer { color: var(--muted); font-size: 13px; padding: 24px 0 40px; }
         """;
 }

@@ -1,0 +1,86 @@
+namespace Ramp.Cli.Tests.Examples;
+
+/// <summary>
+/// How an example is run: as written, in a fresh working folder (so its relative <c>--out</c> and <c>-o</c> paths
+/// land there), with the repository's own files for inputs. Three mechanical rules, the only changes made:
+/// <list type="number">
+/// <item><c>compare</c> on a grid bigger than a <c>readme</c> grid runs one shard of 64 (<c>--shard i/64</c>, i as
+/// given or 0: one or two cells), since a smoke or full grid takes minutes to hours; the claim checked is that the
+/// grid runs and writes its report, not the case study's figures (those are docs/CASE_STUDIES.md's measurements).</item>
+/// <item>An example that reads what another command writes gets it first: <c>ramp report DIR...</c> reads a
+/// comparison made by <c>ramp compare --preset fmnist-sgd --grid readme --shard k/2 --out DIR</c>, and
+/// <c>train ... --resume</c> continues the same command run without <c>--resume</c> for half its steps.</item>
+/// <item>An input file the repository does not have is taken from the docs: <c>my-grid.json</c> is the grid shown
+/// in docs/compare.md.</item>
+/// </list>
+/// </summary>
+public sealed record ExamplePlan(IReadOnlyList<string> Args, string? StdoutTo, IReadOnlyList<IReadOnlyList<string>> Before, IReadOnlyDictionary<string, string> Files, bool Sharded)
+{
+    /// <summary>Shards a big grid's comparison is cut into.</summary>
+    public const int Shards = 64;
+
+    /// <summary>The plan of <paramref name="example"/>.</summary>
+    public static ExamplePlan For(DocumentedExample example)
+    {
+        var args = example.Args.ToList();
+        var before = new List<IReadOnlyList<string>>();
+        var files = new Dictionary<string, string>();
+        var sharded = false;
+        for (var i = 1; i < args.Count - 1; i++)
+            if (args[i] is "--grid-file" or "--data-dir" or "--metrics")
+            {
+                var inRepo = Path.Combine(ExampleCatalog.RepoRoot, args[i + 1]);
+                if (File.Exists(inRepo) || Directory.Exists(inRepo)) args[i + 1] = inRepo;
+                else if (Path.GetFileName(args[i + 1]) == "my-grid.json") files[args[i + 1]] = DocJson("docs/compare.md");
+            }
+        switch (example.Command)
+        {
+            case "compare" when example.Option("--grid") != "readme":
+                var at = args.IndexOf("--shard");
+                var index = at >= 0 ? int.Parse(args[at + 1].Split('/')[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
+                if (at >= 0) args.RemoveRange(at, 2);
+                args.AddRange(["--shard", $"{index % Shards}/{Shards}"]);
+                sharded = true;
+                break;
+            case "report":
+                var dirs = args.Skip(1).TakeWhile(a => !a.StartsWith('-')).ToList();
+                for (var k = 0; k < dirs.Count; k++)
+                    before.Add(["compare", "--preset", "fmnist-sgd", "--grid", "readme", "--shard", $"{k % 2}/2", "--out", dirs[k]]);
+                break;
+            case "train" when example.Has("--resume"):
+                var first = args.Where(a => a != "--resume").ToList();
+                var s = first.IndexOf("--steps");
+                first[s + 1] = (long.Parse(first[s + 1], System.Globalization.CultureInfo.InvariantCulture) / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                before.Add(first);
+                break;
+        }
+        return new ExamplePlan(args, example.StdoutTo, before, files, sharded);
+    }
+
+    /// <summary>Runs the plan in a fresh temporary folder; the prerequisites must succeed.</summary>
+    public RampResult Run()
+    {
+        var dir = Directory.CreateTempSubdirectory("ramp-example-").FullName;
+        foreach (var (name, text) in Files) File.WriteAllText(Path.Combine(dir, name), text);
+        // Outputs written into folders (-o docs/images/x.png) need the folder, as they do in a clone.
+        for (var i = 1; i < Args.Count - 1; i++)
+            if (Args[i] is "-o" or "--output" && Path.GetDirectoryName(Args[i + 1]) is { Length: > 0 } parent)
+                Directory.CreateDirectory(Path.Combine(dir, parent));
+        foreach (var b in Before)
+        {
+            var pre = RampProcess.Run(b, dir);
+            if (pre.Code != 0) throw new InvalidOperationException($"prerequisite 'ramp {string.Join(' ', b)}' failed ({pre.Code}): {pre.Stderr}");
+        }
+        var result = RampProcess.Run(Args, dir);
+        if (StdoutTo is not null) File.WriteAllText(Path.Combine(dir, StdoutTo), result.Stdout);
+        return result;
+    }
+
+    /// <summary>The first <c>```json</c> block of a document.</summary>
+    private static string DocJson(string doc)
+    {
+        var text = File.ReadAllText(Path.Combine(ExampleCatalog.RepoRoot, doc));
+        var start = text.IndexOf("```json\n", StringComparison.Ordinal) + 8;
+        return text[start..text.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace Ramp.Cli.Tests.Examples;
+
+/// <summary>The few facts of a run folder (summary.json, events.jsonl) the example claims are judged by.</summary>
+public sealed record TrainedRun(
+    string Arm, double PeakLr, long Seed, string Status, bool Diverged, double InitialLoss, double FinalLoss, double EvalAccuracy,
+    IReadOnlyList<(string Kind, string Name, double Value)> Events)
+{
+    /// <summary>Reads <paramref name="dir"/>, or null when it has no summary.json.</summary>
+    public static TrainedRun? Read(string dir)
+    {
+        var path = Path.Combine(dir, "summary.json");
+        if (!File.Exists(path)) return null;
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var s = doc.RootElement;
+        var config = s.TryGetProperty("config", out var c) ? c : default;
+        var final = s.TryGetProperty("final", out var f) && f.ValueKind == JsonValueKind.Object ? f : default;
+        var eventsFile = Path.Combine(dir, "events.jsonl");
+        var events = File.Exists(eventsFile)
+            ? File.ReadLines(eventsFile).Where(l => l.Trim().Length > 0).Select(l =>
+            {
+                using var e = JsonDocument.Parse(l);
+                return (Str(e.RootElement, "kind"), Str(e.RootElement, "name"), Num(e.RootElement, "value"));
+            }).ToList()
+            : [];
+        return new TrainedRun(
+            Str(config, "arm"), Num(config, "peak_lr"), (long)Num(config, "seed"), Str(s, "status"),
+            s.TryGetProperty("diverged", out var d) && d.ValueKind == JsonValueKind.True,
+            Num(s, "initial_loss"), Num(final, "loss"), Num(final, "eval_accuracy"), events);
+    }
+
+    private static string Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+
+    private static double Num(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
+}
