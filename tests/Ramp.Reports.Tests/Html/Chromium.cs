@@ -20,7 +20,7 @@ internal static class Chromium
     public static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static string Why =>
-        $"no headless Chromium on PATH (looked for {string.Join(", ", Names)}); install it with `apt-get install -y chromium` (.ci/run does)";
+        $"no headless Chromium on PATH (looked for {string.Join(", ", Names)}); .ci/run installs the Debian package chromium when it is missing";
 
     static string? Locate()
     {
