@@ -55,6 +55,14 @@ public sealed class AdamW : TorchSharp.Modules.AdamW
     {
     }
 
+    /// <summary>
+    /// GI-Adam (Kalra &amp; Barkeshli 2024, "Why warmup the learning rate?"): on a parameter's first step the second
+    /// moment starts from that step's gradient squared, <c>v_0 = g_1^2</c>, instead of 0 (default false). The bias
+    /// corrections stay, so the first steps are about <c>sqrt(1 - beta2^t)</c> times Adam's: a warmup built into the
+    /// optimizer. Configuration, not state: <c>save_state_dict</c> does not record it (a resumed run is past step 1).
+    /// </summary>
+    public bool GradientInit { get; init; }
+
     /// <summary>Performs one update of every parameter that has a gradient (see the remarks for the formula).</summary>
     /// <param name="closure">Recomputes the loss (optional), evaluated with gradients enabled before the update.</param>
     /// <returns>The closure's loss, or null without a closure.</returns>
@@ -73,6 +81,7 @@ public sealed class AdamW : TorchSharp.Modules.AdamW
             if (maximize) grad = grad.neg();
             state.step += 1;
             if (weightDecay != 0) param.mul_(held[1 - lr * weightDecay]);
+            if (GradientInit && state.step == 1) state.exp_avg_sq.copy_(grad.square());
             AdamUpdate.Moments(held, grad, state.exp_avg, state.exp_avg_sq, beta1, beta2);
             AdamUpdate.Apply(held, param, state.exp_avg, state.exp_avg_sq, ref state.max_exp_avg_sq, state.step, lr,
                 beta1, beta2, eps, amsgrad);
