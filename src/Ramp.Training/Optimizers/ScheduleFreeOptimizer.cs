@@ -103,7 +103,7 @@ public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch
                 if (state.Step++ == 0) state.Z.copy_(y);
                 var d = Direction(held, grad, state, o);
                 if (o.WeightDecay!.Value != 0) d.add_(y, held[o.WeightDecay.Value]);
-                y.lerp_(state.Z, held[c]).add_(d, held[lr * (beta1 * (1 - c) - 1)]);
+                Lerp(held, y, state.Z, c).add_(d, held[lr * (beta1 * (1 - c) - 1)]);
                 state.Z.add_(d, held[-lr]);
             }
             (o.Step, o.AveragingWeight, o.ScheduledLr) = (k + 1, c, lr);
@@ -130,14 +130,23 @@ public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch
             var o = (ScheduleFreeOptions)group.Options;
             if (o.TrainMode == training) continue;
             double beta1 = o.Beta1!.Value;
-            using var weight = (training ? 1 - beta1 : 1 - 1 / beta1).ToScalar();
+            double weight = training ? 1 - beta1 : 1 - 1 / beta1;
+            using var scope = NewDisposeScope();
+            using var held = new HeldScalars();
             foreach (var p in group.Parameters)
             {
                 var state = (ScheduleFreeState)_state[p.Handle];
-                if (state.Step > 0) p.lerp_(state.Z, weight);
+                if (state.Step > 0) Lerp(held, p, state.Z, weight);
             }
             o.TrainMode = training;
         }
+    }
+
+    // p + w (end - p), in PyTorch's lerp form (from the end when w >= 0.5); TorchSharp 0.107 has no lerp_ with a number.
+    private static Tensor Lerp(HeldScalars held, Tensor p, Tensor end, double w)
+    {
+        using var difference = end.sub(p);
+        return w < 0.5 ? p.add_(difference, held[w]) : p.copy_(end).add_(difference, held[-(1 - w)]);
     }
 
     private static void Check(string who, ScheduleFreeOptions o)
