@@ -69,4 +69,44 @@ public sealed class OptimizerFactoryTests
         Assert.Equal("name", e.ParamName);
         Assert.StartsWith("optimizer: unknown name 'lamb'; expected one of sgd, adam, adamw, rmsprop, radam", e.Message);
     }
+
+    [Theory]
+    [InlineData("schedule-free-adamw", typeof(ScheduleFreeAdamW))]
+    [InlineData("schedule-free-sgd", typeof(ScheduleFreeSgd))]
+    [InlineData("prodigy", typeof(Prodigy))]
+    [InlineData("stable-adamw", typeof(StableAdamW))]
+    public void The_warmup_free_names_get_their_optimizers_with_the_given_rate(string name, Type type)
+    {
+        using var optimizer = OptimizerFactory.Create(name, Weights(), 0.02, beta1: 0.8, weightDecay: 0.1);
+        Assert.Equal(type, optimizer.GetType());
+        Assert.Equal(0.02, optimizer.ParamGroups.Single().LearningRate);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.9)]
+    [InlineData(0.5, 0.5)]
+    public void Schedule_free_sgd_takes_momentum_as_its_interpolation_with_0_meaning_the_authors_default(double momentum, double expected)
+    {
+        using var optimizer = OptimizerFactory.Create("schedule-free-sgd", Weights(), 0.1, momentum: momentum);
+        Assert.Equal(expected, Assert.IsType<ScheduleFreeParamGroup>(optimizer.ParamGroups.Single()).Betas.Item1);
+    }
+
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    public void Gi_sets_gradient_initialisation_on_adam_and_adamw(string name)
+    {
+        using var optimizer = OptimizerFactory.Create(name, Weights(), 0.01, gradientInit: true);
+        Assert.True(optimizer switch { Adam a => a.GradientInit, AdamW w => w.GradientInit, _ => false });
+        using var plain = OptimizerFactory.Create(name, Weights(), 0.01);
+        Assert.False(plain switch { Adam a => a.GradientInit, AdamW w => w.GradientInit, _ => true });
+    }
+
+    [Fact]
+    public void Gi_is_refused_for_other_optimizers()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("sgd", Weights(), 0.01, gradientInit: true));
+        Assert.Equal("gradientInit", e.ParamName);
+        Assert.StartsWith("optimizer: gradient initialisation (GI-Adam, --gi) applies to adam and adamw, not 'sgd'", e.Message);
+    }
 }
