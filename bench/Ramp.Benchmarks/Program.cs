@@ -5,7 +5,7 @@ namespace Ramp.Benchmarks;
 /// <summary>Runs the benchmarks: <c>dotnet run -c Release --project bench/Ramp.Benchmarks -- --filter '*'</c>.</summary>
 public static class Program
 {
-    /// <summary>Entry point: <c>paired-training [rounds] [batch] [cnn] [parts]</c> runs <see cref="PairedTrainingOverhead"/>, <c>step-costs [repetitions]</c> runs <see cref="StepCostProfile"/>; other arguments go to BenchmarkDotNet's switcher.</summary>
+    /// <summary>Entry point: <c>paired-training [rounds] [batch] [cnn] [parts]</c> runs <see cref="PairedTrainingOverhead"/>, <c>paired-optimizers [rounds]</c> runs <see cref="PairedOptimizerSteps"/>, <c>step-costs [repetitions]</c> runs <see cref="StepCostProfile"/>; other arguments go to BenchmarkDotNet's switcher.</summary>
     public static int Main(string[] args)
     {
         try
@@ -19,6 +19,11 @@ public static class Program
                     flags.Contains("cnn") ? "cnn" : "mlp");
                 return 0;
             }
+            if (args is ["paired-optimizers", ..])
+            {
+                PairedOptimizerSteps.Run(Count(args, 1, "rounds", 20), Console.Out);
+                return 0;
+            }
             if (args is ["step-costs", ..])
             {
                 StepCostProfile.Run(Count(args, 1, "repetitions", 400), Console.Out);
@@ -28,7 +33,7 @@ public static class Program
         catch (FormatException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: paired-training [rounds] [batch] [cnn] [parts] | step-costs [repetitions] | BenchmarkDotNet options");
+            Console.Error.WriteLine("usage: paired-training [rounds] [batch] [cnn] [parts] | paired-optimizers [rounds] | step-costs [repetitions] | BenchmarkDotNet options");
             return 2;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

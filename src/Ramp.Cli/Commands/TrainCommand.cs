@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ramp.Cli.Cli;
 using Ramp.Training.Models;
 using Ramp.Training.Guards;
+using Ramp.Training.Optimizers;
 
 namespace Ramp.Cli.Commands;
 
@@ -19,10 +20,11 @@ public static class TrainCommand
         var data = Choice("--data", "Data: fashion-mnist or text (the shipped Shakespeare excerpt or --data-dir FILE).", "fashion-mnist", "text");
         data.Required = true;
         var dataDir = new Option<string?>("--data-dir") { Description = "Fashion-MNIST IDX folder, or a UTF-8 text file for --data text.", HelpName = "D" };
-        var optimizer = Choice("--optimizer", "Optimizer (default sgd).", "sgd", "adam", "adamw", "rmsprop", "radam");
+        var optimizer = Choice("--optimizer", "Optimizer (default sgd); the warmup-free ones are in docs/optimizers.md.", [.. OptimizerFactory.Names]);
         optimizer.DefaultValueFactory = _ => "sgd";
         var lr = new Option<double>("--lr") { Description = "Base (peak) learning rate; a native schedule multiplies it.", Required = true, HelpName = "X" };
-        var momentum = new Option<double>("--momentum") { Description = "SGD momentum (default 0).", HelpName = "M" };
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum (default 0; schedule-free-sgd: its interpolation, 0 = 0.9).", HelpName = "M" };
+        var gi = new Option<bool>("--gi") { Description = "GI-Adam: adam's or adamw's second moment starts from the first gradient's square." };
         var schedule = new Option<string>("--schedule") { Description = "Schedule text: native (warmup(100) >> cosine(900)) or a peer's call (default constant()).", HelpName = "SPEC", DefaultValueFactory = _ => "constant()" };
         var steps = new Option<long?>("--steps") { Description = "Optimizer steps.", HelpName = "N" };
         var epochs = new Option<double?>("--epochs") { Description = "Epochs (full batches per epoch times E, rounded down).", HelpName = "E" };
@@ -46,7 +48,7 @@ public static class TrainCommand
         var force = new Option<bool>("--force") { Description = "Discard the run already in --out and train a new one there." };
         var command = new Command("train", "Train a model with a schedule, guards and monitoring into a run folder.")
         {
-            model, data, dataDir, optimizer, lr, momentum, schedule, steps, epochs, batch, seed, output, device,
+            model, data, dataDir, optimizer, lr, momentum, gi, schedule, steps, epochs, batch, seed, output, device,
             clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, evalWindows, readBack, detailEvery, accumulate, resume, force,
         };
         command.WithExamples(
@@ -74,7 +76,7 @@ public static class TrainCommand
                 result.GetValue(epochs), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(output),
                 result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
                 result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate), result.GetRequiredValue(detailEvery),
-                result.GetValue(force), TrainRun.EvalWindows(result.GetValue(evalWindows)));
+                result.GetValue(force), TrainRun.EvalWindows(result.GetValue(evalWindows)), result.GetValue(gi));
             return TrainRun.Execute(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
         });
         return command;

@@ -92,8 +92,10 @@ public static class TrainRun
         if (r.EvalEvery < 0) throw new UsageException($"--eval-every: must be at least 0 but was {r.EvalEvery}");
         if (ModelFactory.IsText(r.Model) != (r.Data == "text"))
             throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on fashion-mnist)");
-        if (r.Momentum != 0 && r.Optimizer != "sgd" && r.Optimizer != "rmsprop")
-            throw new UsageException($"--momentum: only sgd and rmsprop take momentum, not {r.Optimizer}");
+        if (r.Momentum != 0 && r.Optimizer is not ("sgd" or "rmsprop" or "schedule-free-sgd"))
+            throw new UsageException($"--momentum: only sgd, rmsprop and schedule-free-sgd take momentum, not {r.Optimizer}");
+        if (r.Gi && !OptimizerFactory.GradientInitNames.Contains(r.Optimizer))
+            throw new UsageException($"--gi: applies to --optimizer adam or adamw, not {r.Optimizer}");
         try
         {
             r.Guards.Validated();
@@ -151,7 +153,7 @@ public static class TrainRun
         ModelFactory.Create(new ModelSettings(r.Model, Context: TextContext), classes, r.Seed);
 
     internal static OptimizerHelper BuildOptimizer(TrainRequest r, IEnumerable<Parameter> parameters) =>
-        OptimizerFactory.Create(r.Optimizer, parameters, r.Lr, momentum: r.Momentum);
+        OptimizerFactory.Create(r.Optimizer, parameters, r.Lr, momentum: r.Momentum, gradientInit: r.Gi);
 
     private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }
