@@ -5,15 +5,20 @@ namespace Ramp.Schedules.Decay;
 
 /// <summary>
 /// The stable and decay phases of warmup-stable-decay (WSD): 1 for <c>t &lt; stable</c>, then
-/// <c>p = min(1, (t - stable) / decay)</c> and <c>f = floor + (1 - floor) * shape(p)</c>, held at floor afterwards.
-/// Text <c>wsd(stable, decay, shape=linear, floor=0)</c>; the warmup is joined in front:
-/// <c>warmup(100) &gt;&gt; wsd(800, 100, shape=sqrt)</c>.
+/// <c>p = min(1, (t - stable) / decay)</c> and <c>f = floor + (1 - floor) * shape(p)</c>, held from step
+/// <c>stable + decay</c> on. The shapes: linear <c>1 - p</c>, cosine <c>(1 + cos(pi p)) / 2</c>, sqrt <c>1 - sqrt(p)</c>,
+/// square <c>1 - p^2</c> (all reach the floor), and exp <c>0.5^(p * decay / half_life)</c> (MiniCPM's, which ends
+/// above the floor). Text <c>wsd(stable, decay, shape=linear, floor=0, half_life=none)</c>; the warmup is joined in
+/// front: <c>warmup(100) &gt;&gt; wsd(800, 100, shape=sqrt)</c>.
 /// </summary>
 /// <param name="Stable">Steps held at 1, at least 0.</param>
 /// <param name="Decay">Length of the decay phase, at least 1.</param>
 /// <param name="Shape">Decay shape; default <see cref="DecayShape.Linear"/>.</param>
-/// <param name="Floor">Factor at the end, in [0, 1]; default 0.</param>
-public sealed record WarmupStableDecay(long Stable, long Decay, DecayShape Shape = DecayShape.Linear, double Floor = 0) : Schedule
+/// <param name="Floor">Factor the shape falls to, in [0, 1]; default 0.</param>
+/// <param name="HalfLife">Steps in which the exp shape halves, at least 1; required by <see cref="DecayShape.Exp"/> and
+/// refused by the other shapes.</param>
+public sealed record WarmupStableDecay(long Stable, long Decay, DecayShape Shape = DecayShape.Linear, double Floor = 0,
+    long? HalfLife = null) : Schedule
 {
     internal const string Name = "wsd";
 
@@ -25,10 +30,13 @@ public sealed record WarmupStableDecay(long Stable, long Decay, DecayShape Shape
 
     /// <summary>Decay shape.</summary>
     public DecayShape Shape { get; } = Enum.IsDefined(Shape) ? Shape
-        : throw Check.Range(nameof(Shape), Shape, $"wsd: shape must be linear, cosine or sqrt but was {(int)Shape}");
+        : throw Check.Range(nameof(Shape), Shape, $"wsd: shape must be linear, cosine, sqrt, square or exp but was {(int)Shape}");
 
-    /// <summary>Factor at the end, in [0, 1].</summary>
+    /// <summary>Factor the shape falls to, in [0, 1].</summary>
     public double Floor { get; } = Check.Within(Floor, 0, 1, true, nameof(Floor), Name);
+
+    /// <summary>Steps in which the exp shape halves; null for the other shapes.</summary>
+    public long? HalfLife { get; } = CheckHalfLife(Shape, HalfLife);
 
     /// <inheritdoc />
     public override double ValueAt(long step)
@@ -40,10 +48,22 @@ public sealed record WarmupStableDecay(long Stable, long Decay, DecayShape Shape
         {
             DecayShape.Linear => 1.0 - p,
             DecayShape.Cosine => 0.5 * (1.0 + Math.Cos(Math.PI * p)),
-            _ => 1.0 - Math.Sqrt(p),
+            DecayShape.Sqrt => 1.0 - Math.Sqrt(p),
+            DecayShape.Square => 1.0 - p * p,
+            _ => Math.Pow(0.5, (double)Math.Min(into, Decay) / HalfLife!.Value),
         };
         return Floor + (1.0 - Floor) * s;
     }
+
+    private static long? CheckHalfLife(DecayShape shape, long? halfLife) => (shape, halfLife) switch
+    {
+        (DecayShape.Exp, null) => throw new ArgumentException(
+            "wsd: shape=exp needs half_life=... (the steps in which the rate halves)", nameof(HalfLife)),
+        (DecayShape.Exp, { } h) => Check.AtLeast(h, 1, nameof(HalfLife), Name),
+        (_, null) => null,
+        _ => throw new ArgumentException(
+            $"wsd: half_life belongs to shape=exp, but shape was {Names.Snake(shape.ToString())}", nameof(HalfLife)),
+    };
 
     /// <summary>The native text, e.g. <c>wsd(800, 200)</c>.</summary>
     public override string ToString() => NativeText.Print(this);

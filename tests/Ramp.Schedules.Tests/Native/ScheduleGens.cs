@@ -41,7 +41,8 @@ internal static class ScheduleGens
         Gen.Select(Steps, Gen.Long[1, 3], Positive, Gen.Long[0, 5], Unit, (p, m, d, c, f) => (Schedule)new CosineRestarts(p, m, d, c, f)),
         Gen.Select(Steps, Gen.Double[-10, 0], Gen.Double[0.1, 10], Unit, (n, lo, hi, f) => (Schedule)new TanhDecay(n, lo, hi, f)),
         Steps.Select(n => (Schedule)new InverseSqrtDecay(n)),
-        Gen.Select(Gen.Long[0, 1000], Steps, Gen.Enum<DecayShape>(), Unit, (s, d, sh, f) => (Schedule)new WarmupStableDecay(s, d, sh, f)),
+        Gen.Select(Gen.Long[0, 1000], Steps, Gen.Enum<DecayShape>(), Unit, Steps, (s, d, sh, f, h) =>
+            (Schedule)new WarmupStableDecay(s, d, sh, f, sh == DecayShape.Exp ? h : null)),
         Increasing.SelectMany(at => Unit.Array[at.Length + 1].Select(v => (Schedule)new PiecewiseConstant(v, at))),
         Increasing.SelectMany(at => Unit.Array[at.Length + 1].Select(v =>
             (Schedule)new PiecewiseInterpolated(v, new long[] { 0 }.Concat(at).ToArray(), InterpolationKind.Cosine))),
