@@ -27,6 +27,7 @@ public static class ScheduleLength
         TanhDecay s => s.Steps,
         CosineRestarts s => s.Length,
         WarmupStableDecay s => Add(s.Stable, s.Decay),
+        PowerScheduler { Decay: > 0 } s => s.Total,
         PiecewiseInterpolated s => s.At[s.At.Count - 1],
         OneCycle s => s.Steps,
         Scaled s => Of(s.Inner),

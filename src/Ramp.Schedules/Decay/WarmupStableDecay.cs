@@ -29,41 +29,17 @@ public sealed record WarmupStableDecay(long Stable, long Decay, DecayShape Shape
     public long Decay { get; } = Check.AtLeast(Decay, 1, nameof(Decay), Name);
 
     /// <summary>Decay shape.</summary>
-    public DecayShape Shape { get; } = Enum.IsDefined(Shape) ? Shape
-        : throw Check.Range(nameof(Shape), Shape, $"wsd: shape must be linear, cosine, sqrt, square or exp but was {(int)Shape}");
+    public DecayShape Shape { get; } = DecayShapeFormula.Defined(Shape, Name);
 
     /// <summary>Factor the shape falls to, in [0, 1].</summary>
     public double Floor { get; } = Check.Within(Floor, 0, 1, true, nameof(Floor), Name);
 
     /// <summary>Steps in which the exp shape halves; null for the other shapes.</summary>
-    public long? HalfLife { get; } = CheckHalfLife(Shape, HalfLife);
+    public long? HalfLife { get; } = DecayShapeFormula.HalfLife(Shape, HalfLife, Name);
 
     /// <inheritdoc />
-    public override double ValueAt(long step)
-    {
-        if (step < Stable) return 1.0;
-        var into = step - Stable;
-        var p = into >= Decay ? 1.0 : (double)into / Decay;
-        var s = Shape switch
-        {
-            DecayShape.Linear => 1.0 - p,
-            DecayShape.Cosine => 0.5 * (1.0 + Math.Cos(Math.PI * p)),
-            DecayShape.Sqrt => 1.0 - Math.Sqrt(p),
-            DecayShape.Square => 1.0 - p * p,
-            _ => Math.Pow(0.5, (double)Math.Min(into, Decay) / HalfLife!.Value),
-        };
-        return Floor + (1.0 - Floor) * s;
-    }
-
-    private static long? CheckHalfLife(DecayShape shape, long? halfLife) => (shape, halfLife) switch
-    {
-        (DecayShape.Exp, null) => throw new ArgumentException(
-            "wsd: shape=exp needs half_life=... (the steps in which the rate halves)", nameof(HalfLife)),
-        (DecayShape.Exp, { } h) => Check.AtLeast(h, 1, nameof(HalfLife), Name),
-        (_, null) => null,
-        _ => throw new ArgumentException(
-            $"wsd: half_life belongs to shape=exp, but shape was {Names.Snake(shape.ToString())}", nameof(HalfLife)),
-    };
+    public override double ValueAt(long step) =>
+        step < Stable ? 1.0 : Floor + (1.0 - Floor) * DecayShapeFormula.Of(Shape, step - Stable, Decay, HalfLife);
 
     /// <summary>The native text, e.g. <c>wsd(800, 200)</c>.</summary>
     public override string ToString() => NativeText.Print(this);

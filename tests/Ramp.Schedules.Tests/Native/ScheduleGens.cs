@@ -43,6 +43,9 @@ internal static class ScheduleGens
         Steps.Select(n => (Schedule)new InverseSqrtDecay(n)),
         Gen.Select(Gen.Long[0, 1000], Steps, Gen.Enum<DecayShape>(), Unit, Steps, (s, d, sh, f, h) =>
             (Schedule)new WarmupStableDecay(s, d, sh, f, sh == DecayShape.Exp ? h : null)),
+        Gen.Select(Positive, Gen.Double[-2, 0], Gen.Long[0, 100], Gen.Long[0, 100], Gen.Long[1, 1000], Gen.Enum<DecayShape>(), Steps,
+            (a, b, w, d, tokens, sh, h) => (Schedule)new PowerScheduler(a, b, w, d, d > 0 ? w + d + 7 : 0, tokens, sh,
+                sh == DecayShape.Exp ? h : null)),
         Increasing.SelectMany(at => Unit.Array[at.Length + 1].Select(v => (Schedule)new PiecewiseConstant(v, at))),
         Increasing.SelectMany(at => Unit.Array[at.Length + 1].Select(v =>
             (Schedule)new PiecewiseInterpolated(v, new long[] { 0 }.Concat(at).ToArray(), InterpolationKind.Cosine))),
