@@ -4,6 +4,7 @@ using Ramp.Training.Binding;
 using Ramp.Training.Data;
 using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
+using Ramp.Training.Optimizers;
 using Ramp.Training.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -19,6 +20,13 @@ namespace Ramp.Training.Loop;
 /// an automatic warmup; checkpoints are written on schedule; at the end the test split is evaluated and the summary
 /// written with the run's verdict. Deterministic for a seed on the CPU: the data order comes from
 /// <see cref="DataOrder"/>, the rest from torch's generator, whose state is checkpointed.
+/// <para>An optimizer that is an <see cref="ITrainEvalSwitch"/> (Schedule-Free) is evaluated and checkpointed at its
+/// evaluation point: <see cref="ITrainEvalSwitch.Eval"/> before each evaluation and checkpoint, and
+/// <see cref="ITrainEvalSwitch.Train"/> just before each step, so after an evaluation, a checkpoint or a load (resume,
+/// roll-back: checkpoints hold the evaluation point) the next step swaps back. Deferring the swap back makes every
+/// swap pair the same in an uninterrupted and a resumed run, so the two stay equal bit for bit, and a finished run
+/// resumed is evaluated at the very point it was saved at. After <see cref="Run"/> the model holds the evaluation
+/// point, the one to keep.</para>
 /// </summary>
 public sealed class Trainer : IDisposable
 {
@@ -34,6 +42,7 @@ public sealed class Trainer : IDisposable
     private readonly ScheduleDriver _schedule;
     private readonly Evaluator _evaluator;
     private readonly RunVerdict _verdict = new();
+    private readonly ITrainEvalSwitch? _switch;
     private long _step;
 
     /// <summary>Prepares a run with a bound schedule set; nothing is written until <see cref="Run"/>.</summary>
@@ -66,6 +75,7 @@ public sealed class Trainer : IDisposable
         _model = model ?? throw new ArgumentNullException(nameof(model));
         ArgumentNullException.ThrowIfNull(train);
         _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
+        _switch = optimizer as ITrainEvalSwitch;
         ArgumentNullException.ThrowIfNull(schedules);
         _options = options ?? throw new ArgumentNullException(nameof(options));
         var config = options.Config;
@@ -107,6 +117,7 @@ public sealed class Trainer : IDisposable
         while (_step < _options.Config.Steps && _verdict.Running)
         {
             _schedule.BeforeStep();
+            _switch?.Train();
             var result = _executor.Run(_step, position, _step % _options.Monitor.DetailEvery == 0 || _schedule.Warming);
             foreach (var decision in result.Decisions.Where(d => d.Acted && d.Action != GuardAction.RollBack)) _recorder.Event(decision.ToEvent(_step));
             if (result.Outcome == StepOutcome.Stopped) _verdict.Diverge(_step);
@@ -192,6 +203,7 @@ public sealed class Trainer : IDisposable
 
     private (double? Loss, double? Accuracy) Evaluate()
     {
+        _switch?.Eval();
         var (loss, accuracy) = _evaluator.Evaluate();
         if (loss is { } l) _recorder.Board.WriteEvaluation(l, accuracy, _step);
         return (loss, accuracy);
@@ -200,6 +212,7 @@ public sealed class Trainer : IDisposable
     private void SaveCheckpoint(DataPosition position)
     {
         _recorder.Flush();
+        _switch?.Eval();
         Checkpointer.Save(_folder, _model, _optimizer, new CheckpointInfo(_step, position.Epoch, position.Index, "", "", "", _binder.State,
             _guards.SaveState(), _recorder.InitialLoss, _recorder.WallSeconds, _schedule.State));
         _folder.WriteSummary(_recorder.Summary(_step));

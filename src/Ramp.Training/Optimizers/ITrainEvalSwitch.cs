@@ -5,8 +5,9 @@ namespace Ramp.Training.Optimizers;
 /// (Schedule-Free: the gradient point <c>y</c> while training, the average <c>x</c> for evaluation and checkpoints).
 /// </summary>
 /// <remarks>
-/// The loop calls <see cref="Eval"/> before it evaluates or writes a checkpoint and <see cref="Train"/> after, and
-/// <see cref="Train"/> once after loading a checkpoint. Both are idempotent: a second call in the same mode does nothing.
+/// The loop (<c>Loop/Trainer</c>) calls <see cref="Eval"/> before it evaluates or writes a checkpoint and
+/// <see cref="Train"/> before each step, which after an evaluation, a checkpoint or a load is the swap back. Both are
+/// idempotent: a second call in the same mode does nothing.
 /// The mode is part of the optimizer's saved state, so a checkpoint written in eval mode resumes in eval mode until
 /// <see cref="Train"/> is called.
 /// </remarks>

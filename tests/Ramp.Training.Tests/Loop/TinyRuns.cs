@@ -6,6 +6,8 @@ using Ramp.Training.Loop;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
 using TorchSharp;
+using TorchSharp.Modules;
+using Parameter = TorchSharp.Modules.Parameter;
 using static TorchSharp.torch;
 
 namespace Ramp.Training.Tests.Loop;
@@ -70,16 +72,21 @@ internal static class TinyRuns
         new("mlp", "fashion-mnist", null, optimizer, lr, "constant()", steps, null, batch, seed, "cpu",
             guards ?? GuardOptions.None, new MonitorOptions(readBack, TensorBoard: false, DetailEvery: detailEvery), checkpointEvery, 0);
 
+    /// <summary>A run of <see cref="Mlp"/> with SGD, or the optimizer <paramref name="optimizer"/> makes; <paramref name="after"/>
+    /// sees the model and optimizer when the run has returned.</summary>
     public static TrainResult Run(string dir, RunConfig config, Schedule factor, double momentum = 0, bool resume = false, TrainingHooks? hooks = null,
-        Action<nn.Module>? prepare = null)
+        Action<nn.Module>? prepare = null, Func<IEnumerable<Parameter>, OptimizerHelper>? optimizer = null,
+        Action<nn.Module<Tensor, Tensor>, OptimizerHelper>? after = null)
     {
         using var _ = torch.NewDisposeScope();
         var model = Mlp(config.Seed);
         prepare?.Invoke(model);
-        var optimizer = torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
+        var optim = optimizer?.Invoke(model.parameters()) ?? torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
         var schedules = new FactorSpec(factor).Bind([config.Lr]);
-        using var trainer = new Trainer(model, Train, Test, optimizer, schedules, new TrainerOptions(config, dir, resume) { Hooks = hooks ?? TrainingHooks.None });
-        return trainer.Run();
+        using var trainer = new Trainer(model, Train, Test, optim, schedules, new TrainerOptions(config, dir, resume) { Hooks = hooks ?? TrainingHooks.None });
+        var result = trainer.Run();
+        after?.Invoke(model, optim);
+        return result;
     }
 
     public static TrainResult RunSpec(string dir, RunConfig config, ScheduleSpec spec, double momentum = 0, bool resume = false,
