@@ -56,7 +56,7 @@ public sealed record PowerScheduler(double A, double B, long Warmup = 0, long De
     public long? HalfLife { get; } = DecayShapeFormula.HalfLife(Shape, HalfLife, Name);
 
     /// <summary>The capped power law <c>min(1, a * n^b)</c> at <paramref name="tokens"/> tokens seen.</summary>
-    public double Law(double tokens) => Math.Min(1.0, A * Math.Pow(tokens, B));
+    private double Law(double tokens) => Math.Min(1.0, A * Math.Pow(tokens, B));
 
     /// <inheritdoc />
     public override double ValueAt(long step)

@@ -62,6 +62,9 @@ public class HfCatalogTests
     [InlineData("transformers.get_cosine_with_min_lr_schedule_with_warmup(optimizer, 10, 100)", "one of min_lr or min_lr_rate must be set")]
     [InlineData("transformers.get_wsd_schedule(optimizer, 10, 100)", "either num_training_steps or num_stable_steps")]
     [InlineData("transformers.get_wsd_schedule(optimizer, 10, 100, 200, decay_type='sqrt')", "decay_type must be one of")]
+    // transformers 5 has linear, cosine and 1-sqrt decays only (docs/schedules.md): 1-square and exp are native wsd shapes
+    [InlineData("transformers.get_wsd_schedule(optimizer, 10, 100, 200, decay_type='1-square')", "decay_type must be one of")]
+    [InlineData("transformers.get_wsd_schedule(optimizer, 10, 100, 200, decay_type='exp')", "decay_type must be one of")]
     [InlineData("transformers.get_linear_schedule_with_warmup(optimizer, num_warmup_steps=-5, num_training_steps=100)",
         "num_warmup_steps must be >= 0 but was -5")]
     [InlineData("transformers.get_polynomial_decay_schedule_with_warmup(optimizer, 10, 10)", "num_training_steps must differ")]
