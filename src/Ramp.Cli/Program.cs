@@ -18,6 +18,7 @@ public static class Program
         TrainCommand.Create,
         CompareCommand.Create,
         FindLrCommand.Create,
+        FindLrBenchCommand.Create,
         ReportCommand.Create,
         DemoCommand.Create,
     ];

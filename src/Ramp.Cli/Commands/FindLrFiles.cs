@@ -19,7 +19,8 @@ internal static class FindLrFiles
         File.WriteAllText(Path.Combine(f.Request.Out, "find-lr.csv"), csv.ToString());
         File.WriteAllText(Path.Combine(f.Request.Out, "find-lr.json"), Json(f));
         RangeTestChart.Write(points.Select(p => p.Lr).ToArray(), points.Select(p => p.Loss).ToArray(), points.Select(p => p.SmoothedLoss).ToArray(),
-            f.Suggestions.Where(s => s.Lr is not null).Select(s => (s.Rule, s.Lr!.Value)).ToArray(), f.RangeTest.DivergenceLr, f.Request.Out);
+            f.Suggestions.Where(s => s.Lr is not null).Select(s => (s.Rule, s.Lr!.Value)).ToArray(), f.RangeTest.DivergenceLr, f.Request.Out,
+            recommendedLr: f.Recommendation?.PeakLr, coldStartLr: f.ColdStart?.LargestSurvivingLr);
     }
 
     private static string Json(FindLrRun.Findings f)
@@ -40,6 +41,8 @@ internal static class FindLrFiles
             w.WriteNumber("start_lr", r.StartLr);
             w.WriteNumber("end_lr", r.EndLr);
             w.WriteNumber("cold_start_steps", r.ColdStartSteps);
+            if (r.TotalSteps is { } total) w.WriteNumber("total_steps", total);
+            w.WriteBoolean("validate", r.Validate);
             w.WriteEndObject();
             var range = f.RangeTest;
             w.WriteStartObject("range_test");
@@ -90,6 +93,27 @@ internal static class FindLrFiles
             }
             else w.WriteNull("recommendation");
             if (f.NoRecommendation is { } why) w.WriteString("no_recommendation", why);
+            w.WriteNumber("search_steps", f.Found.Steps);
+            if (f.Check is { } v)
+            {
+                w.WriteStartObject("validate");
+                w.WriteNumber("steps", v.Steps);
+                w.WriteString("schedule", v.Schedule);
+                w.WriteBoolean("held", v.Held);
+                w.WriteStartArray("runs");
+                foreach (var (peak, run) in v.Runs)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("peak_lr", peak);
+                    w.WriteBoolean("blew_up", run.Diverged);
+                    Nullable(w, "final_loss", run.FinalLoss);
+                    Nullable(w, "test_loss", run.TestLoss);
+                    Nullable(w, "test_accuracy", run.TestAccuracy);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
             w.WriteNumber("wall_seconds", Math.Round(f.Seconds, 3));
             w.WriteEndObject();
         }

@@ -16,4 +16,5 @@ public sealed record FindLrRequest(
     long? TotalSteps,
     string Out,
     string Device,
-    bool Force = false);
+    bool Force = false,
+    bool Validate = false);

@@ -5,6 +5,7 @@ using Ramp.Training.Models;
 using Ramp.Training.Tuning.AutoWarmup;
 using Ramp.Training.Tuning.RangeTest;
 using Ramp.Training.Tuning.Runner;
+using Ramp.Training.Tuning.Validation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,9 +14,33 @@ namespace Ramp.Cli.Commands;
 /// <summary>Checks a <see cref="FindLrRequest"/>, runs the range test and the cold-start search, prints and writes the results.</summary>
 public static class FindLrRun
 {
+    /// <summary>K of the cold-start trials when <c>--cold-start-steps</c> is not given.</summary>
+    public const int DefaultColdStartSteps = 20;
+
     /// <summary>Everything <c>find-lr</c> found, as written to <c>find-lr.json</c>.</summary>
-    internal sealed record Findings(FindLrRequest Request, RangeTestResult RangeTest, IReadOnlyList<LrSuggestion> Suggestions,
-        ColdStartResult? ColdStart, WarmupRecommendation? Recommendation, string? NoRecommendation, double Seconds);
+    internal sealed record Findings(FindLrRequest Request, LrFindings Found, Validation? Check, double Seconds)
+    {
+        public RangeTestResult RangeTest => Found.RangeTest;
+        public IReadOnlyList<LrSuggestion> Suggestions => Found.Suggestions;
+        public ColdStartResult? ColdStart => Found.ColdStart;
+        public WarmupRecommendation? Recommendation => Found.Recommendation;
+        public string? NoRecommendation => Found.NoRecommendation;
+    }
+
+    /// <summary>
+    /// <c>--validate</c>: the recommended warmup and peak trained for <paramref name="Steps"/> steps with a cosine decay,
+    /// next to half and twice the peak (same warmup); it held when the recommended run did not blow up and neither
+    /// neighbour beat it by more than <paramref name="Tolerance"/> (accuracy for images, nats of test loss for text).
+    /// </summary>
+    internal sealed record Validation(long Steps, string Schedule, IReadOnlyList<(double Peak, TrialRun Run)> Runs, double Tolerance)
+    {
+        public TrialRun Recommended => Runs[1].Run;
+
+        public bool Held => !Recommended.Diverged && Runs.All(r => r.Run.Diverged || r.Run.Score <= Recommended.Score + Tolerance);
+    }
+
+    /// <summary>Steps of a <c>--validate</c> run when <c>--total-steps</c> is not given.</summary>
+    public const long DefaultValidateSteps = 200;
 
     /// <summary>Runs the request; user mistakes throw <see cref="UsageException"/>.</summary>
     public static int Execute(FindLrRequest r, TextWriter output)
@@ -32,7 +57,7 @@ public static class FindLrRun
         torch.set_num_threads(Math.Clamp(Environment.ProcessorCount, 1, 4));
         var train = new TrainRequest(r.Model, r.Data, r.DataDir, r.Optimizer, r.StartLr, r.Momentum, "constant()", 1, null, r.Batch, r.Seed,
             r.Out, r.Device, GuardOptions.None, 0, 0, 1, false);
-        var (data, _) = TrainRun.LoadData(train);
+        var (data, test) = TrainRun.LoadData(train);
         if (data.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {data.Count} training examples");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var scope = NewDisposeScope();
@@ -41,29 +66,23 @@ public static class FindLrRun
         model.to(device);
         var optimizer = TrainRun.BuildOptimizer(train, model.parameters());
         var runner = new TuningRunner(model, optimizer, data, r.Batch, r.Seed, device);
-        var range = runner.RangeTest(plan);
-        var series = RangeSeries.From(range);
-        var suggestions = SuggestionRule.All.Select(rule => rule.Suggest(series)).ToArray();
-        ColdStartResult? cold = null;
-        if (r.ColdStartSteps > 0)
-        {
-            // Start near the ramp's edge: the cold-start limit lies below it, so few trials bracket it.
-            var start = Math.Clamp((range.LastStableLr ?? r.EndLr) / 4, r.StartLr, r.EndLr);
-            cold = runner.ColdStart(new ColdStartPlan(start, 2, 1.25, r.StartLr, r.EndLr, 16, r.ColdStartSteps));
-        }
         var profile = new OptimizerProfile(r.Optimizer, AutoWarmupSpecs.IsAdamFamily(r.Optimizer) ? AutoWarmupSpecs.DefaultBeta2 : null,
             (int)Math.Max(1, data.Count / r.Batch));
-        WarmupRecommendation? recommendation = null;
-        string? why = null;
-        try
+        var found = LrFinder.Find(runner, plan, r.ColdStartSteps, profile, r.TotalSteps);
+        Validation? check = null;
+        if (r.Validate && found.Recommendation is { } rec)
         {
-            recommendation = new WarmupRecommender().Recommend(range, cold, profile, r.TotalSteps);
+            var steps = r.TotalSteps ?? DefaultValidateSteps;
+            var schedule = TrainSchedule(rec.WarmupSteps, steps);
+            var spec = Ramp.Schedules.Text.ScheduleText.Parse(schedule);
+            var runs = new[] { rec.PeakLr / 2, rec.PeakLr, rec.PeakLr * 2 }.Select(peak =>
+            {
+                var set = spec.Bind([peak]);
+                return (peak, runner.Train(t => set.LrAt(0, t), steps, test));
+            }).ToArray();
+            check = new Validation(steps, schedule, runs, data.IsLanguageModel ? 0.03 : 0.01);
         }
-        catch (ArgumentException ex)
-        {
-            why = CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0]);
-        }
-        var findings = new Findings(r, range, suggestions, cold, recommendation, why, clock.Elapsed.TotalSeconds);
+        var findings = new Findings(r, found, check, clock.Elapsed.TotalSeconds);
         FindLrFiles.Write(findings);
         Print(findings, output);
         return ExitCodes.Success;
@@ -107,10 +126,31 @@ public static class FindLrRun
         if (f.Recommendation is { } rec)
         {
             output.WriteLine(F($"recommended: peak lr {rec.PeakLr:G4}, linear warmup {rec.WarmupSteps} steps"));
-            foreach (var line in rec.Rationale) output.WriteLine($"  {line}");
+            output.WriteLine("  why:");
+            foreach (var line in rec.Rationale) output.WriteLine($"  - {line}");
+            output.WriteLine(F($"  try: ramp train --model {f.Request.Model} --data {f.Request.Data} --optimizer {f.Request.Optimizer}")
+                + (f.Request.Momentum != 0 ? F($" --momentum {f.Request.Momentum:R}") : "")
+                + F($" --batch {f.Request.Batch} --lr {rec.PeakLr:G3} --schedule \"{TrainSchedule(rec.WarmupSteps, f.Request.TotalSteps ?? DefaultValidateSteps)}\" --steps {f.Request.TotalSteps ?? DefaultValidateSteps} --out runs/at-peak"));
         }
-        else output.WriteLine($"no recommendation: {f.NoRecommendation}");
+        else output.WriteLine($"no recommendation: {CommandLineRunner.OneLine(f.NoRecommendation ?? "")}");
+        if (f.Check is { } v)
+        {
+            output.WriteLine(F($"validate: {v.Runs.Count} runs of {v.Steps} steps, \"{v.Schedule}\", at half, one and twice the peak:"));
+            foreach (var (peak, run) in v.Runs) output.WriteLine(F($"  peak {peak:G4}: {FindLrBench.Describe(run)}"));
+            output.WriteLine(v.Held
+                ? "validate: held: the recommended peak trained without blowing up, and neither half nor twice the peak did clearly better"
+                : v.Recommended.Diverged
+                    ? "validate: did not hold: the recommended run blew up; use a lower peak or a longer warmup"
+                    : F($"validate: did not hold: {(v.Runs[0].Run.Score > v.Runs[2].Run.Score || v.Runs[2].Run.Diverged ? "half" : "twice")} the peak trained clearly better; use that peak"));
+        }
         output.WriteLine(F($"wrote {Path.Combine(f.Request.Out, "find-lr.json")}, find-lr.csv, find-lr.png, find-lr.svg ({f.Seconds:F1} s)"));
+    }
+
+    /// <summary>The schedule text of a run of <paramref name="steps"/> steps with the recommended warmup, then cosine.</summary>
+    internal static string TrainSchedule(long warmup, long steps)
+    {
+        warmup = Math.Min(warmup, steps - 1);
+        return warmup > 0 ? F($"warmup({warmup}) >> cosine({steps - warmup})") : F($"cosine({steps})");
     }
 
     internal static string StopText(RangeTestResult r) => r.StopReason switch

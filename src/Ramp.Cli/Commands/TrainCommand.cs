@@ -52,14 +52,14 @@ public static class TrainCommand
             clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, evalWindows, readBack, detailEvery, accumulate, resume, force,
         };
         command.WithExamples(
-            new CommandExample("ramp train --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --lr 0.4 --schedule \"warmup(200) >> cosine(800)\" --steps 1000 --batch 128 --seed 1 --out runs/mlp",
-                "SGD with a 200-step linear warmup, then cosine decay; the run folder is runs/mlp."),
+            new CommandExample("ramp train --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --lr 0.1 --schedule \"warmup(50) >> cosine(250)\" --steps 300 --out runs/mlp",
+                "SGD with momentum, a 50-step linear warmup, then cosine decay; reaches about 0.84 test accuracy (run folder runs/mlp)."),
             new CommandExample("ramp train --model transformer --data text --optimizer adamw --lr 3e-3 --steps 500 --batch 32 --clip 1 --out runs/lm",
                 "A small character-level transformer with clipping at global norm 1."),
-            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 2 --momentum 0.9 --steps 300 --skip-spikes --rollback --out runs/guarded",
-                "A high learning rate guarded by skip-step and roll-back; every decision is in events.jsonl."),
-            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 1.5 --momentum 0.9 --schedule \"auto() >> cosine(800, floor=0.1)\" --steps 1000 --out runs/auto",
-                "Automatic warmup towards lr 1.5, then cosine decay; its decisions are in events.jsonl (kind auto_warmup)."),
+            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 0.2 --momentum 0.9 --steps 300 --zclip --skip-spikes --rollback --out runs/guarded",
+                "A constant lr 0.2 without warmup, guarded by ZClip, skip-step and roll-back: ZClip clips the gradient norm where it jumps (zclip lines in events.jsonl, with the norm and its z-score); no spike or NaN came for skip-step or roll-back."),
+            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 1.5 --momentum 0.9 --schedule \"auto() >> cosine(300)\" --steps 300 --out runs/auto",
+                "Automatic warmup towards lr 1.5, a peak this MLP cannot take: the gates hold the rate far below it and the run trains there; the console and summary.json (auto_warmup) say so, with the rate it sustained and a suggested peak, and events.jsonl names the gate behind each hold."),
             new CommandExample("ramp train --model mlp --data fashion-mnist --lr 0.1 --steps 1000 --out runs/mlp --resume",
                 "Continue runs/mlp from its last checkpoint (same rows and learning rates as an uninterrupted run)."));
         command.SetAction(result =>

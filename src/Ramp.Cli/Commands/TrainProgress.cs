@@ -75,7 +75,8 @@ public sealed class TrainProgress
         var accuracy = s.Final.EvalAccuracy is { } a ? $", test accuracy {N(a)}" : "";
         var evalLoss = s.Final.EvalLoss is { } e ? $", test loss {N(e)}" : "";
         var findings = s.Diagnosis.Count == 0 ? "" : $"; diagnosis: {string.Join("; ", s.Diagnosis.Select(f => f.Headline()))}";
-        return $"{s.Status} after {s.Steps} steps: loss {N(s.InitialLoss)} -> {N(s.Final.Loss)}{evalLoss}{accuracy}{findings} ({folder})";
+        var auto = s.AutoWarmup is { } w ? Environment.NewLine + w.Message : "";
+        return $"{s.Status} after {s.Steps} steps: loss {N(s.InitialLoss)} -> {N(s.Final.Loss)}{evalLoss}{accuracy}{findings} ({folder}){auto}";
     }
 
     private static string N(double x) => x.ToString("G4", CultureInfo.InvariantCulture);

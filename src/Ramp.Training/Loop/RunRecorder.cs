@@ -4,6 +4,7 @@ using Ramp.Training.Diagnosis;
 using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
+using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Loop;
 
@@ -139,12 +140,12 @@ internal sealed class RunRecorder
         return true;
     }
 
-    /// <summary>The summary at <paramref name="step"/>, as <c>summary.json</c> holds it.</summary>
-    public RunSummary Summary(long step)
+    /// <summary>The summary at <paramref name="step"/>, as <c>summary.json</c> holds it, with what the automatic warmup did (null without one).</summary>
+    public RunSummary Summary(long step, AutoWarmupOutcome? autoWarmup)
     {
         var (diverged, at) = _verdict.Judge(Final.Loss, InitialLoss, _diagnoser);
         return new RunSummary(_options.Config, _verdict.Status, step, WallSeconds, InitialLoss, Final, diverged, at,
-            _diagnoser.Findings, _guardEvents.ToArray(), _scheduleEvents.ToArray());
+            _diagnoser.Findings, _guardEvents.ToArray(), _scheduleEvents.ToArray(), autoWarmup);
     }
 
     private List<RunEvent> Diagnose(StepRecord row)

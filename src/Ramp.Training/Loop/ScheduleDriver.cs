@@ -19,10 +19,11 @@ internal sealed class ScheduleDriver
     private readonly AutoWarmupController? _auto;
     private readonly AutoWarmupClock _clock;
     private readonly bool _plateauOnEval;
+    private readonly double _baseLr;
 
-    public ScheduleDriver(ScheduleBinder binder, RunRecorder recorder, AutoWarmupSpec? spec, string optimizer, bool plateauOnEval)
+    public ScheduleDriver(ScheduleBinder binder, RunRecorder recorder, AutoWarmupSpec? spec, string optimizer, double baseLr, bool plateauOnEval)
     {
-        (_binder, _recorder, _plateauOnEval) = (binder, recorder, plateauOnEval);
+        (_binder, _recorder, _baseLr, _plateauOnEval) = (binder, recorder, baseLr, plateauOnEval);
         if (spec is null) return;
         _auto = new AutoWarmupController(AutoWarmupSpecs.Options(spec, optimizer));
         State = _auto.Start();
@@ -31,6 +32,9 @@ internal sealed class ScheduleDriver
 
     /// <summary>The automatic warmup's state (checkpointed), or null without <c>auto(...)</c>.</summary>
     public AutoWarmupState? State { get; private set; }
+
+    /// <summary>What the automatic warmup did so far, for the summary (towards the run's base lr times the spec's target), or null without one.</summary>
+    public AutoWarmupOutcome? Outcome => _auto is { } a && State is { } s ? AutoWarmupOutcome.From(s, _baseLr * a.Options.TargetLr) : null;
 
     /// <summary>Whether the automatic warmup is warming (every step is then a detail step, read back at once).</summary>
     public bool Warming => State is { Phase: AutoWarmupPhase.Warming };
@@ -66,7 +70,9 @@ internal sealed class ScheduleDriver
             {
                 WarmupAction.BackOff => "back_off", WarmupAction.GaveUp => "gave_up", WarmupAction.Done => "done", _ => "hold",
             };
-            var gate = d.Gate.Length > 0 ? $"{d.Gate}: " : "";
+            // The gate is named in plain words first: it is what a reader of the events looks for.
+            var gate = d.Gate.Length == 0 ? ""
+                : d.Action == WarmupAction.BackOff ? $"the {d.Gate} gate backed off: " : $"the {d.Gate} gate held the rate: ";
             Event(row.Step, RunEvent.AutoWarmup, name, F($"{gate}{d.Reason}; lr factor {d.FactorBefore:G4} -> {d.FactorAfter:G4} of the target"), d.FactorAfter);
         }
         if (result.State.Phase != AutoWarmupPhase.Warming)

@@ -93,7 +93,7 @@ public sealed class Trainer : IDisposable
         _executor = new StepExecutor(model, train, new DataOrder(train.Count, config.Batch, config.Seed), optimizer, _binder, _monitor,
             _guards, device, config.Accumulate, options.Hooks.InjectNaN);
         _recorder = new RunRecorder(_folder, options, _monitor, _guards, _verdict, train);
-        _schedule = new ScheduleDriver(_binder, _recorder, auto, config.Optimizer, plateauOnEval: config.EvalEvery > 0 && test is not null);
+        _schedule = new ScheduleDriver(_binder, _recorder, auto, config.Optimizer, config.Lr, plateauOnEval: config.EvalEvery > 0 && test is not null);
         _evaluator = new Evaluator(model, test, device, Math.Max(config.Batch, 256), config.EvalWindows);
     }
 
@@ -127,14 +127,14 @@ public sealed class Trainer : IDisposable
             if (result.Row is null) continue;
             _recorder.Add(result.Row);
             AfterStep(epochBefore, position);
-            if (_options.Hooks.CrashAfter?.Invoke(_step - 1) == true) return new TrainResult(_recorder.Summary(_step), Crashed: true);
+            if (_options.Hooks.CrashAfter?.Invoke(_step - 1) == true) return new TrainResult(_recorder.Summary(_step, _schedule.Outcome), Crashed: true);
         }
         _recorder.Flush();
         _verdict.Finish();
         var (evalLoss, evalAccuracy) = Evaluate();
         _recorder.Final = _recorder.Final with { EvalLoss = evalLoss, EvalAccuracy = evalAccuracy };
         if (_verdict.Status == RunSummary.Finished) SaveCheckpoint(position);
-        var summary = _recorder.Summary(_step);
+        var summary = _recorder.Summary(_step, _schedule.Outcome);
         _folder.WriteSummary(summary);
         return new TrainResult(summary, Crashed: false);
     }
@@ -215,7 +215,7 @@ public sealed class Trainer : IDisposable
         _switch?.Eval();
         Checkpointer.Save(_folder, _model, _optimizer, new CheckpointInfo(_step, position.Epoch, position.Index, "", "", "", _binder.State,
             _guards.SaveState(), _recorder.InitialLoss, _recorder.WallSeconds, _schedule.State));
-        _folder.WriteSummary(_recorder.Summary(_step));
+        _folder.WriteSummary(_recorder.Summary(_step, _schedule.Outcome));
     }
 
     /// <inheritdoc />

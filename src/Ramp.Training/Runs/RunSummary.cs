@@ -1,4 +1,5 @@
 using Ramp.Training.Diagnosis;
+using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Runs;
 
@@ -17,6 +18,8 @@ namespace Ramp.Training.Runs;
 /// <param name="GuardEvents">Every guard decision (the <c>guard</c> lines of <c>events.jsonl</c>).</param>
 /// <param name="ScheduleEvents">The automatic warmup's decisions and the plateau rule's reductions (the
 /// <c>auto_warmup</c> and <c>schedule</c> lines of <c>events.jsonl</c>); empty when there were none.</param>
+/// <param name="AutoWarmup">For a run with <c>auto(...)</c>: what the warmup did (reached the peak or not, the rate it
+/// sustained, the gates that held it, a suggested peak when held far below, one plain sentence); null otherwise.</param>
 public sealed record RunSummary(
     RunConfig Config,
     string Status,
@@ -28,7 +31,8 @@ public sealed record RunSummary(
     long? DivergedAt,
     IReadOnlyList<Finding> Diagnosis,
     IReadOnlyList<RunEvent> GuardEvents,
-    IReadOnlyList<RunEvent>? ScheduleEvents = null)
+    IReadOnlyList<RunEvent>? ScheduleEvents = null,
+    AutoWarmupOutcome? AutoWarmup = null)
 {
     /// <summary>Status of a run still in progress.</summary>
     public const string Running = "running";

@@ -70,29 +70,30 @@ public sealed record AutoWarmupController
         {
             case GateLevel.Red when state.CooldownLeft > 0 && verdict.Gate != "non-finite":
                 // The back-off already answered this instability; give the cut lr its cooldown to show an effect.
-                next = next with { GreenStreak = 0, CooldownLeft = state.CooldownLeft - 1 };
+                next = next with { GreenStreak = 0, CooldownLeft = state.CooldownLeft - 1, Holds = state.Holds + 1, HeldBy = state.Tally.Add(verdict.Gate) };
                 decision = Decide(state, WarmupAction.Hold, verdict.Gate, verdict.Reason + " (cooling down after a back-off)", state.Factor);
                 break;
             case GateLevel.Red:
                 var cut = Math.Max(o.MinFactor, state.Factor * o.BackOffFactor);
                 next = next with
                 {
-                    Factor = cut, GreenStreak = 0, CooldownLeft = o.CooldownSteps, BackOffs = state.BackOffs + 1,
+                    Factor = cut, GreenStreak = 0, CooldownLeft = o.CooldownSteps, BackOffs = state.BackOffs + 1, HeldBy = state.Tally.Add(verdict.Gate),
                     Growth = Math.Max(1 + (o.Growth - 1) / 8, 1 + (state.Growth - 1) / 2),
                 };
                 decision = Decide(state, WarmupAction.BackOff, verdict.Gate, verdict.Reason, cut);
                 break;
             case GateLevel.Amber:
-                next = next with { GreenStreak = 0, CooldownLeft = Math.Max(0, state.CooldownLeft - 1) };
+                next = next with { GreenStreak = 0, CooldownLeft = Math.Max(0, state.CooldownLeft - 1), Holds = state.Holds + 1, HeldBy = state.Tally.Add(verdict.Gate) };
                 decision = Decide(state, WarmupAction.Hold, verdict.Gate, verdict.Reason, state.Factor);
                 break;
             default:
+                next = next with { HighestGreen = Math.Max(state.HighestGreen, state.Factor) };
                 if (state.CooldownLeft > 0) next = next with { CooldownLeft = state.CooldownLeft - 1 };
                 else if (state.Factor < 1) next = next with { Factor = Math.Min(1, state.Factor * state.Growth) };
                 else next = next with { GreenStreak = state.GreenStreak + 1 };
                 if (next.GreenStreak >= o.GreenStepsToFinish)
                 {
-                    next = next with { Phase = AutoWarmupPhase.Done };
+                    next = next with { Phase = AutoWarmupPhase.Done, EndedAt = state.Step };
                     decision = Decide(state, WarmupAction.Done, "", F($"target reached and all gates green for {next.GreenStreak} steps"), 1);
                 }
                 break;
@@ -100,7 +101,7 @@ public sealed record AutoWarmupController
         if (next.Phase == AutoWarmupPhase.Warming && o.MaxSteps is { } max && next.Step >= max)
         {
             var reached = next.Factor >= 1;
-            next = next with { Phase = reached ? AutoWarmupPhase.Done : AutoWarmupPhase.GaveUp };
+            next = next with { Phase = reached ? AutoWarmupPhase.Done : AutoWarmupPhase.GaveUp, EndedAt = state.Step };
             decision = Decide(state, reached ? WarmupAction.Done : WarmupAction.GaveUp, "", reached
                 ? F($"step budget {max} used up at the target")
                 : F($"step budget {max} used up below the target; lr frozen at {next.Factor:G4} of it"), next.Factor);

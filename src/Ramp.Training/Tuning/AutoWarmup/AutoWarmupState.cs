@@ -14,6 +14,10 @@ namespace Ramp.Training.Tuning.AutoWarmup;
 /// <param name="LossStats">Recent losses (median and MAD).</param>
 /// <param name="GradNormStats">Statistics of the global gradient norm.</param>
 /// <param name="FastLoss">Fast EMA of the loss, for the catapult gate (0 before the first finite loss).</param>
+/// <param name="Holds">Holds so far (amber gates, and red gates during a cooldown).</param>
+/// <param name="HeldBy">Holds and back-offs per gate; null until the first.</param>
+/// <param name="EndedAt">The step whose signals ended warmup (done or gave up), or null while warming.</param>
+/// <param name="HighestGreen">The largest factor at which a step was judged with every gate green (0 before the first).</param>
 public sealed record AutoWarmupState(
     long Step,
     double Factor,
@@ -24,4 +28,12 @@ public sealed record AutoWarmupState(
     int BackOffs,
     RollingStatistics LossStats,
     RollingStatistics GradNormStats,
-    double FastLoss);
+    double FastLoss,
+    int Holds = 0,
+    GateTally? HeldBy = null,
+    long? EndedAt = null,
+    double HighestGreen = 0)
+{
+    /// <summary>Holds and back-offs per gate (empty before the first).</summary>
+    public GateTally Tally => HeldBy ?? new GateTally();
+}

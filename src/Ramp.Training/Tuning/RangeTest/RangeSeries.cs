@@ -69,4 +69,34 @@ public sealed record RangeSeries
         }
         return new RangeSeries(lrs, losses);
     }
+
+    /// <summary>
+    /// The raw losses of a range test smoothed without lag: the plan's EMA run forwards, then backwards over the
+    /// result (both bias-corrected), up to the first non-finite loss, nothing trimmed. A one-sided EMA lags by about
+    /// <c>beta / (1 - beta)</c> points, which on an exponential ramp moves every feature of the curve to a larger
+    /// learning rate (9 points at beta 0.9, a factor 2 on the default ramp); the backward pass cancels that shift.
+    /// The blow-up at the end is kept: it is what <see cref="EdgeRule"/> looks for.
+    /// </summary>
+    public static RangeSeries ZeroLag(RangeTestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var lrs = new List<double>();
+        var forward = new List<double>();
+        var smoother = new LossSmoother(result.Plan.SmoothingBeta);
+        foreach (var p in result.Points)
+        {
+            if (!double.IsFinite(p.Loss)) break;
+            smoother = smoother.Add(p.Loss);
+            lrs.Add(p.Lr);
+            forward.Add(smoother.Value);
+        }
+        var both = new double[forward.Count];
+        smoother = new LossSmoother(result.Plan.SmoothingBeta);
+        for (var i = forward.Count - 1; i >= 0; i--)
+        {
+            smoother = smoother.Add(forward[i]);
+            both[i] = smoother.Value;
+        }
+        return new RangeSeries(lrs, both);
+    }
 }

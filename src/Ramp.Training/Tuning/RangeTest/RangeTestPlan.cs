@@ -18,10 +18,10 @@ namespace Ramp.Training.Tuning.RangeTest;
 /// <param name="SmoothingBeta">EMA coefficient of the loss smoother, in [0, 1). Default 0.98.</param>
 /// <param name="DivergenceFactor">Stop when the smoothed loss exceeds this multiple of the best smoothed loss; &gt; 1. Default 4.</param>
 public sealed record RangeTestPlan(
-    double StartLr = 1e-7,
+    double StartLr = 1e-6,
     double EndLr = 10,
-    int Iterations = 100,
-    double SmoothingBeta = 0.98,
+    int Iterations = 200,
+    double SmoothingBeta = 0.9,
     double DivergenceFactor = 4)
 {
     /// <summary>Learning rate of the first iteration.</summary>

@@ -25,6 +25,9 @@ public sealed class TuningRunner(nn.Module<Tensor, Tensor> model, OptimizerHelpe
     private readonly DataOrder _order = new(data.Count, batch, seed);
     private readonly Device _device = device ?? torch.CPU;
 
+    /// <summary>Optimizer steps this runner has taken so far (range tests, cold-start trials and trial runs): the cost of a search.</summary>
+    public long StepsTaken { get; private set; }
+
     /// <summary>Runs the range test of <paramref name="plan"/> and restores the model and optimizer afterwards.</summary>
     public RangeTestResult RangeTest(RangeTestPlan plan)
     {
@@ -80,9 +83,74 @@ public sealed class TuningRunner(nn.Module<Tensor, Tensor> model, OptimizerHelpe
         return losses.TakeLast(Math.Min(5, losses.Count)).Average() <= losses[0];
     }
 
+    /// <summary>A run counts as blown up once its running loss (EMA 0.9) exceeds this multiple of its first loss.</summary>
+    public const double BlowUpFactor = 4;
+
+    /// <summary>
+    /// Trains <paramref name="steps"/> steps from the initial weights with the learning rate <paramref name="lrAt"/>(t)
+    /// at step t (zero-based), then measures <paramref name="test"/>; restores the model and optimizer afterwards.
+    /// Stops early once the loss is non-finite or its running mean (EMA 0.9) passes <see cref="BlowUpFactor"/> times
+    /// the first loss: such a run does not come back within a short budget, and the sweep need not pay for it.
+    /// </summary>
+    public TrialRun Train(Func<long, double> lrAt, long steps, ITrainingData test)
+    {
+        ArgumentNullException.ThrowIfNull(lrAt);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        var snapshot = new TrainingSnapshot(model, optimizer);
+        try
+        {
+            var position = (0L, 0L);
+            var last = new Queue<double>();
+            double first = double.NaN, running = double.NaN;
+            var diverged = false;
+            long t = 0;
+            for (; t < steps && !diverged; t++)
+            {
+                var loss = Step(lrAt(t), ref position);
+                if (t == 0) first = running = loss;
+                running = 0.9 * running + 0.1 * loss;
+                last.Enqueue(loss);
+                if (last.Count > 10) last.Dequeue();
+                diverged = !double.IsFinite(loss) || running > BlowUpFactor * first;
+            }
+            var (testLoss, accuracy) = Evaluate(test);
+            return new TrialRun(t, first, last.Average(), diverged, testLoss, accuracy);
+        }
+        finally
+        {
+            snapshot.Restore();
+        }
+    }
+
+    /// <summary>Mean loss and accuracy (null for a language model) over <paramref name="test"/>, without gradients.</summary>
+    public (double Loss, double? Accuracy) Evaluate(ITrainingData test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        model.eval();
+        using var _ = no_grad();
+        double lossSum = 0, correct = 0;
+        long targets = 0;
+        const int chunk = 500;
+        for (long start = 0; start < test.Count; start += chunk)
+        {
+            using var scope = NewDisposeScope();
+            var indices = Enumerable.Range(0, (int)Math.Min(chunk, test.Count - start)).Select(i => start + i).ToArray();
+            var (x, y) = test.Gather(indices, _device);
+            var output = model.call(x);
+            var flat = output.reshape(-1, output.shape[^1]);
+            var labels = y.reshape(-1);
+            lossSum += nn.functional.cross_entropy(flat, labels, reduction: nn.Reduction.Sum).to(float64).item<double>();
+            if (!test.IsLanguageModel) correct += flat.argmax(-1).eq(labels).sum().to(float64).item<double>();
+            targets += labels.numel();
+        }
+        return (lossSum / targets, test.IsLanguageModel ? null : correct / targets);
+    }
+
     /// <summary>One optimizer step at <paramref name="lr"/> on the batch at <paramref name="position"/>; returns its loss.</summary>
     private double Step(double lr, ref DataPosition position)
     {
+        StepsTaken++;
         foreach (var group in ((torch.optim.Optimizer)optimizer).ParamGroups) group.LearningRate = lr;
         using var scope = NewDisposeScope();
         model.train();

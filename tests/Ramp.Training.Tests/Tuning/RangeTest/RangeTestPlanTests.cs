@@ -5,13 +5,15 @@ namespace Ramp.Training.Tests.Tuning.RangeTest;
 public class RangeTestPlanTests
 {
     [Fact]
-    public void Defaults_are_fastai_values()
+    public void Defaults_are_a_longer_ramp_with_lighter_smoothing_than_fastai()
     {
+        // 200 iterations over 7 decades (about 28 per decade) and beta 0.9 (a 10-point window, a third of a decade):
+        // fastai's 100 over 8 decades with beta 0.98 averaged over about 50 points, four decades of the ramp.
         var plan = new RangeTestPlan();
-        Assert.Equal(1e-7, plan.StartLr);
+        Assert.Equal(1e-6, plan.StartLr);
         Assert.Equal(10, plan.EndLr);
-        Assert.Equal(100, plan.Iterations);
-        Assert.Equal(0.98, plan.SmoothingBeta);
+        Assert.Equal(200, plan.Iterations);
+        Assert.Equal(0.9, plan.SmoothingBeta);
         Assert.Equal(4, plan.DivergenceFactor);
     }
 
@@ -23,7 +25,7 @@ public class RangeTestPlanTests
     [InlineData(99)]
     public void Ramp_is_geometric_from_start_to_end(int i)
     {
-        var plan = new RangeTestPlan();
+        var plan = new RangeTestPlan(1e-7, 10, 100);
         var expected = 1e-7 * Math.Pow(10, 8.0 * i / 99);
         Assert.Equal(expected, plan.LrAt(i), 1e-12 * expected);
         if (i == 0) Assert.Equal(1e-7, plan.LrAt(i));
@@ -44,12 +46,12 @@ public class RangeTestPlanTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(EndLr: 1e-8));
         Assert.Equal("EndLr", e.ParamName);
-        Assert.Contains("end lr must be finite and > start lr (1E-07) but was 1E-08", e.Message);
+        Assert.Contains("end lr must be finite and > start lr (1E-06) but was 1E-08", e.Message);
         e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(Iterations: 1));
         Assert.Equal("Iterations", e.ParamName);
         e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(StartLr: double.NaN));
         Assert.Equal("StartLr", e.ParamName);
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan().LrAt(100));
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan().LrAt(200));
         Assert.Equal("iteration", e.ParamName);
     }
 

@@ -32,7 +32,7 @@ public class RangeTestRecorderTests
     {
         var result = Run(new RangeTestPlan(EndLr: 0.1), lr => 2.3 - lr);
         Assert.Equal(RangeStopReason.Completed, result.StopReason);
-        Assert.Equal(100, result.Points.Count);
+        Assert.Equal(200, result.Points.Count);
         Assert.Null(result.DivergenceLr);
         Assert.Equal(0.1, result.LastStableLr);
     }

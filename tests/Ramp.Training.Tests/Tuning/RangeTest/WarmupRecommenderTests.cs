@@ -15,26 +15,35 @@ public class WarmupRecommenderTests
     private static ColdStartResult Cold(double limit, int trialSteps = 20) =>
         ColdStartSearch.Run(new ColdStartPlan(TrialSteps: trialSteps), lr => lr < limit);
 
+    private static double EdgePeak(RangeTestResult range) => new EdgeRule().Suggest(RangeSeries.ZeroLag(range)).Lr!.Value;
+
     [Fact]
-    public void No_warmup_when_a_cold_start_survives_the_peak()
+    public void The_peak_is_two_thirds_of_the_edge_of_the_range_test()
     {
         var range = ClassicRangeTest();
+        var series = RangeSeries.ZeroLag(range);
+        var (minimum, edge) = new EdgeRule().Find(series);
+        // Classic: the loss bottoms out near 0.3 and the lr^2 term lifts it a quarter above that near lr 0.3-0.5.
+        Assert.InRange(series.Lrs[edge!.Value], 0.2, 0.8);
+        Assert.True(series.Losses[edge.Value] > 1.25 * series.Losses[minimum]);
+        Assert.True(series.Losses[edge.Value - 1] <= 1.25 * series.Losses[minimum]);
         var r = new WarmupRecommender().Recommend(range, Cold(5), OptimizerProfile.Sgd());
-        var valley = new ValleyRule().Suggest(RangeSeries.From(range));
-        Assert.Equal(valley.Lr, r.PeakLr);
-        Assert.Equal(valley, r.PeakSuggestion);
+        Assert.Equal(series.Lrs[edge.Value] / 1.5, r.PeakLr, 15);
+        Assert.Equal("edge", r.PeakSuggestion!.Rule);
         Assert.Equal(0, r.WarmupSteps);
-        Assert.Contains(r.Rationale, line => line.StartsWith("No warmup: a cold start at"));
+        Assert.StartsWith("In the range test the loss was lowest at lr ", r.Rationale[0]);
+        Assert.Contains(r.Rationale, line => line.StartsWith("No warmup: started cold, lr ", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Warmup_keeps_the_ramp_under_the_cold_start_limit_for_K_steps()
     {
         var range = ClassicRangeTest();
-        var peak = new ValleyRule().Suggest(RangeSeries.From(range)).Lr!.Value;
+        var peak = EdgePeak(range);
         var cold = Cold(peak / 8, trialSteps: 25);
         var r = new WarmupRecommender().Recommend(range, cold, OptimizerProfile.Sgd());
         var c = cold.LargestSurvivingLr!.Value;
+        Assert.Equal(peak, r.PeakLr);
         Assert.Equal((long)Math.Ceiling(25 * peak / c - 1e-9), r.WarmupSteps);
         // The defining property: a linear ramp 0 -> peak over W steps is at or below c at step K.
         Assert.True(peak * 25 / r.WarmupSteps <= c * (1 + 1e-12));
@@ -42,13 +51,28 @@ public class WarmupRecommenderTests
     }
 
     [Fact]
-    public void Adam_warmup_is_at_least_the_untuned_length()
+    public void A_warmup_longer_than_a_quarter_of_the_run_lowers_the_peak_instead()
     {
         var range = ClassicRangeTest();
-        var peak = new ValleyRule().Suggest(RangeSeries.From(range)).Lr!.Value;
+        var peak = EdgePeak(range);
+        var cold = Cold(peak / 20, trialSteps: 20);
+        var c = cold.LargestSurvivingLr!.Value;
+        var r = new WarmupRecommender().Recommend(range, cold, OptimizerProfile.Sgd(), totalSteps: 200);
+        Assert.Equal(50, r.WarmupSteps);
+        Assert.Equal(c * 50 / 20, r.PeakLr, 15);
+        Assert.Contains(r.Rationale, line => line.StartsWith("That warmup is longer than 25% of the 200-step run, so the peak was lowered to", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adam_gets_at_least_the_untuned_warmup()
+    {
+        var range = ClassicRangeTest();
+        var peak = EdgePeak(range);
         var r = new WarmupRecommender().Recommend(range, Cold(peak / 2), OptimizerProfile.Adam(0.98));
         Assert.Equal(100, r.WarmupSteps);
-        Assert.Contains(r.Rationale, line => line.StartsWith("Raised to 100"));
+        Assert.Contains(r.Rationale, line => line.StartsWith("Raised to 100 steps", StringComparison.Ordinal));
+        var safe = new WarmupRecommender().Recommend(range, Cold(10), OptimizerProfile.Adam(0.98));
+        Assert.Equal(100, safe.WarmupSteps);
         var noCold = new WarmupRecommender().Recommend(range, null, OptimizerProfile.Adam(0.999));
         Assert.Equal(2000, noCold.WarmupSteps);
     }
@@ -62,16 +86,16 @@ public class WarmupRecommenderTests
         Assert.Equal(steps, OptimizerProfile.Adam(beta2).UntunedWarmupSteps);
 
     [Fact]
-    public void Peak_is_capped_by_the_ramp_divergence_point()
+    public void A_ramp_that_never_turned_up_gives_the_rate_of_the_lowest_loss()
     {
-        // A descent that runs right to the edge at lr 1: the valley pick (about 0.04) lies above 1 / 50.
-        var points = new[] { 5.0, 4.9, 4.8, 4.7, 4.6, 4.5, 4.4, 4.3, 4.2, 4.1, 4.0, 3.9, 3.8, 3.7, 3.6, 3.5, 40 };
-        var lrs = SyntheticCurves.LogGrid(-2, 0, points.Length);
-        var result = new RangeTestResult(new RangeTestPlan(Iterations: points.Length),
-            points.Select((l, i) => new RangeTestPoint(i, lrs[i], l, l)).ToArray(), RangeStopReason.Diverged);
-        var r = new WarmupRecommender(CapDivisor: 50).Recommend(result, Cold(10), OptimizerProfile.Sgd());
-        Assert.Equal(1.0 / 50, r.PeakLr, 15);
-        Assert.Contains(r.Rationale, line => line.StartsWith("Capped at 0.02, the ramp's divergence lr 1 / 50"));
+        // The loss falls all the way to the ramp's end (lr 1e-2): no edge, so the lowest point, with the advice to go further.
+        var recorder = new RangeTestRecorder(new RangeTestPlan(1e-6, 1e-2, 50));
+        while (recorder.Record(SyntheticCurves.Classic(recorder.NextLr))) { }
+        var range = recorder.ToResult();
+        var r = new WarmupRecommender().Recommend(range, Cold(10), OptimizerProfile.Sgd());
+        var series = RangeSeries.ZeroLag(range);
+        Assert.Equal(series.Lrs[new EdgeRule().Find(series).Minimum], r.PeakLr);
+        Assert.Contains(r.Rationale, line => line.Contains("a larger --end-lr would find it", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,12 +108,11 @@ public class WarmupRecommenderTests
     }
 
     [Fact]
-    public void Warmup_is_capped_at_a_fraction_of_the_run()
+    public void Warmup_without_a_cold_start_search_is_capped_at_a_quarter_of_the_run()
     {
-        var range = ClassicRangeTest();
-        var r = new WarmupRecommender().Recommend(range, null, OptimizerProfile.Adam(0.999), totalSteps: 1000);
+        var r = new WarmupRecommender().Recommend(ClassicRangeTest(), null, OptimizerProfile.Adam(0.999), totalSteps: 1000);
         Assert.Equal(250, r.WarmupSteps);
-        Assert.Contains(r.Rationale, line => line.StartsWith("The warmup was capped from 2000 to 250 steps (25% of 1000)"));
+        Assert.Contains(r.Rationale, line => line.StartsWith("The warmup was shortened from 2000 to 250 steps (25% of the 1000-step run)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -51,4 +51,37 @@ public sealed class TuningRunnerTests
         // Same weights and data each trial: repeating the verdict on the surviving lr gives the same answer.
         Assert.Equal(result, runner.ColdStart(plan));
     }
+
+    [Fact]
+    public void A_trial_run_trains_from_the_initial_weights_reports_the_test_split_and_leaves_the_model_as_it_was()
+    {
+        using var _ = NewDisposeScope();
+        var model = TinyRuns.Mlp(3);
+        var optimizer = torch.optim.SGD(model.parameters(), 0.01, momentum: 0.9);
+        var before = Weights(model);
+        var runner = new TuningRunner(model, optimizer, TinyRuns.Train, batch: 64, seed: 3);
+        var (untrainedLoss, untrainedAccuracy) = runner.Evaluate(TinyRuns.Test);
+        var run = runner.Train(t => 0.05, 60, TinyRuns.Test);
+        Assert.Equal(before, Weights(model));
+        Assert.False(run.Diverged);
+        Assert.Equal(60, run.Steps);
+        Assert.True(run.FinalLoss < 0.8 * run.FirstLoss, $"loss {run.FirstLoss} -> {run.FinalLoss}");
+        Assert.True(run.TestLoss < untrainedLoss, $"test loss {untrainedLoss} -> {run.TestLoss}");
+        Assert.True(run.TestAccuracy > untrainedAccuracy, $"test accuracy {untrainedAccuracy} -> {run.TestAccuracy}");
+        Assert.Equal(run.TestAccuracy, run.Score);
+        // The same run again gives the same numbers: same weights, same data order.
+        Assert.Equal(run, runner.Train(t => 0.05, 60, TinyRuns.Test));
+        Assert.Equal(120, runner.StepsTaken);
+    }
+
+    [Fact]
+    public void A_trial_run_at_an_absurd_rate_stops_early_as_blown_up()
+    {
+        using var _ = NewDisposeScope();
+        var model = TinyRuns.Mlp(3);
+        var optimizer = torch.optim.SGD(model.parameters(), 0.01, momentum: 0.9);
+        var run = new TuningRunner(model, optimizer, TinyRuns.Train, batch: 64, seed: 3).Train(t => 1e4, 60, TinyRuns.Test);
+        Assert.True(run.Diverged);
+        Assert.True(run.Steps < 60, $"{run.Steps} steps");
+    }
 }
