@@ -100,7 +100,7 @@ public sealed class TuningRunner(nn.Module<Tensor, Tensor> model, OptimizerHelpe
         var snapshot = new TrainingSnapshot(model, optimizer);
         try
         {
-            var position = (0L, 0L);
+            var position = DataPosition.Start;
             var last = new Queue<double>();
             double first = double.NaN, running = double.NaN;
             var diverged = false;

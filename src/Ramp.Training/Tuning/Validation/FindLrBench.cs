@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ramp.Schedules.Text;
+using Ramp.Training.Data;
 using Ramp.Training.Models;
 using Ramp.Training.Optimizers;
 using Ramp.Training.Studies;
@@ -55,7 +56,7 @@ public static class FindLrBench
         return new FindLrBenchRow(c, findings, recommended, sweep);
     }
 
-    private static IReadOnlyList<(double, TrialRun?)> Sweep(FindLrCase c, TuningRunner runner, long epoch, Loop.ITrainingData test,
+    private static IReadOnlyList<(double, TrialRun?)> Sweep(FindLrCase c, TuningRunner runner, long epoch, ITrainingData test,
         string file, Action<string> log)
     {
         var schedule = c.Schedule(c.SweepWarmup, epoch);
@@ -105,7 +106,7 @@ public static class FindLrBench
         return (peak, new TrialRun(long.Parse(f[1], CultureInfo.InvariantCulture), D(2), D(3), bool.Parse(f[4]), D(5), f[6].Length == 0 ? null : D(6)));
     }
 
-    private static TrialRun Train(TuningRunner runner, string schedule, double peak, long steps, Loop.ITrainingData test)
+    private static TrialRun Train(TuningRunner runner, string schedule, double peak, long steps, ITrainingData test)
     {
         var set = ScheduleText.Parse(schedule).Bind([peak]);
         return runner.Train(t => set.LrAt(0, t), steps, test);
