@@ -23,6 +23,8 @@ public static class FindLrBenchCommand
             output, cases,
         };
         command.Hidden = true;
+        command.WithExamples(new CommandExample("ramp find-lr-bench --out runs/find-lr-bench --cases mlp-sgd-m0.9",
+            "One row of the table: find-lr on the fmnist-sgd MLP with momentum 0.9, its recommendation trained for 186 steps, and the sweep beside it (minutes)."));
         command.SetAction(result => Execute(result.GetRequiredValue(output), result.GetValue(cases), result.InvocationConfiguration.Output));
         return command;
     }
