@@ -35,6 +35,26 @@ public sealed class FindLrCommandTests : IDisposable
         Assert.Equal(root.GetProperty("range_test").GetProperty("points").GetInt32() + 1, csv.Length);
     }
 
+    [Fact]
+    public void Validate_trains_the_recommendation_next_to_half_and_twice_its_peak_and_says_whether_it_held()
+    {
+        var run = CliRun.Of("find-lr", "--model", "mlp", "--data", "fashion-mnist", "--momentum", "0.9", "--steps", "40",
+            "--start-lr", "1e-4", "--end-lr", "10", "--cold-start-steps", "4", "--total-steps", "20", "--validate", "--out", _out);
+        Assert.True(run.Code == 0, run.Err);
+        Assert.Contains(run.OutLines, l => l.StartsWith("  why:", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.StartsWith("  try: ramp train --model mlp --data fashion-mnist", StringComparison.Ordinal));
+        var verdict = Assert.Single(run.OutLines, l => l.StartsWith("validate: held", StringComparison.Ordinal) || l.StartsWith("validate: did not hold", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "find-lr.json")));
+        var v = json.RootElement.GetProperty("validate");
+        Assert.Equal(20, v.GetProperty("steps").GetInt64());
+        var peaks = v.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("peak_lr").GetDouble()).ToArray();
+        var peak = json.RootElement.GetProperty("recommendation").GetProperty("peak_lr").GetDouble();
+        Assert.Equal([peak / 2, peak, peak * 2], peaks);
+        Assert.Equal(verdict.StartsWith("validate: held", StringComparison.Ordinal), v.GetProperty("held").GetBoolean());
+        // The search's cost: the range test's steps plus at least one cold-start trial.
+        Assert.True(json.RootElement.GetProperty("search_steps").GetInt64() > json.RootElement.GetProperty("range_test").GetProperty("points").GetInt64());
+    }
+
     [Theory]
     [InlineData("ramp: --end-lr: range test: end lr must be finite and > start lr (0.1) but was 0.01", "--start-lr", "0.1", "--end-lr", "0.01")]
     [InlineData("ramp: --steps: range test: iterations must be >= 2 but was 1", "--steps", "1")]

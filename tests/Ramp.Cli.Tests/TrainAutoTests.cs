@@ -19,6 +19,13 @@ public sealed class TrainAutoTests : IDisposable
         var events = File.ReadAllLines(Path.Combine(_out, "events.jsonl"));
         Assert.Contains(events, l => l.Contains("\"kind\":\"auto_warmup\"", StringComparison.Ordinal));
         Assert.Contains("schedule_step", File.ReadLines(Path.Combine(_out, "metrics.csv")).First());
+        // What the warmup did, in words, on the console and in summary.json.
+        var said = Assert.Single(run.OutLines, l => l.StartsWith("auto() ", StringComparison.Ordinal));
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "summary.json")));
+        var auto = summary.RootElement.GetProperty("auto_warmup");
+        Assert.Equal(said, auto.GetProperty("message").GetString());
+        Assert.Equal(0.5, auto.GetProperty("requested_lr").GetDouble(), 12);
+        Assert.Contains(auto.GetProperty("phase").GetString(), new[] { "done", "gave_up", "warming" });
     }
 
     [Fact]
