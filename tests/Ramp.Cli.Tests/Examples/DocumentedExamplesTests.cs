@@ -77,7 +77,7 @@ public sealed class DocumentedExamplesTests
     private static TheoryData<string> Keys(bool training)
     {
         var data = new TheoryData<string>();
-        foreach (var (key, group) in Groups().Where(g => (g.Value[0].Command is "train" or "compare" or "find-lr" or "report") == training)) data.Add(key);
+        foreach (var (key, group) in Groups().Where(g => (g.Value[0].Command is "train" or "compare" or "find-lr" or "find-lr-bench" or "report") == training)) data.Add(key);
         return data;
     }
 
