@@ -142,6 +142,9 @@ public sealed class Prodigy : OptimizerHelper
         var dlr = _d.mul(held[lr * bc]);
         var numerator = _dNumerator.mul(held[beta3]);
         var denominator = zeros_like(_d);
+        // The moments' factors: 0-dim device tensors that addcmul_ broadcasts, so no update makes a scaled copy of g.
+        var mFactor = _d.mul(held[1 - beta1]);
+        var vFactor = _d.square().mul_(held[1 - beta2]);
         var directions = new List<(Parameter P, Tensor G, ProdigyState State, ProdigyOptions Options)>();
         for (int gi = 0; gi < groups.Length; gi++)
         {
@@ -160,9 +163,9 @@ public sealed class Prodigy : OptimizerHelper
                 if (o.LearningRate!.Value <= 0) continue;
                 var dot = g.flatten().dot(state.Start.flatten().sub(p.flatten())).to_type(float64);
                 numerator.add_(dot.mul_(weighted));
-                if (beta1 > 0 && state.ExpAvg is { } m) m.mul_(held[beta1]).add_(g.mul(_d.mul(held[1 - beta1])));
-                state.ExpAvgSq.mul_(held[beta2]).add_(g.square().mul_(_d.square().mul_(held[1 - beta2])));
-                state.S.mul_(held[beta3]).add_(g.mul(o.SafeguardWarmup!.Value ? ratio.mul(_d) : weighted));
+                if (beta1 > 0 && state.ExpAvg is { } m) m.mul_(held[beta1]).addcmul_(g, mFactor, held[1.0]);
+                state.ExpAvgSq.mul_(held[beta2]).addcmul_(g, g.mul(vFactor), held[1.0]);
+                state.S.mul_(held[beta3]).addcmul_(g, o.SafeguardWarmup!.Value ? ratio.mul(_d) : weighted, held[1.0]);
                 denominator.add_(state.S.abs().sum().to_type(float64));
             }
         }
@@ -183,14 +186,15 @@ public sealed class Prodigy : OptimizerHelper
         {
             _dNumerator.copy_(numerator);
         }
+        var down = stepScale.neg();
         foreach (var (p, g, state, o) in directions)
         {
             state.Step++;
             var denom = state.ExpAvgSq.sqrt().add_(_d.mul(held[o.Eps!.Value]));
             double decay = o.WeightDecay!.Value;
-            if (decay != 0 && o.Decouple!.Value) p.add_(p.mul(stepScale.mul(held[-decay])));
-            if (beta1 > 0 && state.ExpAvg is { } m) p.sub_(m.div(denom).mul_(stepScale));
-            else p.sub_(g.div(denom).mul_(stepScale.mul(_d)));
+            if (decay != 0 && o.Decouple!.Value) p.addcmul_(p, down.mul(held[decay]), held[1.0]);
+            if (beta1 > 0 && state.ExpAvg is { } m) p.addcmul_(m.div(denom), down, held[1.0]);
+            else p.addcmul_(g.div(denom), down.mul(_d), held[1.0]);
         }
         foreach (var o in groups) o.Step = k + 1;
     }

@@ -74,13 +74,16 @@ public sealed class StableAdamW : TorchSharp.Modules.AdamW
             var state = (State)_state[param.Handle];
             long t = ++state.step;
             AdamUpdate.Moments(held, grad, state.exp_avg, state.exp_avg_sq, beta1, beta2);
-            double correction1 = 1 - Math.Pow(beta1, t), correction2 = 1 - Math.Pow(beta2, t);
-            var vHat = state.exp_avg_sq.div(held[correction2]);
-            var rms = grad.square().div_(vHat.clamp_min(held[eps * eps])).mean().sqrt_();
-            // -lr / (c1 max(1, RMS / d)): a 0-dim tensor, so the clip never reads back to the host.
-            var scale = rms.div_(held[ClipThreshold]).clamp_min_(held[1.0]).reciprocal_().mul_(held[-lr / correction1]);
+            if (lr == 0) continue; // moves nothing; the step's factor below would divide by zero
+            double correction1 = 1 - Math.Pow(beta1, t), correction2 = 1 - Math.Pow(beta2, t), root2 = Math.Sqrt(correction2);
+            // v_hat = v / c2 is never stored: mean(g^2 / max(v_hat, eps^2)) = c2 mean(g^2 / max(v, c2 eps^2)), and
+            // m_hat / (sqrt(v_hat) + eps) = (sqrt(c2) / c1) m / (sqrt(v) + sqrt(c2) eps).
+            var rms = grad.square().div_(state.exp_avg_sq.clamp_min(held[correction2 * eps * eps])).mean().mul_(held[correction2]).sqrt_();
+            // -lr sqrt(c2) / (c1 max(1, RMS / d)): a 0-dim tensor, so the clip never reads back to the host; dividing
+            // the denominator by it lets one addcdiv_ apply the step.
+            var scale = rms.div_(held[ClipThreshold]).clamp_min_(held[1.0]).reciprocal_().mul_(held[-lr * root2 / correction1]);
             if (weightDecay != 0) param.mul_(held[1 - lr * weightDecay]);
-            param.add_(state.exp_avg.div(vHat.sqrt_().add_(held[eps], held[1.0])).mul_(scale));
+            param.addcdiv_(state.exp_avg, state.exp_avg_sq.sqrt().add_(held[root2 * eps]).div_(scale), held[1.0]);
         }
     }, closure);
 

@@ -44,6 +44,23 @@ public sealed class StableAdamWTests
     }
 
     [Fact]
+    public void A_zero_rate_moves_nothing_but_keeps_the_moments_as_AdamW_does()
+    {
+        var p = Parameters(Start());
+        var q = Parameters(Start());
+        using var stable = new StableAdamW(p, 0.0, 0.9, 0.999, 1e-8, 0.01, clipThreshold: 1e6);
+        using var adamw = new AdamW(q, 0.0, 0.9, 0.999, 1e-8, 0.01);
+        for (int t = 0; t < Steps; t++)
+        {
+            if (t == 3) foreach (var g in stable.ParamGroups.Concat(adamw.ParamGroups)) g.LearningRate = 0.02;
+            Backward(p, t); stable.step();
+            Backward(q, t); adamw.step();
+            if (t < 3) Close(Start(), Values(p), 0, $"step {t + 1} at rate 0");
+        }
+        Close(Values(q), Values(p), 1e-13, "3 steps at rate 0, then 9 at 0.02");
+    }
+
+    [Fact]
     public void Every_step_equals_the_authors_code()
     {
         var c = Case("stable-adamw");
