@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using BenchmarkDotNet.Running;
 
 namespace Ramp.Benchmarks;

@@ -85,4 +85,21 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(2, again.Code);
         Assert.Contains("--resume", Assert.Single(again.ErrLines));
     }
+
+    [Fact]
+    public void For_a_diverging_run_the_console_summary_json_and_the_reader_agree()
+    {
+        // SGD at lr 20 on the mlp blows up within a few steps; the run stops there.
+        var run = CliRun.Of(Args("--steps", "40", "--lr", "20", "--batch", "32", "--read-back-every", "4"));
+        Assert.True(run.Code == 0, run.Err);
+        var folder = Ramp.Runs.RunFolderReader.Read(_out);
+        var summary = folder.Summary!;
+        Assert.Equal(Ramp.Runs.RunStatus.Diverged, summary.Status);
+        Assert.True(summary.Diverged);
+        Assert.StartsWith($"diverged (from step {summary.DivergedAt}) after {summary.Steps} steps", run.OutLines[^1]);
+        var verdict = Ramp.Runs.Divergence.Judge(folder);
+        Assert.Equal((summary.Diverged, summary.DivergedAt), (verdict.Diverged, verdict.At));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "summary.json")));
+        Assert.Equal(("diverged", true), (json.RootElement.GetProperty("status").GetString(), json.RootElement.GetProperty("diverged").GetBoolean()));
+    }
 }

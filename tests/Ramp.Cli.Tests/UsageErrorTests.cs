@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.CommandLine;
 using Ramp.Cli.Cli;
 

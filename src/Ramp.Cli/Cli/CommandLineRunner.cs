@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;

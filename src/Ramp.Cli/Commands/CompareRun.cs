@@ -1,7 +1,7 @@
+using Ramp.Runs;
 using System.Globalization;
 using Ramp.Cli.Cli;
 using Ramp.Reports.Html;
-using Ramp.Reports.RunFolders;
 using Ramp.Training.Data;
 using Ramp.Training.Runs;
 using Ramp.Training.Studies;

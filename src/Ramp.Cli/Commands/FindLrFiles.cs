@@ -1,8 +1,8 @@
+using Ramp.Runs;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ramp.Reports.Charts;
-using Ramp.Training.Runs;
 
 namespace Ramp.Cli.Commands;
 

@@ -1,8 +1,8 @@
+using Ramp.Runs;
 using System.CommandLine;
 using Ramp.Cli.Cli;
 using Ramp.Reports.Html;
 using Ramp.Reports.Measures;
-using Ramp.Reports.RunFolders;
 
 namespace Ramp.Cli.Commands;
 

@@ -1,8 +1,8 @@
+using Ramp.Runs;
 using System.Diagnostics;
 using System.Globalization;
 using Ramp.Training.Loop;
 using Ramp.Training.Monitoring;
-using Ramp.Training.Runs;
 using Spectre.Console;
 
 namespace Ramp.Cli.Commands;
@@ -76,7 +76,8 @@ public sealed class TrainProgress
         var evalLoss = s.Final.EvalLoss is { } e ? $", test loss {N(e)}" : "";
         var findings = s.Diagnosis.Count == 0 ? "" : $"; diagnosis: {string.Join("; ", s.Diagnosis.Select(f => f.Headline()))}";
         var auto = s.AutoWarmup is { } w ? Environment.NewLine + w.Message : "";
-        return $"{s.Status} after {s.Steps} steps: loss {N(s.InitialLoss)} -> {N(s.Final.Loss)}{evalLoss}{accuracy}{findings} ({folder}){auto}";
+        var status = RunJson.Name(s.Status) + (s.DivergedAt is { } at ? $" (from step {at})" : "");
+        return $"{status} after {s.Steps} steps: loss {N(s.InitialLoss)} -> {N(s.Final.Loss)}{evalLoss}{accuracy}{findings} ({folder}){auto}";
     }
 
     private static string N(double x) => x.ToString("G4", CultureInfo.InvariantCulture);

@@ -25,5 +25,5 @@ public sealed record TrainRequest(
     int Accumulate = 1,
     int DetailEvery = 25,
     bool Force = false,
-    int EvalWindows = Ramp.Training.Runs.RunConfig.DefaultEvalWindows,
+    int EvalWindows = Ramp.Runs.RunConfig.DefaultEvalWindows,
     bool Gi = false);

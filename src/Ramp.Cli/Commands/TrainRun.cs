@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.Globalization;
 using Ramp.Cli.Cli;
 using Ramp.Schedules.Composition;
@@ -34,8 +35,8 @@ public static class TrainRun
         var steps = r.Steps ?? (long)Math.Floor(r.Epochs!.Value * (train.Count / r.Batch) / r.Accumulate);
         if (steps < 1) throw new UsageException($"--epochs {Num(r.Epochs!.Value)}: gives no full step with {train.Count} examples and batch {r.Batch}");
         if (train.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {train.Count} training examples");
-        var config = new RunConfig(r.Model, r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
-            r.Guards, new MonitorOptions(r.ReadBackEvery, DetailEvery: r.DetailEvery), r.CheckpointEvery, r.EvalEvery, r.Accumulate, r.EvalWindows);
+        var config = new RunConfig(ModelNames.Parse(r.Model), r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
+            CheckpointEvery: r.CheckpointEvery, EvalEvery: r.EvalEvery, Accumulate: r.Accumulate, EvalWindows: r.EvalWindows);
         using var held = PathChecks.Lock("--out", r.Out);
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
         if (folderUsed && r.Force) RunLock.ClearFolder(r.Out);
@@ -48,7 +49,11 @@ public static class TrainRun
         var optimizer = BuildOptimizer(r, model.parameters());
         if (r.Resume) PrepareResume(r, model, errors ?? TextWriter.Null);
         var progress = new TrainProgress(output, steps);
-        var options = new TrainerOptions(config, r.Out, r.Resume, Progress: progress.Report);
+        var options = new TrainerOptions(config, r.Out, r.Resume, Progress: progress.Report)
+        {
+            Guards = r.Guards,
+            Monitor = new MonitorOptions(r.ReadBackEvery, DetailEvery: r.DetailEvery),
+        };
         using var trainer = new Trainer(model, train, test, optimizer, spec, options);
         RunSummary summary;
         try

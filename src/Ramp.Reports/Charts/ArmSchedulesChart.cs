@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Reports.Measures;
 using ScottPlot;
 
@@ -16,9 +17,9 @@ public static class ArmSchedulesChart
         for (var i = 0; i < m.Arms.Count; i++)
         {
             var run = m.Arms[i].Cells.SelectMany(c => c.Runs).Select(o => o.Run)
-                .OrderByDescending(r => r.Metrics.Count).ThenBy(r => r.Config.PeakLr).FirstOrDefault();
-            if (run is null || !(run.Config.PeakLr > 0)) continue;
-            var (xs, ys, _) = Series.Of(run.Metrics, r => r.Lr, v => v / run.Config.PeakLr);
+                .OrderByDescending(r => r.Metrics.Count).ThenBy(r => r.PeakLr).FirstOrDefault();
+            if (run is null || !(run.PeakLr > 0)) continue;
+            var (xs, ys, _) = Series.Of(run.Metrics, r => r.Lr, v => v / run.PeakLr);
             (xs, ys) = Series.Thin(xs, ys);
             if (xs.Length == 0) continue;
             var line = plot.Add.ScatterLine(xs, ys, ChartStyle.Series(i));

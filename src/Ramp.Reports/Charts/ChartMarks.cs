@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using ScottPlot;
 
 namespace Ramp.Reports.Charts;
@@ -31,25 +32,25 @@ public static class ChartMarks
     public static readonly Color Diagnosis = Color.FromHex("#9ca3af");
 
     /// <summary>What an event kind is called in legends: "guard decision", "auto-warmup decision" or "diagnosis".</summary>
-    public static string KindName(string kind) => kind switch
+    public static string KindName(EventKind kind) => kind switch
     {
-        "guard" => "guard decision",
-        "auto_warmup" => "auto-warmup decision",
-        "diagnosis" => "diagnosis",
-        _ => kind.Replace('_', ' '),
+        EventKind.Guard => "guard decision",
+        EventKind.AutoWarmup => "auto-warmup decision",
+        EventKind.Diagnosis => "diagnosis",
+        _ => RunJson.Name(kind).Replace('_', ' '),
     };
 
     /// <summary>The marker of an event: colour by kind, shape by name (one shape per name within a kind).</summary>
-    public static (MarkerShape Shape, Color Color) Event(string kind, string name)
+    public static (MarkerShape Shape, Color Color) Event(EventKind kind, string name)
     {
-        var color = kind switch { "guard" => Guard, "auto_warmup" => AutoWarmup, _ => Diagnosis };
+        var color = kind switch { EventKind.Guard => Guard, EventKind.AutoWarmup => AutoWarmup, _ => Diagnosis };
         var shape = name switch
         {
             "clip" or "hold" => MarkerShape.FilledSquare,
             "skip" or "back_off" => MarkerShape.FilledDiamond,
             "rollback" or "give_up" => MarkerShape.OpenSquare,
             "rewarm" or "done" => MarkerShape.OpenDiamond,
-            _ => kind == "diagnosis" ? MarkerShape.Asterisk : MarkerShape.Cross,
+            _ => kind == EventKind.Diagnosis ? MarkerShape.Asterisk : MarkerShape.Cross,
         };
         return (shape, color);
     }

@@ -1,4 +1,4 @@
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 using ScottPlot;
 
 namespace Ramp.Reports.Charts;
@@ -15,7 +15,7 @@ public static class GuardEventsChart
     public static ChartFile Write(Run run, Color color, string dir, string id)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var label = $"{run.Config.Arm}, peak LR {ChartStyle.Format(run.Config.PeakLr)}, seed {run.Config.Seed}";
+        var label = $"{run.Arm}, peak LR {ChartStyle.Format(run.PeakLr)}, seed {run.Config.Seed}";
         var plot = ChartStyle.NewPlot($"Decisions and findings: {label}", "optimizer step", "training loss (log scale)");
         var rows = run.Metrics.Where(r => !(r.Skipped && !double.IsFinite(r.Loss))).ToList();
         var cut = rows.FindIndex(r => !double.IsFinite(r.Loss));
@@ -26,7 +26,7 @@ public static class GuardEventsChart
         var loss = LogLine.Draw(plot, axis, xs, ys, color, 1.8f);
         if (loss.Line is { } l) l.LegendText = "training loss";
         var at = run.Metrics.Where(r => double.IsFinite(r.Loss)).GroupBy(r => r.Step).ToDictionary(g => g.Key, g => axis.Place(g.Last().Loss).Y);
-        foreach (var group in run.Events.GroupBy(e => (e.Kind, e.Name)).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Name, StringComparer.Ordinal))
+        foreach (var group in run.Events.GroupBy(e => (e.Kind, e.Name)).OrderBy(g => RunJson.Name(g.Key.Kind), StringComparer.Ordinal).ThenBy(g => g.Key.Name, StringComparer.Ordinal))
         {
             var (shape, c) = ChartMarks.Event(group.Key.Kind, group.Key.Name);
             // An event at a step without a finite loss (the step that blew up) sits on the top edge.

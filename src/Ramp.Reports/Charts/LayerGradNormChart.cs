@@ -1,4 +1,4 @@
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 using ScottPlot;
 
 namespace Ramp.Reports.Charts;
@@ -14,24 +14,24 @@ public static class LayerGradNormChart
     public static ChartFile Write(Run run, int steps, string dir, string id)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var label = $"{run.Config.Arm}, peak LR {ChartStyle.Format(run.Config.PeakLr)}, seed {run.Config.Seed}";
+        var label = $"{run.Arm}, peak LR {ChartStyle.Format(run.PeakLr)}, seed {run.Config.Seed}";
         var plot = ChartStyle.NewPlot($"Per-layer gradient norms: {label}", "optimizer step", "gradient norm (log scale)");
-        var rows = run.Metrics.Where(r => r.Step < steps && r.Layers is not null).ToList();
-        var layers = rows.SelectMany(r => r.Layers!.Keys).Distinct().ToList();
-        var axis = LogAxis.Fit(rows.SelectMany(r => r.Layers!.Values.Select(v => v.GradNorm)));
+        var rows = run.Metrics.Where(r => r.Step < steps && r.Layers.Count > 0).ToList();
+        var layers = rows.SelectMany(r => r.Layers.Select(l => l.Key)).Distinct().ToList();
+        var axis = LogAxis.Fit(rows.SelectMany(r => r.Layers.Select(l => l.Value.GradNorm)));
         var colors = new ScottPlot.Colormaps.Viridis();
         bool above = false, below = false, blew = false;
         for (var i = 0; i < layers.Count; i++)
         {
             var name = layers[i];
-            var mine = rows.Where(r => r.Layers!.ContainsKey(name)).ToList();
+            var mine = rows.Where(r => r.Layers.Any(l => l.Key == name)).ToList();
             var color = colors.GetColor(layers.Count == 1 ? 0 : 0.9 * i / (layers.Count - 1));
-            var line = LogLine.Draw(plot, axis, mine.Select(r => (double)r.Step).ToArray(), mine.Select(r => r.Layers![name].GradNorm).ToArray(), color, 2);
+            var line = LogLine.Draw(plot, axis, mine.Select(r => (double)r.Step).ToArray(), mine.Select(r => r.Layers.First(l => l.Key == name).Value.GradNorm).ToArray(), color, 2);
             if (line.Line is { } l) l.LegendText = name;
             (above, below, blew) = (above | line.Above > 0, below | line.Below > 0, blew | line.BlewUp);
         }
         // The last step with a finite norm: rows after a blow-up carry NaN and are not "steps it ran".
-        var finite = rows.Where(r => r.Layers!.Values.Any(v => double.IsFinite(v.GradNorm))).ToList();
+        var finite = rows.Where(r => r.Layers.Any(l => double.IsFinite(l.Value.GradNorm))).ToList();
         var last = finite.Count == 0 ? 0 : finite.Max(r => r.Step);
         plot.Axes.SetLimitsX(-0.5, Math.Max(last, 1) + 0.5);
         axis.Apply(plot);

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Reports.Measures;
 using ScottPlot;
 

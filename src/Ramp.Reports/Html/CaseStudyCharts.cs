@@ -1,6 +1,6 @@
 using Ramp.Reports.Charts;
 using Ramp.Reports.Measures;
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 
 namespace Ramp.Reports.Html;
 
@@ -24,7 +24,7 @@ public sealed record CaseStudyCharts(CaseStudyMeasures Measures, double TellingP
             LossCurvesChart.Write(m, peak, dir, slug + "-loss"),
         };
         foreach (var run in LayerRuns(m, peak))
-            charts.Add(LayerGradNormChart.Write(run, layerSteps, dir, $"{slug}-layers-{Slug(run.Config.Arm)}"));
+            charts.Add(LayerGradNormChart.Write(run, layerSteps, dir, $"{slug}-layers-{Slug(run.Arm)}"));
         foreach (var (run, arm) in DecisionRuns(m, peak))
             charts.Add(GuardEventsChart.Write(run, ChartStyle.Series(arm), dir, $"{slug}-guards-{Slug(run.Name)}"));
         return new CaseStudyCharts(m, peak, charts);

@@ -1,9 +1,9 @@
+using Ramp.Runs;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using Ramp.Reports.Charts;
 using Ramp.Reports.Measures;
-using Ramp.Reports.RunFolders;
 
 namespace Ramp.Reports.Html;
 

@@ -1,5 +1,5 @@
+using Ramp.Runs;
 using Ramp.Reports.Measures;
-using Ramp.Reports.RunFolders;
 
 namespace Ramp.Reports.Html;
 

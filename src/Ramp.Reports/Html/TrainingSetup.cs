@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ramp.Reports.Measures;
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 
 namespace Ramp.Reports.Html;
 
@@ -58,7 +58,7 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
 
     private static string Model(Run r)
     {
-        if (!r.Config.Raw.TryGetProperty("model_settings", out var m) || m.ValueKind != JsonValueKind.Object) return Text(r, "model");
+        if (!Raw(r).TryGetProperty("model_settings", out var m) || m.ValueKind != JsonValueKind.Object) return Text(r, "model");
         var kind = Str(m, "kind");
         return kind switch
         {
@@ -72,12 +72,12 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
     }
 
     private static double? InitGain(Run r) =>
-        r.Config.Raw.TryGetProperty("model_settings", out var m) && m.ValueKind == JsonValueKind.Object &&
+        Raw(r).TryGetProperty("model_settings", out var m) && m.ValueKind == JsonValueKind.Object &&
         m.TryGetProperty("init_scale", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : null;
 
     private static string Optimizer(Run r)
     {
-        if (!r.Config.Raw.TryGetProperty("optimizer_settings", out var o) || o.ValueKind != JsonValueKind.Object) return Text(r, "optimizer");
+        if (!Raw(r).TryGetProperty("optimizer_settings", out var o) || o.ValueKind != JsonValueKind.Object) return Text(r, "optimizer");
         var parts = new List<string> { Str(o, "name") };
         foreach (var p in o.EnumerateObject().Where(p => p.Name != "name" && p.Value.ValueKind == JsonValueKind.Number && p.Value.GetDouble() != 0))
             parts.Add($"{p.Name.Replace('_', ' ')} {p.Value.GetRawText()}");
@@ -86,7 +86,7 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
 
     private static string Guards(Run r)
     {
-        if (!r.Config.Raw.TryGetProperty("guards", out var g) || g.ValueKind != JsonValueKind.Object) return "";
+        if (!Raw(r).TryGetProperty("guards", out var g) || g.ValueKind != JsonValueKind.Object) return "";
         return string.Join(", ", g.EnumerateObject().Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.False)).Select(p => p.Name.Replace('_', ' ')));
     }
 
@@ -96,7 +96,10 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
         return values.Count == 0 ? "–" : string.Join("; ", values);
     }
 
-    private static string Text(Run r, string name) => Str(r.Config.Raw, name);
+    /// <summary>The run's <c>config.json</c> as one document (the recorded fields and the extra ones a comparison adds).</summary>
+    private static JsonElement Raw(Run r) => JsonSerializer.SerializeToElement(r.Config, RunJson.Line);
+
+    private static string Text(Run r, string name) => Str(Raw(r), name);
 
     private static string Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ValueKind switch

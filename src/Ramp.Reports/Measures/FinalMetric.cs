@@ -1,4 +1,4 @@
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 
 namespace Ramp.Reports.Measures;
 
@@ -7,8 +7,8 @@ public static class FinalMetric
 {
     /// <summary>Accuracy when any run logs a finite accuracy (training or evaluation), otherwise loss.</summary>
     public static MetricKind KindFor(IEnumerable<Run> runs) =>
-        runs.Any(r => r.Summary is { } s && (double.IsFinite(s.EvalAccuracy) || double.IsFinite(s.FinalAccuracy))
-                      || r.Metrics.Any(m => double.IsFinite(m.Accuracy)))
+        runs.Any(r => r.Summary is { } s && (double.IsFinite(s.Final.EvalAccuracy ?? double.NaN) || double.IsFinite(s.Final.Accuracy ?? double.NaN))
+                      || r.Metrics.Any(m => double.IsFinite(m.Accuracy ?? double.NaN)))
             ? MetricKind.Accuracy : MetricKind.Loss;
 
     /// <summary>
@@ -20,12 +20,12 @@ public static class FinalMetric
         ArgumentNullException.ThrowIfNull(run);
         var s = run.Summary;
         var (eval, train) = kind == MetricKind.Accuracy
-            ? (s?.EvalAccuracy ?? double.NaN, s?.FinalAccuracy ?? double.NaN)
-            : (s?.EvalLoss ?? double.NaN, s?.FinalLoss ?? double.NaN);
+            ? (s?.Final.EvalAccuracy ?? double.NaN, s?.Final.Accuracy ?? double.NaN)
+            : (s?.Final.EvalLoss ?? double.NaN, s?.Final.Loss ?? double.NaN);
         if (!double.IsNaN(eval)) return eval;
         if (!double.IsNaN(train)) return train;
         var last = run.Metrics.LastOrDefault();
-        return last is null ? double.NaN : kind == MetricKind.Accuracy ? last.Accuracy : last.Loss;
+        return last is null ? double.NaN : kind == MetricKind.Accuracy ? last.Accuracy ?? double.NaN : last.Loss;
     }
 
     /// <summary>
@@ -37,7 +37,7 @@ public static class FinalMetric
     {
         var value = Of(run, kind);
         if (kind == MetricKind.Accuracy) return double.IsFinite(value) ? value : 0;
-        var baseline = Divergence.Baseline(run);
+        var baseline = Divergence.Evidence(run).Baseline;
         if (!double.IsFinite(value)) return baseline;
         return double.IsFinite(baseline) ? Math.Min(value, baseline) : value;
     }

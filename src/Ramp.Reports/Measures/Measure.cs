@@ -1,4 +1,4 @@
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 
 namespace Ramp.Reports.Measures;
 
@@ -14,7 +14,7 @@ public static class Measure
         ArgumentNullException.ThrowIfNull(runs);
         var o = options ?? MeasureOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegative(o.StableRate);
-        return runs.GroupBy(r => r.Config.CaseStudy)
+        return runs.GroupBy(r => r.CaseStudy)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => CaseStudy(g.Key, g.ToList(), o))
             .ToList();
@@ -25,15 +25,15 @@ public static class Measure
     {
         ArgumentNullException.ThrowIfNull(runs);
         var kind = FinalMetric.KindFor(runs);
-        var judged = runs.Select(r => (Run: r, Div: Divergence.Check(r))).ToList();
+        var judged = runs.Select(r => (Run: r, Div: Divergence.Judge(r))).ToList();
         var target = options.Target ?? DefaultTarget(judged.Where(j => !j.Div.Diverged).Select(j => j.Run), kind, options.Window);
         var outcomes = judged.Select(j => new RunOutcome(
             j.Run, j.Div.Diverged, j.Div.Reason, FinalMetric.Of(j.Run, kind), FinalMetric.Capped(j.Run, kind),
             double.IsNaN(target) ? null : StepsToTarget.Of(j.Run, kind, target, options.Window))).ToList();
-        var arms = ArmNames.Ordered(outcomes.Select(x => x.Run.Config.Arm).Distinct())
-            .Select(arm => Arm(arm, outcomes.Where(x => x.Run.Config.Arm == arm).ToList(), kind, options))
+        var arms = ArmNames.Ordered(outcomes.Select(x => x.Run.Arm).Distinct())
+            .Select(arm => Arm(arm, outcomes.Where(x => x.Run.Arm == arm).ToList(), kind, options))
             .ToList();
-        var lrs = outcomes.Select(x => x.Run.Config.PeakLr).Distinct().Order().ToList();
+        var lrs = outcomes.Select(x => x.Run.PeakLr).Distinct().Order().ToList();
         return new CaseStudyMeasures(name, kind, target, lrs, arms);
     }
 
@@ -48,7 +48,7 @@ public static class Measure
 
     private static ArmMeasures Arm(string arm, List<RunOutcome> outcomes, MetricKind kind, MeasureOptions options)
     {
-        var cells = outcomes.GroupBy(x => x.Run.Config.PeakLr).OrderBy(g => g.Key).Select(g =>
+        var cells = outcomes.GroupBy(x => x.Run.PeakLr).OrderBy(g => g.Key).Select(g =>
         {
             var seeds = g.OrderBy(x => x.Run.Config.Seed).ToList();
             var finite = seeds.Select(x => x.Capped).Where(double.IsFinite).ToList();

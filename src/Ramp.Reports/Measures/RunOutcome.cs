@@ -1,4 +1,4 @@
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 
 namespace Ramp.Reports.Measures;
 

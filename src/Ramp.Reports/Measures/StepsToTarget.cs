@@ -1,4 +1,4 @@
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 
 namespace Ramp.Reports.Measures;
 
@@ -47,7 +47,7 @@ public static class StepsToTarget
         {
             if (row.Skipped) continue;
             if (!double.IsFinite(row.Loss)) { yield return (row.Step, double.NaN); yield break; }
-            var value = kind == MetricKind.Accuracy ? row.Accuracy : row.Loss;
+            var value = kind == MetricKind.Accuracy ? row.Accuracy ?? double.NaN : row.Loss;
             if (double.IsNaN(value)) continue;
             ring.Enqueue(value);
             if (ring.Count > window) ring.Dequeue();

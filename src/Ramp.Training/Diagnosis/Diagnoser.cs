@@ -1,6 +1,6 @@
+using Ramp.Runs;
 using System.Globalization;
 using Ramp.Training.Monitoring;
-using Ramp.Training.Runs;
 
 namespace Ramp.Training.Diagnosis;
 
@@ -78,7 +78,7 @@ public sealed class Diagnoser
 
     private void CheckNonFinite(StepRecord r, List<RunEvent> events)
     {
-        var bad = r.NonFinite || !double.IsFinite(r.Loss);
+        var bad = r.IsNonFinite;
         if (bad && !_inNonFinite)
         {
             FirstNonFinite ??= r.Step;
@@ -173,7 +173,7 @@ public sealed class Diagnoser
         var key = name + "/" + layer;
         var first = _reported.Add(key);
         if (first) _findings.Add(new Finding(name, layer, step, message, fix));
-        return first || !once ? [new RunEvent(step, RunEvent.Diagnosis, name, layer, message, value)] : [];
+        return first || !once ? [new RunEvent(step, EventKind.Diagnosis, name, layer, message, value)] : [];
     }
 
     private string Fix(long step) => step < _options.EarlySteps ? Remedies.EarlyExplosion : Remedies.LateExplosion;

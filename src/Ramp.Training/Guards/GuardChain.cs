@@ -97,10 +97,10 @@ public sealed class GuardChain
     }
 
     /// <summary>The guards' states as JSON, written with the run folder's conventions.</summary>
-    internal static JsonElement Save<T>(T state) => JsonSerializer.SerializeToElement(state, Runs.RunJson.Indented);
+    internal static JsonElement Save<T>(T state) => JsonSerializer.SerializeToElement(state, Ramp.Runs.RunJson.Indented);
 
     /// <summary>A state saved by <see cref="Save{T}"/>.</summary>
     internal static T Load<T>(JsonElement state) =>
-        state.Deserialize<T>(Runs.RunJson.Indented) ?? throw new JsonException($"guards: an empty {typeof(T).Name} in the checkpoint");
+        state.Deserialize<T>(Ramp.Runs.RunJson.Indented) ?? throw new JsonException($"guards: an empty {typeof(T).Name} in the checkpoint");
 
 }

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Runs;
 using static TorchSharp.torch;
 
@@ -24,5 +25,5 @@ public sealed record GuardDecision(string Guard, GuardAction Action, string Reas
         new(guard, GuardAction.Deferred, "", double.NaN) { DeviceValue = value };
 
     /// <summary>The <c>events.jsonl</c> line of this decision at <paramref name="step"/>.</summary>
-    public RunEvent ToEvent(long step) => new(step, RunEvent.Guard, Guard, null, Reason, Value);
+    public RunEvent ToEvent(long step) => new(step, EventKind.Guard, Guard, null, Reason, Value);
 }

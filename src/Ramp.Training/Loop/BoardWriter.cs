@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
 using TorchSharp;
@@ -34,7 +35,7 @@ internal sealed class BoardWriter(RunFolder folder, bool enabled, long totalStep
     {
         _board = null;
         if (!enabled && !BoardFiles.Any(folder.Path)) return;
-        var rows = RunFiles.ReadRecords(folder.MetricsJsonl);
+        var rows = folder.ReadRecords();
         var kept = KeptScalars(rows.Select(r => r.Step).ToHashSet(), step);
         var charted = kept.Where(s => s.Tag == "loss").Select(s => s.Step).ToHashSet();
         var missing = rows.Where(r => !charted.Contains(r.Step)).ToArray();

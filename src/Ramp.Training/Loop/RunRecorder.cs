@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ramp.Runs;
 using Ramp.Training.Data;
 using Ramp.Training.Diagnosis;
 using Ramp.Training.Guards;
@@ -71,7 +72,7 @@ internal sealed class RunRecorder
     /// <summary>Appends <paramref name="e"/> to <c>events.jsonl</c> at once and keeps it for the summary.</summary>
     public void Event(RunEvent e)
     {
-        (e.Kind == RunEvent.Guard ? _guardEvents : _scheduleEvents).Add(e);
+        (e.Kind == EventKind.Guard ? _guardEvents : _scheduleEvents).Add(e);
         _folder.AppendEvents([e]);
     }
 
@@ -99,7 +100,7 @@ internal sealed class RunRecorder
             LastLayers = layers;
             AddEpochLoss(row.Epoch, row.Loss);
             rows.Add(row);
-            if (nonFinite && !row.Skipped && _guards.Rollback is null && _verdict.Running) _verdict.Diverge(row.Step);
+            if (row.BlewUp && _guards.Rollback is null && _verdict.Running) _verdict.Diverge(row.Step);
         }
         _pending.Clear();
         _metrics!.Append(rows);
@@ -113,9 +114,9 @@ internal sealed class RunRecorder
     public void Resume(CheckpointInfo info)
     {
         (InitialLoss, _wallBefore) = (info.InitialLoss, info.WallSeconds);
-        var kept = RunFiles.ReadEvents(_folder.EventsFile);
-        _guardEvents.AddRange(kept.Where(e => e.Kind == RunEvent.Guard));
-        _scheduleEvents.AddRange(kept.Where(e => e.Kind is RunEvent.AutoWarmup or RunEvent.Schedule));
+        var kept = _folder.ReadEvents();
+        _guardEvents.AddRange(kept.Where(e => e.Kind == EventKind.Guard));
+        _scheduleEvents.AddRange(kept.Where(e => e.Kind is EventKind.AutoWarmup or EventKind.Schedule));
         Replay(info.Epoch);
     }
 
@@ -143,9 +144,10 @@ internal sealed class RunRecorder
     /// <summary>The summary at <paramref name="step"/>, as <c>summary.json</c> holds it, with what the automatic warmup did (null without one).</summary>
     public RunSummary Summary(long step, AutoWarmupOutcome? autoWarmup)
     {
-        var (diverged, at) = _verdict.Judge(Final.Loss, InitialLoss, _diagnoser);
-        return new RunSummary(_options.Config, _verdict.Status, step, WallSeconds, InitialLoss, Final, diverged, at,
-            _diagnoser.Findings, _guardEvents.ToArray(), _scheduleEvents.ToArray(), autoWarmup);
+        var config = _options.RecordedConfig();
+        var verdict = _verdict.Judge(config, Final.Loss, InitialLoss, _diagnoser);
+        return new RunSummary(config, _verdict.Status(verdict), step, WallSeconds, InitialLoss, Final, verdict.Diverged, verdict.At,
+            _diagnoser.Findings.ToArray(), _guardEvents.ToArray(), _scheduleEvents.ToArray(), autoWarmup);
     }
 
     private List<RunEvent> Diagnose(StepRecord row)
@@ -161,7 +163,7 @@ internal sealed class RunRecorder
         _diagnoser = NewDiagnoser();
         _epochLosses.Clear();
         _lastRows.Clear();
-        var records = RunFiles.ReadRecords(_folder.MetricsJsonl);
+        var records = _folder.ReadRecords();
         // The kept rows' last window is the final loss until new rows arrive (a finished run resumed adds none).
         RememberLastRows(records.TakeLast(_options.Monitor.ReadBackEvery));
         foreach (var r in records)

@@ -1,40 +1,44 @@
+using Ramp.Runs;
 using Ramp.Training.Diagnosis;
-using Ramp.Training.Runs;
 
 namespace Ramp.Training.Loop;
 
 /// <summary>
-/// The run's status and whether it diverged: stopped by a non-finite step nothing guarded, by a guard that gave up,
-/// or finished no lower than it started. The one place the loop decides it.
+/// The loop's side of the one divergence verdict (<see cref="Divergence"/>): it records when the loop stopped a run
+/// (a non-finite step nothing guarded, a guard that gave up) or finished it, and asks <see cref="Divergence.Judge(DivergenceEvidence)"/>
+/// for the status and the step <c>summary.json</c> records, so the console, the summary and the report agree.
 /// </summary>
 internal sealed class RunVerdict
 {
-    /// <summary><see cref="RunSummary.Running"/>, <see cref="RunSummary.Finished"/> or <see cref="RunSummary.DivergedStatus"/>.</summary>
-    public string Status { get; private set; } = RunSummary.Running;
+    private bool _ended;
+    private long? _stoppedAt;
 
     /// <summary>Whether the loop goes on.</summary>
-    public bool Running => Status == RunSummary.Running;
+    public bool Running => !_ended;
 
-    private long? _divergedAt;
+    /// <summary>Whether the loop stopped the run before its steps were done.</summary>
+    public bool Stopped => _stoppedAt is not null;
 
     /// <summary>Stops the run as diverged at <paramref name="step"/> (the first such step is kept).</summary>
     public void Diverge(long step)
     {
-        Status = RunSummary.DivergedStatus;
-        _divergedAt ??= step;
+        _ended = true;
+        _stoppedAt ??= step;
     }
 
     /// <summary>Marks a run that completed its steps.</summary>
-    public void Finish()
+    public void Finish() => _ended = true;
+
+    /// <summary>The verdict with the final and initial losses and the diagnosis, against <paramref name="config"/>'s baseline.</summary>
+    public DivergenceVerdict Judge(RunConfig config, double finalLoss, double initialLoss, Diagnoser diagnoser)
     {
-        if (Running) Status = RunSummary.Finished;
+        var (baseline, name) = Divergence.Baseline(config, initialLoss);
+        var findings = diagnoser.Findings;
+        long? trouble = findings.Count == 0 ? diagnoser.FirstNonFinite
+            : Math.Min(diagnoser.FirstNonFinite ?? long.MaxValue, findings.Min(f => f.FromStep));
+        return Divergence.Judge(new DivergenceEvidence(_ended, _stoppedAt, finalLoss, baseline, name, trouble));
     }
 
-    /// <summary>Whether the run diverged and from which step, judged with the final and initial losses and the diagnosis.</summary>
-    public (bool Diverged, long? At) Judge(double finalLoss, double initialLoss, Diagnoser diagnoser)
-    {
-        var diverged = Status == RunSummary.DivergedStatus
-            || (Status == RunSummary.Finished && (!double.IsFinite(finalLoss) || !(finalLoss < initialLoss)));
-        return (diverged, diverged ? _divergedAt ?? diagnoser.FirstNonFinite ?? diagnoser.Findings.FirstOrDefault()?.FromStep : null);
-    }
+    /// <summary>The status <see cref="Judge"/> gives, as <c>summary.json</c> records it.</summary>
+    public RunStatus Status(DivergenceVerdict verdict) => verdict.Status(_ended);
 }

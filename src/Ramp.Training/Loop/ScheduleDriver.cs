@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.Globalization;
 using Ramp.Schedules.Composition;
 using Ramp.Training.Binding;
@@ -34,7 +35,7 @@ internal sealed class ScheduleDriver
     public AutoWarmupState? State { get; private set; }
 
     /// <summary>What the automatic warmup did so far, for the summary (towards the run's base lr times the spec's target), or null without one.</summary>
-    public AutoWarmupOutcome? Outcome => _auto is { } a && State is { } s ? AutoWarmupOutcome.From(s, _baseLr * a.Options.TargetLr) : null;
+    public AutoWarmupOutcome? Outcome => _auto is { } a && State is { } s ? WarmupOutcome.Of(s, _baseLr * a.Options.TargetLr) : null;
 
     /// <summary>Whether the automatic warmup is warming (every step is then a detail step, read back at once).</summary>
     public bool Warming => State is { Phase: AutoWarmupPhase.Warming };
@@ -73,7 +74,7 @@ internal sealed class ScheduleDriver
             // The gate is named in plain words first: it is what a reader of the events looks for.
             var gate = d.Gate.Length == 0 ? ""
                 : d.Action == WarmupAction.BackOff ? $"the {d.Gate} gate backed off: " : $"the {d.Gate} gate held the rate: ";
-            Event(row.Step, RunEvent.AutoWarmup, name, F($"{gate}{d.Reason}; lr factor {d.FactorBefore:G4} -> {d.FactorAfter:G4} of the target"), d.FactorAfter);
+            Event(row.Step, EventKind.AutoWarmup, name, F($"{gate}{d.Reason}; lr factor {d.FactorBefore:G4} -> {d.FactorAfter:G4} of the target"), d.FactorAfter);
         }
         if (result.State.Phase != AutoWarmupPhase.Warming)
             _binder.SetMultiplier(result.State.Phase == AutoWarmupPhase.Done ? 1 : result.State.Factor, Origin);
@@ -103,10 +104,10 @@ internal sealed class ScheduleDriver
         _binder.Observe(metric);
         var after = _binder.Plateau!.Factors;
         if (before.SequenceEqual(after)) return;
-        Event(step, RunEvent.Schedule, "plateau", F($"{what} {metric:G5} did not improve for the rule's patience; lr factor {before[0]:G4} -> {after[0]:G4}"), after[0]);
+        Event(step, EventKind.Schedule, "plateau", F($"{what} {metric:G5} did not improve for the rule's patience; lr factor {before[0]:G4} -> {after[0]:G4}"), after[0]);
     }
 
-    private void Event(long step, string kind, string name, string message, double value) =>
+    private void Event(long step, EventKind kind, string name, string message, double value) =>
         _recorder.Event(new RunEvent(step, kind, name, null, message, value));
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

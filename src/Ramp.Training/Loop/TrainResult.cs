@@ -1,4 +1,4 @@
-using Ramp.Training.Runs;
+using Ramp.Runs;
 
 namespace Ramp.Training.Loop;
 

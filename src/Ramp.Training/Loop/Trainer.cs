@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Schedules;
 using Ramp.Schedules.Composition;
 using Ramp.Training.Binding;
@@ -110,7 +111,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Trains to the configured number of steps (or until divergence) and returns the summary.</summary>
     public TrainResult Run()
     {
-        var info = _options.Resume ? _folder.ReadCheckpointInfo() : null;
+        var info = _options.Resume ? _folder.ReadCheckpointInfo<CheckpointInfo>() : null;
         var position = info is null ? StartFresh() : Resume(info);
         _recorder.Open(resumed: info is not null, _step, _binder.Schedules.Groups, _binder.Schedules.Momentum is not null);
         if (_guards.Rollback is not null && info is null) SaveCheckpoint(position);
@@ -133,7 +134,7 @@ public sealed class Trainer : IDisposable
         _verdict.Finish();
         var (evalLoss, evalAccuracy) = Evaluate();
         _recorder.Final = _recorder.Final with { EvalLoss = evalLoss, EvalAccuracy = evalAccuracy };
-        if (_verdict.Status == RunSummary.Finished) SaveCheckpoint(position);
+        if (!_verdict.Stopped) SaveCheckpoint(position);
         var summary = _recorder.Summary(_step, _schedule.Outcome);
         _folder.WriteSummary(summary);
         return new TrainResult(summary, Crashed: false);
@@ -155,7 +156,7 @@ public sealed class Trainer : IDisposable
     {
         if (File.Exists(_folder.MetricsCsv) || File.Exists(_folder.LatestCheckpoint))
             throw new InvalidOperationException($"train: {_folder.Path} already holds a run; pass --resume to continue it or choose another --out");
-        _folder.WriteConfig(_options.Config);
+        _folder.WriteConfig(_options.RecordedConfig());
         return DataPosition.Start;
     }
 
@@ -177,7 +178,7 @@ public sealed class Trainer : IDisposable
     private void RollBack(long failedStep, string reason, DataPosition next)
     {
         var trigger = _guards.Rollback!;
-        if (_folder.ReadCheckpointInfo() is not { } info)
+        if (_folder.ReadCheckpointInfo<CheckpointInfo>() is not { } info)
         {
             _recorder.Event(new GuardDecision(trigger.Name, GuardAction.Stop, $"no checkpoint to roll back to ({reason}); the run has diverged", double.NaN).ToEvent(failedStep));
             _verdict.Diverge(failedStep);

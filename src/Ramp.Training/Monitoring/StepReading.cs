@@ -1,3 +1,4 @@
+using Ramp.Runs;
 namespace Ramp.Training.Monitoring;
 
 /// <summary>One step's monitored numbers, decoded into global and per-layer figures.</summary>

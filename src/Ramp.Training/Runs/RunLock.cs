@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.Diagnostics;
 using System.Globalization;
 

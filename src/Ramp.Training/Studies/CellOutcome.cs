@@ -1,4 +1,4 @@
-using Ramp.Training.Runs;
+using Ramp.Runs;
 
 namespace Ramp.Training.Studies;
 
@@ -20,6 +20,6 @@ public sealed record CellOutcome(StudyCell Cell, CellAction Action, string Folde
     public static CellOutcome From(StudyCell cell, CellAction action, string folder, RunSummary summary, double seconds)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return new CellOutcome(cell, action, folder, summary.Status, summary.Diverged, summary.Final.Loss, seconds);
+        return new CellOutcome(cell, action, folder, RunJson.Name(summary.Status), summary.Diverged, summary.Final.Loss, seconds);
     }
 }

@@ -1,10 +1,11 @@
+using Ramp.Training.Runs;
+using Ramp.Runs;
 using Ramp.Schedules.Text;
 using Ramp.Training.Guards;
 using Ramp.Training.Loop;
 using Ramp.Training.Models;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Optimizers;
-using Ramp.Training.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,18 +15,14 @@ namespace Ramp.Training.Studies;
 /// <summary>Trains one cell of a grid into its run folder with the <see cref="Trainer"/>.</summary>
 public static class CellRunner
 {
-    /// <summary>The configuration a cell's run records (grid coordinates in <see cref="RunConfig.Extra"/>).</summary>
+    /// <summary>The configuration a cell's run records (grid coordinates in <see cref="RunConfig.CaseStudy"/>, <see cref="RunConfig.Arm"/>, <see cref="RunConfig.PeakLr"/>).</summary>
     public static RunConfig Config(StudyCell cell, StudyData data, string? command)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(data);
         var g = cell.Grid;
-        var guards = cell.Arm.Guards ?? [];
         var extra = new Dictionary<string, object>
         {
-            ["case_study"] = g.CaseStudy,
-            ["arm"] = cell.Arm.Name,
-            ["peak_lr"] = cell.PeakLr,
             ["model_settings"] = g.Model.Describe(),
             ["optimizer_settings"] = cell.Optimizer.Describe(),
             ["data_source"] = data.Source,
@@ -34,16 +31,29 @@ public static class CellRunner
         {
             extra["unigram_entropy"] = h;
             extra["collapse_margin"] = g.CollapseMargin;
-            extra["unigram_baseline"] = h - g.CollapseMargin;
         }
-        if (command is not null) extra["command"] = command;
-        var guardOptions = new GuardOptions(
+        var checkpointEvery = (int)Math.Max(50, cell.Steps / 4);
+        return new RunConfig(ModelNames.Parse(g.Model.Kind), g.Data, g.DataDir, cell.Optimizer.Name, cell.PeakLr, cell.Arm.Schedule, cell.Steps,
+            g.Epochs, g.Batch, cell.Seed, "cpu", RunJson.ToElement(Guards(cell)), RunJson.ToElement(Monitor), checkpointEvery, 0)
+        {
+            CaseStudy = g.CaseStudy,
+            Arm = cell.Arm.Name,
+            PeakLr = cell.PeakLr,
+            UnigramBaseline = data.UnigramEntropy - g.CollapseMargin,
+            Command = command,
+            Extra = extra,
+        };
+    }
+
+    private static readonly MonitorOptions Monitor = new(25);
+
+    private static GuardOptions Guards(StudyCell cell)
+    {
+        var guards = cell.Arm.Guards ?? [];
+        return new GuardOptions(
             guards.Contains("clip") ? new NormClipOptions() : null, null,
             guards.Contains("zclip") ? new ZClipOptions() : null,
             guards.Contains("skip") ? new SpikeSkipOptions() : null, null);
-        var checkpointEvery = (int)Math.Max(50, cell.Steps / 4);
-        return new RunConfig(g.Model.Kind, g.Data, g.DataDir, cell.Optimizer.Name, cell.PeakLr, cell.Arm.Schedule, cell.Steps,
-            g.Epochs, g.Batch, cell.Seed, "cpu", guardOptions, new MonitorOptions(25), checkpointEvery, 0) { Extra = extra };
     }
 
     /// <summary>Trains <paramref name="cell"/> into <paramref name="folder"/>, resuming from its checkpoint when <paramref name="resume"/>.</summary>
@@ -62,7 +72,7 @@ public static class CellRunner
         var model = ModelFactory.Create(cell.Grid.Model, data.Train.Classes, cell.Seed);
         var optimizer = BuildOptimizer(cell, model.parameters());
         if (resume) resume = CanResume(folder, model);
-        var options = new TrainerOptions(config, folder, resume, progress) { Hooks = hooks };
+        var options = new TrainerOptions(config, folder, resume, progress) { Hooks = hooks, Guards = Guards(cell), Monitor = Monitor };
         using var trainer = new Trainer(model, data.Train, data.Test, optimizer, spec, options);
         return trainer.Run().Summary;
     }

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.Globalization;
 using System.Text.Json;
 using Ramp.Training.Runs;
@@ -21,7 +22,7 @@ public static class CellState
             return CellAction.Trained;
         var run = new RunFolder(folder);
         if (File.Exists(run.ConfigFile)) CheckSame(run.ConfigFile, expected);
-        if (File.Exists(run.SummaryFile) && Status(run.SummaryFile) is RunSummary.Finished or RunSummary.DivergedStatus)
+        if (File.Exists(run.SummaryFile) && Status(run.SummaryFile) is "finished" or "diverged")
             return CellAction.Skipped;
         if (File.Exists(run.LatestCheckpoint)) return CellAction.Resumed;
         RunLock.ClearFolder(folder); // the lock's files stay: this process holds them

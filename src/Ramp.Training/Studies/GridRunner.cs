@@ -1,6 +1,7 @@
+using Ramp.Training.Runs;
+using Ramp.Runs;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Ramp.Training.Runs;
 using TorchSharp;
 
 namespace Ramp.Training.Studies;
@@ -94,11 +95,8 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
 
     private static CellOutcome AlreadyDone(StudyCell cell, string folder)
     {
-        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
-        var r = doc.RootElement;
-        var loss = r.TryGetProperty("final", out var f) && f.TryGetProperty("loss", out var l) ? RunJson.ReadNumber(l) : double.NaN;
-        var diverged = r.TryGetProperty("diverged", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.True;
-        return new CellOutcome(cell, CellAction.Skipped, folder, r.GetProperty("status").GetString() ?? "", diverged, loss, 0);
+        var summary = new RunFolder(folder).ReadSummary() ?? throw new InvalidOperationException($"{folder}: summary.json is missing");
+        return CellOutcome.From(cell, CellAction.Skipped, folder, summary, 0);
     }
 
     // A finished cell is never resumed, and its model and optimizer files would dominate the grid's disk use.

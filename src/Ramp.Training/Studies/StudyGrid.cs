@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Models;
 
 namespace Ramp.Training.Studies;

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Loop;
 using Ramp.Training.Models;
 using Ramp.Training.Runs;
@@ -49,7 +50,7 @@ public sealed class CheckpointMatrixTests
             Assert.StartsWith($"warning: {path}: {(damage == "deleted" ? "missing" : "")}", warning);
             Assert.EndsWith("resuming from the checkpoint of step 30 instead (10 steps are redone)", warning);
         }
-        Assert.Equal(chosen.Step, new RunFolder(run).ReadCheckpointInfo()!.Step);
+        Assert.Equal(chosen.Step, new RunFolder(run).ReadCheckpointInfo<CheckpointInfo>()!.Step);
     }
 
     [Fact]

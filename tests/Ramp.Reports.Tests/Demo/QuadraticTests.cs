@@ -1,5 +1,4 @@
 using Ramp.Reports.Demo;
-using Ramp.Reports.Tests.Fixtures;
 
 namespace Ramp.Reports.Tests.Demo;
 

@@ -1,3 +1,5 @@
+using Ramp.Runs;
+
 namespace Ramp.Reports.Tests.Fixtures;
 
 /// <summary>
@@ -44,11 +46,13 @@ internal static class SyntheticGrid
                             : 2.3 * Math.Exp(-t / speed) + 0.25 + 0.02 * Math.Sin(t + s) + 0.05 / peak * 0.01,
                         Accuracy = t => diverges ? 0.1 : 0.1 + 0.8 * (1 - Math.Exp(-t / speed)) - 0.01 * s,
                         Lr = t => Lr(a, peak, t),
-                        Layers = layers && seed == 1 ? t => $"{{\"fc1\": {{\"grad_norm\": {RunWriter.N(1 + 0.1 * t)}, \"update_ratio\": 0.01, \"weight_norm\": 5}}, \"fc2\": {{\"grad_norm\": {RunWriter.N(3 * Math.Exp(-t / 30.0) * (1 + peak))}, \"update_ratio\": 0.02, \"weight_norm\": 4}}}}" : null,
+                        Layers = layers && seed == 1
+                            ? t => [new("fc1", new LayerStats(1 + 0.1 * t, 0.01, 5)), new("fc2", new LayerStats(3 * Math.Exp(-t / 30.0) * (1 + peak), 0.02, 4))]
+                            : null,
                         Events = arm == "warmup-60" && seed == 1 && lr >= 0.8
-                            ? ["{\"step\": 15, \"kind\": \"guard\", \"name\": \"clip\", \"layer\": null, \"message\": \"gradient norm 9.1 clipped to 1\", \"value\": 9.1}",
-                               "{\"step\": 40, \"kind\": \"guard\", \"name\": \"skip\", \"layer\": null, \"message\": \"loss spike skipped\", \"value\": 4.2}",
-                               "{\"step\": 41, \"kind\": \"diagnosis\", \"name\": \"explosion\", \"layer\": \"fc2\", \"message\": \"fc2 gradient grew\", \"value\": 50}"]
+                            ? [new RunEvent(15, EventKind.Guard, "clip", null, "gradient norm 9.1 clipped to 1", 9.1),
+                               new RunEvent(40, EventKind.Guard, "skip", null, "loss spike skipped", 4.2),
+                               new RunEvent(41, EventKind.Diagnosis, "explosion", "fc2", "fc2 gradient grew", 50)]
                             : [],
                     }.Write();
                 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Ramp.Reports.Charts;
 using Ramp.Reports.Html;
 using Ramp.Reports.Measures;
-using Ramp.Reports.RunFolders;
+using Ramp.Runs;
 using Ramp.Reports.Tests.Fixtures;
 
 namespace Ramp.Reports.Tests.Html;
@@ -145,7 +145,7 @@ public class ReportFactsTests
         SyntheticGrid.Write(tmp.Sub("cmp"));
         var m = Measure.Compute(RunFolderReader.ReadAll([tmp.Sub("cmp")])).Single();
 
-        var picked = CaseStudyCharts.DecisionRuns(m, 1.6).Select(p => (p.Run.Config.Arm, p.Run.Config.Seed)).ToList();
+        var picked = CaseStudyCharts.DecisionRuns(m, 1.6).Select(p => (p.Run.Arm, (long)p.Run.Config.Seed)).ToList();
 
         Assert.Equal([("no-warmup", 1L), ("warmup-20", 1L), ("warmup-60", 1L)], picked);
     }
@@ -153,7 +153,7 @@ public class ReportFactsTests
     static CaseStudyMeasures Grid(params (string Arm, int[] Diverged)[] arms)
     {
         double[] peaks = [0.2, 0.8];
-        var config = RunConfig.From(JsonDocument.Parse("{}").RootElement, "x");
+        var config = new RunConfig(ModelName.Mlp, "fashion-mnist", null, "sgd", 0.1, "constant()", 10, null, 32, 0, "cpu");
         var run = new Run("x", "x", config, [], [], null, false);
         var list = arms.Select(a =>
         {

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.Text.RegularExpressions;
 using Ramp.Reports.Html;
 using Ramp.Reports.Tests.Fixtures;

@@ -1,5 +1,5 @@
+using Ramp.Runs;
 using Ramp.Reports.Measures;
-using Ramp.Reports.RunFolders;
 using Ramp.Reports.Tests.Fixtures;
 
 namespace Ramp.Reports.Tests.Measures;
@@ -75,7 +75,7 @@ public class MeasureTests
     {
         using var tmp = new TempDir();
         var m = Grid(tmp);
-        var runs = RunFolderReader.ReadAll([tmp.Path]).Where(r => !Divergence.Check(r).Diverged).ToList();
+        var runs = RunFolderReader.ReadAll([tmp.Path]).Where(r => !Divergence.Judge(r).Diverged).ToList();
         var finals = runs.Select(r => StepsToTarget.LastSmoothed(r, MetricKind.Accuracy, 5)).Order().ToList();
         Assert.Equal(finals[finals.Count / 2], m.Target, 12);
         Assert.InRange(m.Arms.Sum(a => a.Reached), finals.Count / 2, finals.Count);

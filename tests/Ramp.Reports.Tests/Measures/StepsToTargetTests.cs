@@ -1,6 +1,5 @@
+using Ramp.Runs;
 using Ramp.Reports.Measures;
-using Ramp.Reports.RunFolders;
-using Ramp.Reports.Tests.Fixtures;
 
 namespace Ramp.Reports.Tests.Measures;
 

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Diagnosis;
 using Ramp.Training.Monitoring;
 

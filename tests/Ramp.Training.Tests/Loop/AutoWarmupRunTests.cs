@@ -1,8 +1,8 @@
+using Ramp.Runs;
 using Ramp.Schedules.Composition;
 using Ramp.Schedules.Decay;
 using Ramp.Schedules.Text;
 using Ramp.Training.Loop;
-using Ramp.Training.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Tests.Loop;
@@ -27,10 +27,10 @@ public sealed class AutoWarmupRunTests : IDisposable
         var s = auto.Summary;
         Assert.False(s.Diverged, $"status {s.Status}, final loss {s.Final.Loss}");
         Assert.True(s.Final.EvalAccuracy > 0.6, $"eval accuracy {s.Final.EvalAccuracy}");
-        var decisions = RunFiles.ReadEvents(Path.Combine(_b, "events.jsonl")).Where(e => e.Kind == RunEvent.AutoWarmup).ToArray();
+        var decisions = RunFolderReader.Read(_b).Events.Where(e => e.Kind == EventKind.AutoWarmup).ToArray();
         Assert.NotEmpty(decisions);
-        Assert.Equal(decisions, s.ScheduleEvents!.Where(e => e.Kind == RunEvent.AutoWarmup));
-        var rows = RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl"));
+        Assert.Equal(decisions, s.ScheduleEvents!.Where(e => e.Kind == EventKind.AutoWarmup));
+        var rows = RunFolderReader.Read(_b).Metrics;
         Assert.Equal(1.5 * AutoWarmupOptions.PresetInitialFactor, rows[0].Lrs[0], 12);
         Assert.True(rows.Max(r => r.Lrs[0]) <= 1.5 + 1e-12);
     }
@@ -43,8 +43,8 @@ public sealed class AutoWarmupRunTests : IDisposable
         var full = TinyRuns.RunSpec(_a, config, spec, momentum: 0.9);
         TinyRuns.RunSpec(_b, config, spec, momentum: 0.9, hooks: new TrainingHooks(CrashAfter: step => step == 23));
         var resumed = TinyRuns.RunSpec(_b, config, spec, momentum: 0.9, resume: true);
-        string Row(Ramp.Training.Monitoring.StepRecord r) => $"{r.Step} {r.Loss:R} {r.Lrs[0]:R} {r.ScheduleStep}";
-        Assert.Equal(RunFiles.ReadRecords(Path.Combine(_a, "metrics.jsonl")).Select(Row), RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl")).Select(Row));
+        string Row(StepRecord r) => $"{r.Step} {r.Loss:R} {r.Lrs[0]:R} {r.ScheduleStep}";
+        Assert.Equal(RunFolderReader.Read(_a).Metrics.Select(Row), RunFolderReader.Read(_b).Metrics.Select(Row));
         Assert.Equal(full.Summary.ScheduleEvents, resumed.Summary.ScheduleEvents);
         Assert.Equal(full.Summary.Final.EvalLoss, resumed.Summary.Final.EvalLoss);
         Assert.True(full.Summary.ScheduleEvents!.Any(e => e.Name == "done"), string.Join("\n", full.Summary.ScheduleEvents!.Select(e => $"{e.Step} {e.Name} {e.Message}")));
@@ -60,7 +60,7 @@ public sealed class AutoWarmupRunTests : IDisposable
         TinyRuns.RunSpec(_b, config, spec, momentum: 0.9, hooks: new TrainingHooks(CrashAfter: step => step == 63));
         var resumed = TinyRuns.RunSpec(_b, config, spec, momentum: 0.9, resume: true);
         var done = Assert.Single(resumed.Summary.ScheduleEvents!, e => e.Name == "done").Step;
-        var rows = RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl"));
+        var rows = RunFolderReader.Read(_b).Metrics;
         var after = rows.Where(r => r.Step > done).ToArray();
         Assert.True(after.Length > 10, $"warmup done at step {done}, too late to test the decay");
         // The run clock evaluates cosine(60) at the run's step; after_warmup at the steps since warmup ended.

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Schedules;
 using Ramp.Schedules.Composition;
 using Ramp.Schedules.Decay;
@@ -5,7 +6,6 @@ using Ramp.Schedules.Warmup;
 using Ramp.Training.Guards;
 using Ramp.Training.Loop;
 using Ramp.Training.Monitoring;
-using Ramp.Training.Runs;
 using TorchSharp;
 
 namespace Ramp.Training.Tests.Loop;
@@ -27,7 +27,7 @@ public sealed class BoardResumeTests : IDisposable
     private static RunConfig Config(GuardOptions? guards = null, long steps = 36) =>
         TinyRuns.Config(steps: steps, lr: 0.2, guards: guards, readBack: 4, checkpointEvery: 10) with
         {
-            Monitor = new MonitorOptions(4, TensorBoard: true),
+            Monitor = RunJson.ToElement(new MonitorOptions(4, TensorBoard: true)),
             EvalEvery = 10,
         };
 
@@ -39,7 +39,7 @@ public sealed class BoardResumeTests : IDisposable
     private static void AssertEachStepOnceAndEqualToTheRows(string dir, int steps)
     {
         var board = Board(dir);
-        var rows = RunFiles.ReadRecords(Path.Combine(dir, "metrics.jsonl"));
+        var rows = RunFolderReader.Read(dir).Metrics;
         Assert.Equal(Enumerable.Range(0, steps).Select(i => (long)i), rows.Select(r => r.Step));
         foreach (var tag in new[] { "loss", "accuracy", "lr/0", "grad_norm", "grad_norm/fc0" })
         {

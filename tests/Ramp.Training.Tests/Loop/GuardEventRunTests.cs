@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.Text.Json;
 using Ramp.Schedules.Decay;
 using Ramp.Training.Guards;
@@ -23,8 +24,8 @@ public sealed class GuardEventRunTests : IDisposable
     {
         var guards = new GuardOptions(Clip: new NormClipOptions(0.5), Agc: new AgcOptions(Lambda: 1e-4));
         var result = TinyRuns.Run(_a, TinyRuns.Config(steps: 12, lr: 0.1, guards: guards), new Constant());
-        var rows = RunFiles.ReadRecords(Path.Combine(_a, "metrics.jsonl"));
-        var events = RunFiles.ReadEvents(Path.Combine(_a, "events.jsonl")).Where(e => e.Kind == RunEvent.Guard).ToArray();
+        var rows = new RunFolder(_a).ReadRecords();
+        var events = new RunFolder(_a).ReadEvents().Where(e => e.Kind == EventKind.Guard).ToArray();
         var clips = events.Where(e => e.Name == "clip").ToArray();
         Assert.NotEmpty(clips);
         Assert.Equal(rows.Where(r => r.GradNorm > 0.5).Select(r => r.Step), clips.Select(e => e.Step));
@@ -44,7 +45,7 @@ public sealed class GuardEventRunTests : IDisposable
         var guards = new GuardOptions(Clip: new NormClipOptions(1e6));
         var result = TinyRuns.Run(_a, TinyRuns.Config(steps: 8, lr: 0.1, guards: guards), new Constant());
         Assert.Empty(result.Summary.GuardEvents);
-        Assert.All(RunFiles.ReadRecords(Path.Combine(_a, "metrics.jsonl")), r => Assert.False(r.Clipped));
+        Assert.All(new RunFolder(_a).ReadRecords(), r => Assert.False(r.Clipped));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class GuardEventRunTests : IDisposable
         var full = TinyRuns.Run(_a, config, new Constant(), momentum: 0.9);
         var crashed = TinyRuns.Run(_b, config, new Constant(), momentum: 0.9, hooks: new TrainingHooks(CrashAfter: step => step == 23));
         Assert.True(crashed.Crashed);
-        var saved = new RunFolder(_b).ReadCheckpointInfo()!;
+        var saved = new RunFolder(_b).ReadCheckpointInfo<CheckpointInfo>()!;
         Assert.Equal(20, saved.Step);
         Assert.Equal(["rollback", "skip", "zclip"], saved.Guards!.Keys.Order());
         Assert.Equal(5, saved.Guards["zclip"].GetProperty("warmup").GetInt32());
@@ -68,5 +69,5 @@ public sealed class GuardEventRunTests : IDisposable
     }
 
     private static string[] Rows(string dir) =>
-        [.. RunFiles.ReadRecords(Path.Combine(dir, "metrics.jsonl")).Select(r => $"{r.Step} {r.Loss:R} {r.GradNorm:R} {r.Clipped} {r.Skipped} {r.Lrs[0]:R}")];
+        [.. new RunFolder(dir).ReadRecords().Select(r => $"{r.Step} {r.Loss:R} {r.GradNorm:R} {r.Clipped} {r.Skipped} {r.Lrs[0]:R}")];
 }

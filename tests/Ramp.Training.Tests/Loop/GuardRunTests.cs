@@ -1,8 +1,8 @@
+using Ramp.Runs;
 using Ramp.Schedules.Decay;
 using Ramp.Training.Diagnosis;
 using Ramp.Training.Guards;
 using Ramp.Training.Loop;
-using Ramp.Training.Runs;
 
 namespace Ramp.Training.Tests.Loop;
 
@@ -28,8 +28,8 @@ public sealed class GuardRunTests : IDisposable
         Assert.Equal(Remedies.EarlyExplosion, explosion.Fix);
         Assert.NotNull(explosion.Layer);
         Assert.All(s.Diagnosis, f => Assert.False(string.IsNullOrWhiteSpace(f.Fix)));
-        var events = RunFiles.ReadEvents(Path.Combine(_dir, "events.jsonl"));
-        Assert.Contains(events, e => e.Kind == RunEvent.Diagnosis && e.Name == s.Diagnosis[0].Name);
+        var events = RunFolderReader.Read(_dir).Events;
+        Assert.Contains(events, e => e.Kind == EventKind.Diagnosis && e.Name == s.Diagnosis[0].Name);
     }
 
     [Fact]
@@ -41,13 +41,13 @@ public sealed class GuardRunTests : IDisposable
         var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 40, lr: 0.1, guards: guards), new Constant(), hooks: hooks);
         var s = result.Summary;
         Assert.True(injected);
-        Assert.Equal("finished", s.Status);
+        Assert.Equal(RunStatus.Finished, s.Status);
         Assert.False(s.Diverged);
         var rollback = Assert.Single(s.GuardEvents, e => e.Name == "rollback");
         Assert.Equal(25, rollback.Step);
         Assert.Equal(20, rollback.Value);
         Assert.Single(s.GuardEvents, e => e.Name == "rewarm" && e.Step == 20);
-        var rows = RunFiles.ReadRecords(Path.Combine(_dir, "metrics.jsonl"));
+        var rows = RunFolderReader.Read(_dir).Metrics;
         Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), rows.Select(r => r.Step));
         Assert.All(rows, r => Assert.False(r.NonFinite));
         Assert.Equal(0.1, rows[19].Lrs[0], 12);
@@ -66,9 +66,9 @@ public sealed class GuardRunTests : IDisposable
         var guards = new GuardOptions(Rollback: new RollbackOptions(LrFactor: 0.5, RewarmSteps: 4, CheckpointEvery: 10));
         var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 20, lr: 0.05, guards: guards), new Constant(), momentum: 0.9, hooks: hooks);
         Assert.True(injected);
-        Assert.Equal("finished", result.Summary.Status);
+        Assert.Equal(RunStatus.Finished, result.Summary.Status);
         Assert.Equal(10, Assert.Single(result.Summary.GuardEvents, e => e.Name == "rollback").Value);
-        Assert.All(RunFiles.ReadRecords(Path.Combine(_dir, "metrics.jsonl")), r => Assert.False(r.NonFinite));
+        Assert.All(RunFolderReader.Read(_dir).Metrics, r => Assert.False(r.NonFinite));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class GuardRunTests : IDisposable
     {
         var hooks = new TrainingHooks(InjectNaN: step => step == 5);
         var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 40, lr: 0.1), new Constant(), hooks: hooks);
-        Assert.Equal("diverged", result.Summary.Status);
+        Assert.Equal(RunStatus.Diverged, result.Summary.Status);
         Assert.Equal(5, result.Summary.DivergedAt);
         Assert.Equal(("nonfinite", 5L), (result.Summary.Diagnosis[0].Name, result.Summary.Diagnosis[0].FromStep));
     }
@@ -87,8 +87,8 @@ public sealed class GuardRunTests : IDisposable
         var hooks = new TrainingHooks(InjectNaN: step => step == 6);
         var guards = new GuardOptions(Clip: new NormClipOptions(0.5), SkipSpikes: new SpikeSkipOptions());
         var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 12, lr: 0.1, guards: guards, detailEvery: 1), new Constant(), hooks: hooks);
-        Assert.Equal("finished", result.Summary.Status);
-        var rows = RunFiles.ReadRecords(Path.Combine(_dir, "metrics.jsonl"));
+        Assert.Equal(RunStatus.Finished, result.Summary.Status);
+        var rows = RunFolderReader.Read(_dir).Metrics;
         Assert.True(rows[6].Skipped && rows[6].NonFinite);
         Assert.All(rows.Where(r => r.Step != 6), r => Assert.True(r.UpdateRatio > 0, $"step {r.Step}: {r.UpdateRatio}"));
         Assert.Equal(0, rows[6].UpdateRatio);

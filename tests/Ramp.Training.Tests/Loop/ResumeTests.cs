@@ -1,10 +1,10 @@
+using Ramp.Runs;
 using Ramp.Schedules;
 using Ramp.Schedules.Composition;
 using Ramp.Schedules.Decay;
 using Ramp.Schedules.Warmup;
 using Ramp.Training.Loop;
 using Ramp.Training.Monitoring;
-using Ramp.Training.Runs;
 
 namespace Ramp.Training.Tests.Loop;
 
@@ -28,11 +28,11 @@ public sealed class ResumeTests : IDisposable
         var crashed = TinyRuns.Run(_b, config, Warmup(), momentum: 0.9, hooks: new TrainingHooks(CrashAfter: step => step == 26));
         Assert.True(crashed.Crashed);
         // Rows 0-23 were read back (every 4 steps); 24-26 were still on the device; 20-23 lie past the checkpoint at 20.
-        Assert.Equal(24, RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl")).Count);
+        Assert.Equal(24, RunFolderReader.Read(_b).Metrics.Count);
         var resumed = TinyRuns.Run(_b, config, Warmup(), momentum: 0.9, resume: true);
         Assert.False(resumed.Crashed);
-        var expected = RunFiles.ReadRecords(Path.Combine(_a, "metrics.jsonl")).Select(Comparable).ToArray();
-        var actual = RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl")).Select(Comparable).ToArray();
+        var expected = RunFolderReader.Read(_a).Metrics.Select(Comparable).ToArray();
+        var actual = RunFolderReader.Read(_b).Metrics.Select(Comparable).ToArray();
         Assert.Equal(36, actual.Length);
         Assert.Equal(expected, actual);
         Assert.Equal(full.Summary.Final.EvalLoss, resumed.Summary.Final.EvalLoss);

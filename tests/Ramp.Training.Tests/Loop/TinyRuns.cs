@@ -1,10 +1,11 @@
+using System.Text.Json;
+using Ramp.Runs;
 using Ramp.Training.Data;
 using System.IO.Compression;
 using Ramp.Schedules;
 using Ramp.Training.Guards;
 using Ramp.Training.Loop;
 using Ramp.Training.Monitoring;
-using Ramp.Training.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
 using Parameter = TorchSharp.Modules.Parameter;
@@ -69,8 +70,17 @@ internal static class TinyRuns
 
     public static RunConfig Config(long steps, double lr, GuardOptions? guards = null, int readBack = 4, int checkpointEvery = 0,
         string optimizer = "sgd", int seed = 1, int batch = 64, int detailEvery = 25) =>
-        new("mlp", "fashion-mnist", null, optimizer, lr, "constant()", steps, null, batch, seed, "cpu",
-            guards ?? GuardOptions.None, new MonitorOptions(readBack, TensorBoard: false, DetailEvery: detailEvery), checkpointEvery, 0);
+        new(ModelName.Mlp, "fashion-mnist", null, optimizer, lr, "constant()", steps, null, batch, seed, "cpu",
+            RunJson.ToElement(guards ?? GuardOptions.None), RunJson.ToElement(new MonitorOptions(readBack, TensorBoard: false, DetailEvery: detailEvery)),
+            checkpointEvery, 0);
+
+    // The tests describe a run by its recorded configuration; the trainer takes the guard and monitor options as objects.
+    private static TrainerOptions Options(RunConfig config, string dir, bool resume, TrainingHooks? hooks) => new(config, dir, resume)
+    {
+        Hooks = hooks ?? TrainingHooks.None,
+        Guards = config.Guards?.Deserialize<GuardOptions>(RunJson.Line) ?? GuardOptions.None,
+        Monitor = config.Monitor?.Deserialize<MonitorOptions>(RunJson.Line) ?? new MonitorOptions(),
+    };
 
     /// <summary>A run of <see cref="Mlp"/> with SGD, or the optimizer <paramref name="optimizer"/> makes; <paramref name="after"/>
     /// sees the model and optimizer when the run has returned.</summary>
@@ -83,7 +93,7 @@ internal static class TinyRuns
         prepare?.Invoke(model);
         var optim = optimizer?.Invoke(model.parameters()) ?? torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
         var schedules = new FactorSpec(factor).Bind([config.Lr]);
-        using var trainer = new Trainer(model, Train, Test, optim, schedules, new TrainerOptions(config, dir, resume) { Hooks = hooks ?? TrainingHooks.None });
+        using var trainer = new Trainer(model, Train, Test, optim, schedules, Options(config, dir, resume, hooks));
         var result = trainer.Run();
         after?.Invoke(model, optim);
         return result;
@@ -95,7 +105,7 @@ internal static class TinyRuns
         using var _ = torch.NewDisposeScope();
         var model = Mlp(config.Seed);
         var optimizer = torch.optim.SGD(model.parameters(), config.Lr, momentum: momentum);
-        using var trainer = new Trainer(model, Train, test ?? Test, optimizer, spec, new TrainerOptions(config, dir, resume) { Hooks = hooks ?? TrainingHooks.None });
+        using var trainer = new Trainer(model, Train, test ?? Test, optimizer, spec, Options(config, dir, resume, hooks));
         return trainer.Run();
     }
 

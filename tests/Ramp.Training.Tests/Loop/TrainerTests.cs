@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Schedules.Decay;
 using Ramp.Training.Runs;
 using TorchSharp;
@@ -18,12 +19,12 @@ public sealed class TrainerTests : IDisposable
     {
         var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 60, lr: 0.1), new Constant());
         var s = result.Summary;
-        Assert.Equal("finished", s.Status);
+        Assert.Equal(RunStatus.Finished, s.Status);
         Assert.False(s.Diverged);
         Assert.Equal(60, s.Steps);
         Assert.True(s.Final.Loss < 0.7 * s.InitialLoss, $"loss {s.InitialLoss} -> {s.Final.Loss}");
         Assert.True(s.Final.EvalAccuracy > 0.5, $"eval accuracy {s.Final.EvalAccuracy}");
-        var rows = RunFiles.ReadRecords(Path.Combine(_dir, "metrics.jsonl"));
+        var rows = RunFolderReader.Read(_dir).Metrics;
         Assert.Equal(Enumerable.Range(0, 60).Select(i => (long)i), rows.Select(r => r.Step));
         Assert.All(rows, r => Assert.Equal(0.1, r.Lrs[0]));
         Assert.Equal(["fc0", "out"], rows[0].Layers.Select(l => l.Key));
@@ -34,7 +35,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(61, File.ReadAllLines(Path.Combine(_dir, "metrics.csv")).Length);
         Assert.True(File.Exists(Path.Combine(_dir, "summary.json")));
         Assert.True(File.Exists(Path.Combine(_dir, "config.json")));
-        Assert.Equal(60, new RunFolder(_dir).ReadCheckpointInfo()!.Step);
+        Assert.Equal(60, new RunFolder(_dir).ReadCheckpointInfo<CheckpointInfo>()!.Step);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class TrainerTests : IDisposable
         }
         var result = TinyRuns.Run(_dir, TinyRuns.Config(steps: 30, lr: 0.05), new Constant(), prepare: KillUnits);
 
-        var rows = RunFiles.ReadRecords(Path.Combine(_dir, "metrics.jsonl"));
+        var rows = RunFolderReader.Read(_dir).Metrics;
         var measured = rows.Where(r => r.DeadUnits is { Count: > 0 }).ToArray();
         Assert.Equal([0L, 25], measured.Select(r => r.Step));
         var relu0 = measured[0].DeadUnits!.Single(d => d.Key == "relu0").Value;

@@ -1,4 +1,4 @@
-using Ramp.Training.Runs;
+using Ramp.Runs;
 using TorchSharp;
 
 namespace Ramp.Training.Tests.Runs;

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Models;
 using Ramp.Training.Loop;
 using Ramp.Training.Studies;
@@ -50,7 +51,7 @@ public sealed class GridRunnerTests : IDisposable
         var stopped = cells[0];
         var config = CellRunner.Config(stopped, Data.Value, "test");
         var crashed = CellRunner.Train(stopped, Data.Value, config, runner.FolderOf(stopped), resume: false, progress: null, hooks: new TrainingHooks(CrashAfter: s => s == 55));
-        Assert.Equal("running", crashed.Status);
+        Assert.Equal(RunStatus.Running, crashed.Status);
         var torn = runner.FolderOf(cells[1]);
         Directory.CreateDirectory(torn);
         File.WriteAllText(Path.Combine(torn, "metrics.csv"), "step,epoch,loss\n0,0,2.3\n");
@@ -100,10 +101,10 @@ public sealed class GridRunnerTests : IDisposable
             new OptimizerSettings("adamw"), 8, 3, null, [StudyArms.NoWarmup("constant()")], [1e-3], [1], CollapseMargin: 0.2);
         var data = StudyData.Load(text);
         var cell = GridExpansion.Expand([text], _ => data.Train.Count).Cells[0];
-        var extra = CellRunner.Config(cell, data, null).Extra!;
-        var entropy = (double)extra["unigram_entropy"];
+        var config = CellRunner.Config(cell, data, null);
+        var entropy = (double)config.Extra!["unigram_entropy"];
         Assert.InRange(entropy, 2.5, Math.Log(data.Train.Classes));
-        Assert.Equal(entropy - 0.2, (double)extra["unigram_baseline"], 12);
+        Assert.Equal(entropy - 0.2, config.UnigramBaseline!.Value, 12);
     }
 
     [Fact]

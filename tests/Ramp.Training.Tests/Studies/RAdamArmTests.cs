@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Models;
 using Ramp.Training.Optimizers;
 using Ramp.Training.Studies;

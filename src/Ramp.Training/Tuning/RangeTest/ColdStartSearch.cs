@@ -1,3 +1,4 @@
+using Ramp.Runs;
 namespace Ramp.Training.Tuning.RangeTest;
 
 /// <summary>

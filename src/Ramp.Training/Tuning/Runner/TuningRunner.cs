@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Data;
 using Ramp.Training.Loop;
 using Ramp.Training.Tuning.RangeTest;

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.Text.Json;
 using Ramp.Training.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
@@ -13,7 +14,7 @@ public class AutoWarmupOutcomeTests
     {
         var (final, trace) = Signals.Drive(Default, 200, Signals.Benign);
         var done = trace.Single(t => t.Decision?.Action == WarmupAction.Done).Decision!;
-        var o = AutoWarmupOutcome.From(final, 0.4);
+        var o = WarmupOutcome.Of(final, 0.4);
         Assert.Equal("done", o.Phase);
         Assert.Equal(done.Step, o.EndedAt);
         Assert.Equal(1, o.FinalFactor);
@@ -37,7 +38,7 @@ public class AutoWarmupOutcomeTests
         Assert.Equal(90, final.Tally.UpdateRatio);
         var factor = final.Factor;
         Assert.True(factor < AutoWarmupOutcome.FarBelow, $"factor {factor}");
-        var o = AutoWarmupOutcome.From(final, 1.5);
+        var o = WarmupOutcome.Of(final, 1.5);
         Assert.Equal("warming", o.Phase);
         Assert.Null(o.EndedAt);
         Assert.True(o.HeldFarBelow);
@@ -61,7 +62,7 @@ public class AutoWarmupOutcomeTests
             (t, f) => t == 60 ? Signals.Benign(t, f) with { Loss = 3 * Signals.Benign(t, f).Loss } : Signals.Benign(t, f));
         Assert.Equal(1, final.BackOffs);
         Assert.Equal(1, final.Tally.Catapult);
-        var o = AutoWarmupOutcome.From(final, 0.4);
+        var o = WarmupOutcome.Of(final, 0.4);
         Assert.Equal(new Dictionary<string, int> { ["catapult"] = 1 }, o.HeldBy);
         Assert.Contains("after 0 holds and 1 back-offs, held by the catapult gate 1 times.", o.Message);
     }
@@ -72,7 +73,7 @@ public class AutoWarmupOutcomeTests
     [InlineData(0.099999, 0.099)]
     [InlineData(37.9, 37)]
     public void Suggested_peaks_round_down_to_two_significant_digits(double x, double expected) =>
-        Assert.Equal(expected, AutoWarmupOutcome.RoundDown(x), 12);
+        Assert.Equal(expected, WarmupOutcome.RoundDown(x), 12);
 
     [Fact]
     public void The_state_with_its_tally_round_trips_through_a_checkpoint()
@@ -83,6 +84,6 @@ public class AutoWarmupOutcomeTests
         var back = JsonSerializer.Deserialize<AutoWarmupState>(JsonSerializer.Serialize(final, RunJson.Indented), RunJson.Indented)!;
         Assert.Equal(final.Tally, back.Tally);
         Assert.Equal(final.Holds, back.Holds);
-        Assert.Equal(AutoWarmupOutcome.From(final, 1).Message, AutoWarmupOutcome.From(back, 1).Message);
+        Assert.Equal(WarmupOutcome.Of(final, 1).Message, WarmupOutcome.Of(back, 1).Message);
     }
 }

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Tests.Tuning.AutoWarmup;

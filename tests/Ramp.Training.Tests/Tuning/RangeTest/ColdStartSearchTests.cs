@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using CsCheck;
 using Ramp.Training.Tuning.RangeTest;
 

@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Training.Tuning.RangeTest;
 
 namespace Ramp.Training.Tests.Tuning.RangeTest;

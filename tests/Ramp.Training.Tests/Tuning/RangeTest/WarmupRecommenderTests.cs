@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using Ramp.Schedules;
 using Ramp.Training.Tuning.RangeTest;
 
