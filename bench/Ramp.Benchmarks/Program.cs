@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using BenchmarkDotNet.Running;
 
 namespace Ramp.Benchmarks;

@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using System.Diagnostics;
 using System.Globalization;
 using Ramp.Training.Data;

@@ -1,6 +1,5 @@
 // A plain TorchSharp training loop with Ramp added: the lines marked "Ramp" are all it takes.
 // Run: dotnet run --project samples/Ramp.Sample [-- "schedule text"]   (about 150 steps on the shipped data)
-using Ramp.Runs;
 using Ramp.Schedules.Text;
 using Ramp.Training.Binding;
 using Ramp.Training.Data;

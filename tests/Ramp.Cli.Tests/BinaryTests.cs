@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using System.Diagnostics;
 
 namespace Ramp.Cli.Tests;

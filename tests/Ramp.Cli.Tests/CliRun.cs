@@ -1,4 +1,3 @@
-using Ramp.Runs;
 namespace Ramp.Cli.Tests;
 
 /// <summary>The outcome of running <c>ramp</c> in-process through <see cref="Program.Run"/>.</summary>

@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;

@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using System.Globalization;
 using Ramp.Training.Studies;
 using Spectre.Console;

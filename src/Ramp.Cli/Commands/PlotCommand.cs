@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using System.CommandLine;
 using Ramp.Cli.Cli;
 using Ramp.Reports.Charts;

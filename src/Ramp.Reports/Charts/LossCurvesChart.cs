@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using Ramp.Reports.Measures;
 using ScottPlot;
 

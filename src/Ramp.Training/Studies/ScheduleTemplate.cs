@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using System.Globalization;
 using System.Text;
 

@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using Ramp.Training.Models;
 
 namespace Ramp.Training.Studies;

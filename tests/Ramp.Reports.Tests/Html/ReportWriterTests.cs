@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using System.Text.RegularExpressions;
 using Ramp.Reports.Html;
 using Ramp.Reports.Tests.Fixtures;

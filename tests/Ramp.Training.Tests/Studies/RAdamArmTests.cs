@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using Ramp.Training.Models;
 using Ramp.Training.Optimizers;
 using Ramp.Training.Studies;

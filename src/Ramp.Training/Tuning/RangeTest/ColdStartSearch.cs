@@ -1,4 +1,3 @@
-using Ramp.Runs;
 namespace Ramp.Training.Tuning.RangeTest;
 
 /// <summary>

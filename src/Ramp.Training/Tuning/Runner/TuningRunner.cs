@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using Ramp.Training.Data;
 using Ramp.Training.Loop;
 using Ramp.Training.Tuning.RangeTest;

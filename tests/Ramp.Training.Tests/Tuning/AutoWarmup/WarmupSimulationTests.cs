@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Tests.Tuning.AutoWarmup;

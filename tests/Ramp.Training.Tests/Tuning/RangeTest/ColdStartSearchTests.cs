@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using CsCheck;
 using Ramp.Training.Tuning.RangeTest;
 

@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using Ramp.Training.Tuning.RangeTest;
 
 namespace Ramp.Training.Tests.Tuning.RangeTest;

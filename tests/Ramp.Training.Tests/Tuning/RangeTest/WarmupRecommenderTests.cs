@@ -1,4 +1,3 @@
-using Ramp.Runs;
 using Ramp.Schedules;
 using Ramp.Training.Tuning.RangeTest;
 
