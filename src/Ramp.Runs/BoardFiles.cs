@@ -7,7 +7,7 @@ namespace Ramp.Runs;
 /// ignores them), writes a fresh file, then deletes the folder. A run killed in between finds the folder again on
 /// its next resume and reads it as well, so nothing is lost and nothing is shown twice.
 /// </summary>
-public static class BoardFiles
+internal static class BoardFiles
 {
     private const string Marker = "tfevents";
     private const string Retired = "replaced";

@@ -5,4 +5,4 @@ namespace Ramp.Runs;
 /// <param name="Step">The event's step (<c>global_step</c>).</param>
 /// <param name="Value">The value, as stored: a 32-bit float.</param>
 /// <param name="WallTime">When the value was written, in seconds since 1970-01-01 UTC (TorchSharp writes whole seconds).</param>
-public sealed record BoardScalar(string Tag, long Step, float Value, double WallTime);
+internal sealed record BoardScalar(string Tag, long Step, float Value, double WallTime);

@@ -9,7 +9,7 @@ namespace Ramp.Runs;
 /// <c>Event</c> protobuf whose <c>summary</c> holds <c>value { tag, simple_value }</c> entries. Reading stops at the
 /// first short or corrupt record, which is what <c>kill -9</c> in the middle of a write leaves at the end of a file.
 /// </summary>
-public static class EventFileReader
+internal static class EventFileReader
 {
     private const int WireVarint = 0, WireFixed64 = 1, WireBytes = 2, WireFixed32 = 5;
 

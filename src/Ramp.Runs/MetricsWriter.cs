@@ -52,7 +52,7 @@ public sealed class MetricsWriter
     }
 
     /// <summary>One CSV row for <paramref name="r"/>.</summary>
-    public string CsvRow(StepRecord r)
+    internal string CsvRow(StepRecord r)
     {
         var cells = new List<string> { r.Step.ToString(), r.Epoch.ToString(), F(r.Loss), r.Accuracy is { } a ? F(a) : "" };
         for (var g = 0; g < _groups; g++) cells.Add(g < r.Lrs.Count ? F(r.Lrs[g]) : "");
@@ -62,7 +62,7 @@ public sealed class MetricsWriter
     }
 
     /// <summary>One JSON line for <paramref name="r"/> (the CSV fields plus <c>layers</c>).</summary>
-    public string JsonLine(StepRecord r)
+    internal string JsonLine(StepRecord r)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))

@@ -90,7 +90,7 @@ public sealed class TrainCommandTests : IDisposable
     public void For_a_diverging_run_the_console_summary_json_and_the_reader_agree()
     {
         // SGD at lr 20 on the mlp blows up within a few steps; the run stops there.
-        var run = CliRun.Of(Args("--steps", "40", "--lr", "20", "--batch", "32", "--read-back-every", "4"));
+        var run = CliRun.Of("train", "--model", "mlp", "--data", "fashion-mnist", "--lr", "20", "--out", _out, "--steps", "40", "--batch", "32", "--read-back-every", "4");
         Assert.True(run.Code == 0, run.Err);
         var folder = Ramp.Runs.RunFolderReader.Read(_out);
         var summary = folder.Summary!;

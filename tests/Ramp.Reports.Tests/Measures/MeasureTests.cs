@@ -95,6 +95,24 @@ public class MeasureTests
         var noWarmup = lines[16].Split(',');
         Assert.Equal("arm", noWarmup[0]);
         Assert.Equal("0.2", noWarmup[Array.IndexOf(SummaryCsv.Columns, "largest_stable_peak_lr")]);
-        Assert.Contains("not reached", lines[5]);
+        var notReached = lines[5].Split(',');
+        Assert.Equal(["", "not reached"], [notReached[Array.IndexOf(SummaryCsv.Columns, "median_steps_to_target")], notReached[^2]]);
+        Assert.Equal("stable", noWarmup[^1]);
+    }
+
+    [Fact]
+    public void Summary_csv_numeric_columns_hold_only_numbers_or_nothing()
+    {
+        using var tmp = new TempDir();
+        var m = Grid(tmp, new MeasureOptions(Target: 0.5));
+        var rows = SummaryCsv.Format([m]).TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
+        string[] words = ["scope", "case_study", "arm", "metric", "target_status", "stable_status"];
+        foreach (var row in rows)
+            for (var i = 0; i < SummaryCsv.Columns.Length; i++)
+                if (!words.Contains(SummaryCsv.Columns[i]))
+                    Assert.True(row[i].Length == 0 || double.TryParse(row[i], System.Globalization.CultureInfo.InvariantCulture, out _),
+                        $"{SummaryCsv.Columns[i]} = '{row[i]}'");
+        Assert.Contains(rows, r => r[^2] == "not reached");
+        Assert.All(rows.Where(r => r[0] == "arm"), r => Assert.Contains(r[^1], (string[])["stable", "none stable"]));
     }
 }
