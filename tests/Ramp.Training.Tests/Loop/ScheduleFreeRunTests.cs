@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using System.Security.Cryptography;
 using Ramp.Schedules.Decay;
 using Ramp.Training.Guards;
@@ -42,8 +43,8 @@ public sealed class ScheduleFreeRunTests : IDisposable
         var resumed = TinyRuns.Run(_b, config, new Constant(), optimizer: AdamW, resume: true);
 
         Assert.False(resumed.Crashed);
-        var expected = RunFiles.ReadRecords(Path.Combine(_a, "metrics.jsonl"));
-        var actual = RunFiles.ReadRecords(Path.Combine(_b, "metrics.jsonl"));
+        var expected = new RunFolder(_a).ReadRecords();
+        var actual = new RunFolder(_b).ReadRecords();
         Assert.Equal(36, actual.Count);
         Assert.Equal(expected.Select(Comparable), actual.Select(Comparable));
         Assert.True(full.Summary.Final.Loss < full.Summary.InitialLoss, $"loss {full.Summary.InitialLoss} -> {full.Summary.Final.Loss}");
@@ -87,9 +88,9 @@ public sealed class ScheduleFreeRunTests : IDisposable
         var result = TinyRuns.Run(_a, Config(steps: 30, checkpointEvery: 0, guards: guards), new Constant(), optimizer: AdamW, hooks: hooks);
 
         Assert.True(injected);
-        Assert.Equal("finished", result.Summary.Status);
+        Assert.Equal(RunStatus.Finished, result.Summary.Status);
         Assert.Equal(10, Assert.Single(result.Summary.GuardEvents, e => e.Name == "rollback").Value);
-        var rows = RunFiles.ReadRecords(Path.Combine(_a, "metrics.jsonl"));
+        var rows = new RunFolder(_a).ReadRecords();
         Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i), rows.Select(r => r.Step));
         Assert.All(rows, r => Assert.False(r.NonFinite));
         Assert.True(result.Summary.Final.Loss < result.Summary.InitialLoss);
