@@ -41,7 +41,12 @@ public sealed class TrainOptimizerTests : IDisposable
         using (var summary = Json(whole, "summary.json"))
             Assert.Equal("finished", summary.RootElement.GetProperty("status").GetString());
         using (var config = Json(whole, "config.json"))
+        {
             Assert.Equal(optimizer, config.RootElement.GetProperty("optimizer").GetString());
+            var settings = config.RootElement.GetProperty("optimizer_settings");
+            Assert.Equal(optimizer, settings.GetProperty("name").GetString());
+            Assert.Equal(extra.Contains("--gi"), settings.TryGetProperty("gradient_init", out var gi) && gi.GetBoolean());
+        }
         var rows = Rows(whole);
         Assert.Equal(Steps, rows.Length);
         var loss = Array.IndexOf(File.ReadLines(Path.Combine(whole, "metrics.csv")).First().Split(','), "loss");
@@ -62,7 +67,9 @@ public sealed class TrainOptimizerTests : IDisposable
         Assert.True(report.Code == 0, report.Err);
         var cells = File.ReadAllLines(Path.Combine(_root, "summary.csv"));
         Assert.Contains(cells, c => c.StartsWith($"cell,,{optimizer},", StringComparison.Ordinal));
-        Assert.Contains(optimizer, File.ReadAllText(Path.Combine(_root, "report.html")));
+        var html = File.ReadAllText(Path.Combine(_root, "report.html"));
+        Assert.Contains(optimizer, html);
+        Assert.Equal(extra.Contains("--gi"), html.Contains("gradient init", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -81,6 +81,8 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
         var parts = new List<string> { Str(o, "name") };
         foreach (var p in o.EnumerateObject().Where(p => p.Name != "name" && p.Value.ValueKind == JsonValueKind.Number && p.Value.GetDouble() != 0))
             parts.Add($"{p.Name.Replace('_', ' ')} {p.Value.GetRawText()}");
+        // A switch that is on (GI-Adam's gradient_init) is named alone.
+        parts.AddRange(o.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.True).Select(p => p.Name.Replace('_', ' ')));
         return string.Join(", ", parts);
     }
 

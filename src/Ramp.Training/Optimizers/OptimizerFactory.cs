@@ -56,4 +56,40 @@ public static class OptimizerFactory
                 $"optimizer: unknown name '{name}'; expected one of {string.Join(", ", Names)}", nameof(name)),
         };
     }
+
+    /// <summary>
+    /// The settings <see cref="Create"/> uses for <paramref name="name"/> with these arguments, as JSON-ready pairs: the
+    /// run's <c>config.json</c> records them as <c>optimizer_settings</c>, in the form <c>ramp compare</c> writes
+    /// (<c>name</c>, then <c>momentum</c> or <c>beta1</c>, <c>beta2</c>, <c>eps</c>, then <c>weight_decay</c>;
+    /// <c>gradient_init: true</c> for GI-Adam). Schedule-free-sgd's momentum is the one it uses (0 given: 0.9).
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown name.</exception>
+    public static IReadOnlyDictionary<string, object> Settings(string name, double momentum = 0, double beta1 = 0.9, double beta2 = 0.999,
+        double eps = 1e-8, double weightDecay = 0, bool gradientInit = false)
+    {
+        if (!Names.Contains(name))
+            throw new ArgumentException($"optimizer: unknown name '{name}'; expected one of {string.Join(", ", Names)}", nameof(name));
+        var settings = new Dictionary<string, object> { ["name"] = name };
+        switch (name)
+        {
+            case "sgd":
+                settings["momentum"] = momentum;
+                break;
+            case "schedule-free-sgd":
+                settings["momentum"] = momentum == 0 ? 0.9 : momentum;
+                break;
+            case "rmsprop":
+                settings["momentum"] = momentum;
+                settings["eps"] = eps;
+                break;
+            default:
+                settings["beta1"] = beta1;
+                settings["beta2"] = beta2;
+                settings["eps"] = eps;
+                break;
+        }
+        settings["weight_decay"] = weightDecay;
+        if (gradientInit) settings["gradient_init"] = true;
+        return settings;
+    }
 }

@@ -109,4 +109,32 @@ public sealed class OptimizerFactoryTests
         Assert.Equal("gradientInit", e.ParamName);
         Assert.StartsWith("optimizer: gradient initialisation (GI-Adam, --gi) applies to adam and adamw, not 'sgd'", e.Message);
     }
+    [Theory]
+    [InlineData("sgd", 0.9, false, "name=sgd momentum=0.9 weight_decay=0")]
+    [InlineData("rmsprop", 0.5, false, "name=rmsprop momentum=0.5 eps=1E-08 weight_decay=0")]
+    [InlineData("schedule-free-sgd", 0.0, false, "name=schedule-free-sgd momentum=0.9 weight_decay=0")]
+    [InlineData("adamw", 0.0, true, "name=adamw beta1=0.9 beta2=0.999 eps=1E-08 weight_decay=0 gradient_init=True")]
+    [InlineData("prodigy", 0.0, false, "name=prodigy beta1=0.9 beta2=0.999 eps=1E-08 weight_decay=0")]
+    public void Settings_are_what_Create_uses_in_config_json_form(string name, double momentum, bool gi, string expected)
+    {
+        var settings = OptimizerFactory.Settings(name, momentum, gradientInit: gi);
+        Assert.Equal(expected, string.Join(" ", settings.Select(p => $"{p.Key}={Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)}")));
+    }
+
+    [Fact]
+    public void Settings_and_Create_share_their_defaults()
+    {
+        // Settings records the values Create fills in when a caller leaves them out: the two signatures must not drift.
+        var create = typeof(OptimizerFactory).GetMethod(nameof(OptimizerFactory.Create))!.GetParameters().ToDictionary(p => p.Name!);
+        foreach (var p in typeof(OptimizerFactory).GetMethod(nameof(OptimizerFactory.Settings))!.GetParameters().Where(p => p.HasDefaultValue))
+            Assert.Equal(create[p.Name!].DefaultValue, p.DefaultValue);
+    }
+
+    [Fact]
+    public void Settings_refuse_an_unknown_name()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Settings("lion"));
+        Assert.Equal("name", e.ParamName);
+        Assert.StartsWith("optimizer: unknown name 'lion'; expected one of sgd, adam,", e.Message);
+    }
 }
