@@ -1,6 +1,6 @@
 #nullable enable
 // Build-time code, compiled by MSBuild's RoslynCodeTaskFactory (see TorchSharpNativeFix.targets), which takes a
-// single source file: hence three types here. tests/Ramp.Training.Tests compiles it too, with RAMP_ELF_TESTS
+// single source file: hence three types here. tests/Ramp.Training.Tests compiles it too, with RAMP_NATIVEFIX_NO_TASK
 // defined to leave out the MSBuild task (the only part that needs MSBuild's assemblies).
 using System;
 using System.Collections.Generic;
@@ -249,7 +249,7 @@ namespace Ramp.Build
     }
 }
 
-#if !RAMP_ELF_TESTS
+#if !RAMP_NATIVEFIX_NO_TASK
 namespace Ramp.Build
 {
     /// <summary>MSBuild task: patches the copies of libLibTorchSharp.so that a build or publish put in place.</summary>

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the Fashion-MNIST subset shipped in src/Ramp.Training/Resources (run once; the output is committed).
+"""Writes the Fashion-MNIST subset shipped in src/Ramp.Data/Resources (run once; the output is committed).
 
 Source: Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist). Takes the first N images of each
 class, in file order, from train and test, keeps that order, and writes IDX files gzipped with mtime 0 so the
@@ -9,7 +9,7 @@ import gzip, os, struct, sys
 
 src = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/fashion-mnist"
 per_class = {"train": int(sys.argv[2]) if len(sys.argv) > 2 else 800, "t10k": int(sys.argv[3]) if len(sys.argv) > 3 else 200}
-out = os.path.join(os.path.dirname(__file__), "..", "..", "src", "Ramp.Training", "Resources")
+out = os.path.join(os.path.dirname(__file__), "..", "..", "src", "Ramp.Data", "Resources")
 
 for split, n in per_class.items():
     images = gzip.open(os.path.join(src, f"{split}-images-idx3-ubyte.gz")).read()

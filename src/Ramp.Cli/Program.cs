@@ -21,6 +21,7 @@ public static class Program
         FindLrBenchCommand.Create,
         ReportCommand.Create,
         DemoCommand.Create,
+        DoctorCommand.Create,
     ];
 
     /// <summary>Runs the command line and returns the exit code (0 success, 2 user mistake, 1 failure).</summary>
