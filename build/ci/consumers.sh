@@ -10,7 +10,7 @@ feed=$work/feed
 step() { echo "consumers: $* ($(date -u +%T))"; }
 
 step "packing into $feed"
-dotnet pack "$repo/Ramp.slnx" -c Release -o "$feed" -v quiet -nologo
+for project in "$repo"/src/*/*.csproj; do dotnet pack "$project" -c Release -o "$feed" -v quiet -nologo; done
 version=$(dotnet msbuild "$repo/src/Ramp.Schedules" -getProperty:Version)
 ls -l "$feed"
 

@@ -64,6 +64,7 @@ public static class CommandLineRunner
         catch (Exception ex)
         {
             var message = $"internal error: {ex.GetType().Name}: {OneLine(ex.Message)}";
+            if (IsNativeLoadFailure(ex)) message += " (run 'ramp doctor' to see why)";
             if (Environment.GetEnvironmentVariable(DebugVariable) == "1") message += Environment.NewLine + ex;
             else message += $" (set {DebugVariable}=1 for details)";
             return Fail(stderr, message, ExitCodes.Failure);
@@ -91,6 +92,18 @@ public static class CommandLineRunner
             parseResult.InvocationConfiguration.Output.WriteLine(Version);
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>A native library (TorchSharp's, libtorch) failed to load: <c>ramp doctor</c> says why.</summary>
+    internal static bool IsNativeLoadFailure(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DllNotFoundException or BadImageFormatException) return true;
+            if (ex is NotSupportedException && ex.Message.Contains("libtorch", StringComparison.OrdinalIgnoreCase)) return true;
+            if (ex is TypeInitializationException t && t.TypeName?.StartsWith("TorchSharp", StringComparison.Ordinal) == true) return true;
+        }
+        return false;
     }
 
     private static int Fail(TextWriter stderr, string message, int code)

@@ -52,7 +52,7 @@ public static class DoctorCommand
 
         try
         {
-            InitializeDeviceType(DeviceType.CPU);
+            InitializeDeviceType(TorchSharp.DeviceType.CPU);
             var loaded = LoadedLibraries();
             var cuda = loaded.Any(p => p.Contains("libtorch_cuda", StringComparison.Ordinal));
             Line("loaded", $"{(cuda ? "CUDA" : "CPU")} backend from {Path.GetDirectoryName(loaded.FirstOrDefault(p => p.Contains("libtorch_c", StringComparison.Ordinal)) ?? "?")}");
@@ -94,9 +94,10 @@ public static class DoctorCommand
     private static List<string> LibtorchPackages()
     {
         var found = new List<string>();
-        foreach (var deps in (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        var files = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.deps.json")).Where(File.Exists).Distinct();
+        foreach (var deps in files)
         {
-            if (!File.Exists(deps)) continue;
             using var json = JsonDocument.Parse(File.ReadAllText(deps));
             if (!json.RootElement.TryGetProperty("libraries", out var libraries)) continue;
             found.AddRange(libraries.EnumerateObject().Select(p => p.Name).Where(n => n.StartsWith("libtorch-", StringComparison.OrdinalIgnoreCase)));
