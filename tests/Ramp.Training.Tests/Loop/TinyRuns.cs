@@ -26,34 +26,19 @@ internal static class TinyRuns
     public static TensorData Train => Data.Value.Train;
     public static TensorData Test => Data.Value.Test;
 
-    public static string DataDir()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ramp.slnx"))) dir = dir.Parent;
-        var shipped = dir is null ? null : Path.Combine(dir.FullName, "src", "Ramp.Training", "Resources");
-        return shipped is not null && File.Exists(Path.Combine(shipped, "fashion-train-images-idx3-ubyte.gz"))
-            ? shipped : "/usr/share/datasets/fashion-mnist";
-    }
-
-    private static string File_(string split, string kind)
-    {
-        var dir = DataDir();
-        var shipped = Path.Combine(dir, $"fashion-{split}-{kind}.gz");
-        return File.Exists(shipped) ? shipped : Path.Combine(dir, $"{split}-{kind}.gz");
-    }
-
+    // The shipped subset through the one loader (the Ramp.Data assembly), not a path into the source tree.
     private static TensorData Load(string split, int n)
     {
-        var images = ReadIdx(File_(split, "images-idx3-ubyte"), 16, n * 784);
-        var labels = ReadIdx(File_(split, "labels-idx1-ubyte"), 8, n);
+        var images = ReadIdx($"fashion-{split}-images-idx3-ubyte.gz", 16, n * 784);
+        var labels = ReadIdx($"fashion-{split}-labels-idx1-ubyte.gz", 8, n);
         var x = tensor(images.Select(b => b / 255f).ToArray()).reshape(n, 784);
         var y = tensor(labels.Select(b => (long)b).ToArray());
         return new TensorData(x.DetachFromDisposeScope(), y.DetachFromDisposeScope(), classes: 10);
     }
 
-    private static byte[] ReadIdx(string path, int header, int count)
+    private static byte[] ReadIdx(string name, int header, int count)
     {
-        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var gz = new GZipStream(new MemoryStream(ShippedData.Read(name)), CompressionMode.Decompress);
         var buffer = new byte[header + count];
         gz.ReadExactly(buffer);
         return buffer[header..];
