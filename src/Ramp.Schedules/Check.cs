@@ -43,14 +43,16 @@ internal static class Check
     public static EquatableArray<long> Steps(EquatableArray<long> value, bool strict, int minCount, string param, string who)
     {
         if (value.Count < minCount)
-            throw new ArgumentException($"{who}: {Names.Snake(param)} must hold at least {minCount} step(s) but held {value.Count}", param);
+            throw ScheduleArgumentException.For(
+                $"{who}: {Names.Snake(param)} must hold at least {minCount} step(s) but held {value.Count}", param);
         for (var i = 0; i < value.Count; i++)
         {
             if (value[i] < 0)
                 throw Range(param, value[i], $"{who}: {Names.Snake(param)}[{i}] must be at least 0 but was {value[i]}");
             if (i > 0 && (strict ? value[i] <= value[i - 1] : value[i] < value[i - 1]))
                 throw Range(param, value[i],
-                    $"{who}: {Names.Snake(param)} must be {(strict ? "strictly " : "")}increasing but {Names.Snake(param)}[{i}] = {value[i]} follows {value[i - 1]}");
+                    $"{who}: {Names.Snake(param)} must be {(strict ? "strictly " : "")}increasing but "
+                    + $"{Names.Snake(param)}[{i}] = {value[i]} follows {value[i - 1]}");
         }
         return value;
     }
@@ -59,7 +61,8 @@ internal static class Check
     public static EquatableArray<double> NonNegative(EquatableArray<double> value, int minCount, string param, string who)
     {
         if (value.Count < minCount)
-            throw new ArgumentException($"{who}: {Names.Snake(param)} must hold at least {minCount} value(s) but held {value.Count}",
+            throw ScheduleArgumentException.For(
+                $"{who}: {Names.Snake(param)} must hold at least {minCount} value(s) but held {value.Count}",
                 param);
         for (var i = 0; i < value.Count; i++)
         {
@@ -89,7 +92,7 @@ internal static class Check
     public static T NotNull<T>(T? value, string param, string who) where T : class =>
         value ?? throw new ArgumentNullException(param, $"{who}: {Names.Snake(param)} must be given");
 
-    public static ArgumentOutOfRangeException Range(string param, object actual, string message) => new(param, actual, message);
+    public static ScheduleArgumentException Range(string param, object actual, string message) => new(param, actual, message);
 
     public static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

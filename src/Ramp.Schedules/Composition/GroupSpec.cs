@@ -49,7 +49,7 @@ public sealed record GroupSpec(Schedule Factor, EquatableArray<double> Scale = d
     private static void Require(EquatableArray<double> values, string name, int groups)
     {
         if (values.Count > 0 && values.Count != groups)
-            throw new ArgumentException(
+            throw ScheduleArgumentException.For(
                 $"per_group: {name} must hold one value per parameter group ({groups}) but held {values.Count}", name);
     }
 

@@ -21,7 +21,7 @@ public sealed record Join(EquatableArray<Schedule> Pieces, EquatableArray<long> 
     public EquatableArray<long> At { get; } =
         Check.Steps(At, strict: true, 1, nameof(At), Name).Count == Pieces.Count - 1
             ? At
-            : throw new ArgumentException(
+            : throw ScheduleArgumentException.For(
                 $"join: at must hold one boundary fewer than the pieces ({Pieces.Count - 1}) but held {At.Count}",
                 nameof(At));
 
@@ -33,7 +33,7 @@ public sealed record Join(EquatableArray<Schedule> Pieces, EquatableArray<long> 
         long at = 0;
         for (var i = 0; i < boundaries.Length; i++)
         {
-            var length = ScheduleLength.Of(pieces[i]) ?? throw new ArgumentException(
+            var length = ScheduleLength.Of(pieces[i]) ?? throw ScheduleArgumentException.For(
                 $"join: piece {i + 1} ({pieces[i]}) has no length, so the next piece cannot follow it; give the boundaries",
                 nameof(pieces));
             at = length > long.MaxValue - at ? long.MaxValue : at + length;
@@ -54,7 +54,7 @@ public sealed record Join(EquatableArray<Schedule> Pieces, EquatableArray<long> 
     private static EquatableArray<Schedule> CheckPieces(EquatableArray<Schedule> pieces)
     {
         if (pieces.Count < 2)
-            throw new ArgumentException($"join: needs at least 2 pieces but had {pieces.Count}", nameof(Pieces));
+            throw ScheduleArgumentException.For($"join: needs at least 2 pieces but had {pieces.Count}", nameof(Pieces));
         for (var i = 0; i < pieces.Count; i++)
         {
             if (pieces[i] is null) throw new ArgumentNullException(nameof(Pieces), $"join: piece {i + 1} is null");

@@ -17,7 +17,7 @@ public static class Presets
     public static Join WarmupCosine(long warmup, long total, double floor = 0)
     {
         if (warmup < 1 || warmup >= total)
-            throw new ArgumentOutOfRangeException(nameof(warmup), warmup,
+            throw new ScheduleArgumentException(nameof(warmup), warmup,
                 $"cosine: warmup must be in [1, total) but was {warmup} (total = {total})");
         return Join.Sequence(new LinearWarmup(warmup), new CosineDecay(total - warmup, floor));
     }

@@ -16,7 +16,7 @@ public sealed record Product(EquatableArray<Schedule> Factors) : Schedule
     /// <summary>The schedules being multiplied.</summary>
     public EquatableArray<Schedule> Factors { get; } = Factors.Count >= 2 && !Factors.Any(f => f is null)
         ? Factors
-        : throw new ArgumentException($"product: needs at least 2 schedules but had {Factors.Count}", nameof(Factors));
+        : throw ScheduleArgumentException.For($"product: needs at least 2 schedules but had {Factors.Count}", nameof(Factors));
 
     /// <summary>A warmup as a dampening factor over <paramref name="inner"/>: <c>inner(t) * warmup(t)</c>.</summary>
     public static Product Dampen(Schedule inner, Schedule warmup) => new(new[] { inner, warmup });

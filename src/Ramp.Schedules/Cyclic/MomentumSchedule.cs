@@ -15,7 +15,7 @@ public sealed record MomentumSchedule(Schedule Source) : Schedule
     /// <summary>The one-cycle or cyclic schedule whose momentum this is.</summary>
     public Schedule Source { get; } = Check.NotNull(Source, nameof(Source), Name) is ICyclesMomentum
         ? Source
-        : throw new ArgumentException($"momentum: source must be onecycle or cyclic but was {Source}", nameof(Source));
+        : throw ScheduleArgumentException.For($"momentum: source must be onecycle or cyclic but was {Source}", nameof(Source));
 
     /// <inheritdoc />
     public override double ValueAt(long step) => ((ICyclesMomentum)Source).MomentumAt(step);

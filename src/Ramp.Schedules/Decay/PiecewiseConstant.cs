@@ -19,7 +19,7 @@ public sealed record PiecewiseConstant(EquatableArray<double> Values, EquatableA
     /// <summary>At, strictly increasing.</summary>
     public EquatableArray<long> At { get; } = Check.Steps(At, strict: true, 1, nameof(At), Name).Count == Values.Count - 1
         ? At
-        : throw new ArgumentException(
+        : throw ScheduleArgumentException.For(
             $"piecewise: at must hold one boundary fewer than values ({Values.Count - 1}) but held {At.Count}", nameof(At));
 
     /// <inheritdoc />

@@ -22,7 +22,7 @@ public sealed record PiecewiseInterpolated(EquatableArray<double> Values, Equata
     /// <summary>The points' steps, strictly increasing.</summary>
     public EquatableArray<long> At { get; } = Check.Steps(At, strict: true, 2, nameof(At), Name).Count == Values.Count
         ? At
-        : throw new ArgumentException(
+        : throw ScheduleArgumentException.For(
             $"interp: at must hold as many points as values ({Values.Count}) but held {At.Count}", nameof(At));
 
     /// <summary>Interpolation between points.</summary>

@@ -35,18 +35,18 @@ public sealed record KerasReduceLROnPlateau(
     /// <summary>Multiplier per reduction, in [0, 1).</summary>
     public double Factor { get; } = Factor is >= 0 and < 1
         ? Factor
-        : throw new ArgumentOutOfRangeException(nameof(Factor), Factor, $"ReduceLROnPlateau: factor must be in [0, 1) but was {Factor}");
+        : throw new ScheduleArgumentException(nameof(Factor), Factor, $"ReduceLROnPlateau: factor must be in [0, 1) but was {Factor}");
 
     /// <summary>Bad epochs before a reduction, at least 0.</summary>
     public long Patience { get; } = Patience >= 0
         ? Patience
-        : throw new ArgumentOutOfRangeException(nameof(Patience), Patience,
+        : throw new ScheduleArgumentException(nameof(Patience), Patience,
             $"ReduceLROnPlateau: patience must be at least 0 but was {Patience}");
 
     /// <summary>Epochs after a reduction without counting, at least 0.</summary>
     public long Cooldown { get; } = Cooldown >= 0
         ? Cooldown
-        : throw new ArgumentOutOfRangeException(nameof(Cooldown), Cooldown,
+        : throw new ScheduleArgumentException(nameof(Cooldown), Cooldown,
             $"ReduceLROnPlateau: cooldown must be at least 0 but was {Cooldown}");
 
     /// <inheritdoc />

@@ -36,23 +36,23 @@ public sealed record OptaxReduceOnPlateau(
     /// <summary>Multiplier per reduction, in (0, 1).</summary>
     public double Factor { get; } = Factor is > 0 and < 1
         ? Factor
-        : throw new ArgumentOutOfRangeException(nameof(Factor), Factor, $"reduce_on_plateau: factor must be in (0, 1) but was {Factor}");
+        : throw new ScheduleArgumentException(nameof(Factor), Factor, $"reduce_on_plateau: factor must be in (0, 1) but was {Factor}");
 
     /// <summary>Relative tolerance, in [0, 1]; rtol and atol are not both 0.</summary>
     public double Rtol { get; } = Rtol is >= 0 and <= 1 && (Rtol > 0 || Atol > 0)
         ? Rtol
-        : throw new ArgumentOutOfRangeException(nameof(Rtol), Rtol,
+        : throw new ScheduleArgumentException(nameof(Rtol), Rtol,
             $"reduce_on_plateau: rtol must be in [0, 1] and rtol, atol not both 0, but rtol was {Rtol} and atol {Atol}");
 
     /// <summary>Absolute tolerance, at least 0.</summary>
     public double Atol { get; } = Atol >= 0
         ? Atol
-        : throw new ArgumentOutOfRangeException(nameof(Atol), Atol, $"reduce_on_plateau: atol must be at least 0 but was {Atol}");
+        : throw new ScheduleArgumentException(nameof(Atol), Atol, $"reduce_on_plateau: atol must be at least 0 but was {Atol}");
 
     /// <summary>Metrics averaged per evaluation, at least 1.</summary>
     public long AccumulationSize { get; } = AccumulationSize >= 1
         ? AccumulationSize
-        : throw new ArgumentOutOfRangeException(nameof(AccumulationSize), AccumulationSize,
+        : throw new ScheduleArgumentException(nameof(AccumulationSize), AccumulationSize,
             $"reduce_on_plateau: accumulation_size must be at least 1 but was {AccumulationSize}");
 
     /// <inheritdoc />

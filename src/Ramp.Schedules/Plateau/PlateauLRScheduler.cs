@@ -40,7 +40,7 @@ public sealed record PlateauLRScheduler(
     /// <summary>Warmup epochs, at least 0.</summary>
     public long WarmupT { get; } = WarmupT >= 0
         ? WarmupT
-        : throw new ArgumentOutOfRangeException(nameof(WarmupT), WarmupT,
+        : throw new ScheduleArgumentException(nameof(WarmupT), WarmupT,
             $"PlateauLRScheduler: warmup_t must be at least 0 but was {WarmupT}");
 
     /// <inheritdoc />

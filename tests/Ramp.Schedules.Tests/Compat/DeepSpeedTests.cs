@@ -123,7 +123,7 @@ public class DeepSpeedTests
     [Fact]
     public void A_per_group_list_must_match_the_groups()
     {
-        var error = Assert.Throws<ArgumentException>(() => new DeepSpeedWarmupLR(new[] { 0.0, 0.1, 0.2 }).Bind([0.1, 0.2]));
+        var error = Assert.ThrowsAny<ArgumentException>(() => new DeepSpeedWarmupLR(new[] { 0.0, 0.1, 0.2 }).Bind([0.1, 0.2]));
         Assert.Contains("expected 2 value(s) for warmup_min_lr, got 3", error.Message);
     }
 }

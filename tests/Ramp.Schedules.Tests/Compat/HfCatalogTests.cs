@@ -77,7 +77,7 @@ public class HfCatalogTests
     [Fact]
     public void Polynomial_needs_lr_end_below_the_default_lr()
     {
-        var error = Assert.Throws<ArgumentException>(() => new HfPolynomialDecay(0, 100, 0.5).Bind([0.1]));
+        var error = Assert.ThrowsAny<ArgumentException>(() => new HfPolynomialDecay(0, 100, 0.5).Bind([0.1]));
         Assert.Contains("lr_end (0.5) must be smaller than initial lr (0.1)", error.Message);
     }
 

@@ -99,7 +99,7 @@ public class CompositionTests
     [Fact]
     public void Group_spec_rejects_a_list_of_the_wrong_length()
     {
-        var e = Assert.Throws<ArgumentException>(() => new GroupSpec(new LinearDecay(10), Scale: new[] { 1.0 }).Bind([0.2, 0.4]));
+        var e = Assert.ThrowsAny<ArgumentException>(() => new GroupSpec(new LinearDecay(10), Scale: new[] { 1.0 }).Bind([0.2, 0.4]));
         Assert.Equal("scale", e.ParamName);
         Assert.StartsWith("per_group: scale must hold one value per parameter group (2) but held 1", e.Message);
     }

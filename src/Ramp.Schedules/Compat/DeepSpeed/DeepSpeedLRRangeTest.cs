@@ -25,7 +25,7 @@ public sealed record DeepSpeedLRRangeTest(
     /// <summary>Steps per interval, positive.</summary>
     public long LrRangeTestStepSize { get; } = LrRangeTestStepSize > 0
         ? LrRangeTestStepSize
-        : throw new ArgumentOutOfRangeException(nameof(LrRangeTestStepSize), LrRangeTestStepSize,
+        : throw new ScheduleArgumentException(nameof(LrRangeTestStepSize), LrRangeTestStepSize,
             $"LRRangeTest: lr_range_test_step_size must be > 0 but was {LrRangeTestStepSize}");
 
     /// <inheritdoc />

@@ -66,13 +66,13 @@ public sealed record DeepSpeedOneCycle(
     /// <summary>Rising half, positive.</summary>
     public long CycleFirstStepSize { get; } = CycleFirstStepSize > 0
         ? CycleFirstStepSize
-        : throw new ArgumentOutOfRangeException(nameof(CycleFirstStepSize), CycleFirstStepSize,
+        : throw new ScheduleArgumentException(nameof(CycleFirstStepSize), CycleFirstStepSize,
             $"OneCycle: cycle_first_step_size must be > 0 but was {CycleFirstStepSize}");
 
     /// <summary>Falling half as given, at least 0.</summary>
     public long? CycleSecondStepSize { get; } = CycleSecondStepSize is null or >= 0
         ? CycleSecondStepSize
-        : throw new ArgumentOutOfRangeException(nameof(CycleSecondStepSize), CycleSecondStepSize,
+        : throw new ScheduleArgumentException(nameof(CycleSecondStepSize), CycleSecondStepSize,
             $"OneCycle: cycle_second_step_size must be >= 0 but was {CycleSecondStepSize}");
 
     private double First => CycleFirstStepSize;

@@ -54,14 +54,14 @@ public abstract record DeepSpeedSpec : ScheduleSpec
     {
         if (values.Count != 1 && values.Count != groups)
         {
-            throw new ArgumentException($"{who}: expected {groups} value(s) for {name}, got {values.Count}", "baseLrs");
+            throw ScheduleArgumentException.For($"{who}: expected {groups} value(s) for {name}, got {values.Count}", "baseLrs");
         }
     }
 
     /// <summary>Throws unless the list holds at least one value.</summary>
     protected static EquatableArray<double> NotEmpty(EquatableArray<double> values, string name, string who) => values.Count > 0
         ? values
-        : throw new ArgumentException($"{who}: {name} must hold at least one value", name);
+        : throw ScheduleArgumentException.For($"{who}: {name} must hold at least one value", name);
 
     /// <summary>DeepSpeed's warmup γ for last_batch_iteration &lt; W (W already raised to at least 2).</summary>
     protected static double WarmupGamma(DeepSpeedWarmupType type, long warmupNumSteps, long lastBatchIteration) =>

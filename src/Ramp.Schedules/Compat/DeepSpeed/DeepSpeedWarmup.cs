@@ -31,7 +31,7 @@ internal static class DeepSpeedWarmup
         {
             if (list is { } values && values.Count != 1 && values.Count != groups)
             {
-                throw new ArgumentException($"{who}: expected {groups} value(s) for {name}, got {values.Count}", "baseLrs");
+                throw ScheduleArgumentException.For($"{who}: expected {groups} value(s) for {name}, got {values.Count}", "baseLrs");
             }
         }
     }

@@ -37,7 +37,7 @@ public sealed record DeepSpeedWarmupCosineLR(
     /// <summary>Positive number of warmup steps as given.</summary>
     public long WarmupNumSteps { get; } = WarmupNumSteps > 0
         ? WarmupNumSteps
-        : throw new ArgumentOutOfRangeException(nameof(WarmupNumSteps), WarmupNumSteps,
+        : throw new ScheduleArgumentException(nameof(WarmupNumSteps), WarmupNumSteps,
             $"WarmupCosineLR: warmup_num_steps must be a positive integer, got {WarmupNumSteps}");
 
     /// <summary>The ratio r at <paramref name="lastBatchIteration"/>.</summary>

@@ -35,7 +35,7 @@ public sealed record DeepSpeedWarmupDecayLR(
     /// <summary>Positive number of warmup steps as given.</summary>
     public long WarmupNumSteps { get; } = WarmupNumSteps > 0
         ? WarmupNumSteps
-        : throw new ArgumentOutOfRangeException(nameof(WarmupNumSteps), WarmupNumSteps,
+        : throw new ScheduleArgumentException(nameof(WarmupNumSteps), WarmupNumSteps,
             $"{Who}: warmup_num_steps must be a positive integer, got {WarmupNumSteps}");
 
     /// <inheritdoc />

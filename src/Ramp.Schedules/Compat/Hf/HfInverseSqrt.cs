@@ -18,7 +18,7 @@ public sealed record HfInverseSqrt([PyConverter(typeof(HfWarmupSteps))] long Num
     /// <summary>τ as given (null: the default).</summary>
     public long? Timescale { get; } = Timescale is null or > 0
         ? Timescale
-        : throw new ArgumentOutOfRangeException(nameof(Timescale), Timescale,
+        : throw new ScheduleArgumentException(nameof(Timescale), Timescale,
             $"get_inverse_sqrt_schedule: timescale must be > 0 but was {Timescale}");
 
     /// <summary>τ in use: <see cref="Timescale"/>, else W, else 10 000.</summary>

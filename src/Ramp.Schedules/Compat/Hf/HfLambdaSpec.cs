@@ -34,7 +34,7 @@ public abstract record HfLambdaSpec : ScheduleSpec
 
     /// <summary>Throws when a step count is negative.</summary>
     protected static long NonNegative(long value, string name, string who) =>
-        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{who}: {Names.Snake(name)} must be >= 0 but was {value}");
+        value >= 0 ? value : throw new ScheduleArgumentException(name, value, $"{who}: {Names.Snake(name)} must be >= 0 but was {value}");
 
     /// <summary>
     /// transformers' rule for the cosine-with-min-lr helpers: exactly one of <c>min_lr</c> (absolute) and
@@ -43,11 +43,11 @@ public abstract record HfLambdaSpec : ScheduleSpec
     protected static double? ExactlyOneFloor(double? minLr, double? minLrRate, string who) =>
         (minLr is null) != (minLrRate is null)
             ? minLr
-            : throw new ArgumentException(minLr is null
+            : throw ScheduleArgumentException.For(minLr is null
                 ? $"{who}: one of min_lr or min_lr_rate must be set"
                 : $"{who}: only one of min_lr or min_lr_rate may be set", "MinLr");
 
     /// <summary>The first group's base learning rate, which stands for <c>optimizer.defaults["lr"]</c>.</summary>
     protected static double DefaultLr(IReadOnlyList<double> baseLrs) =>
-        baseLrs.Count > 0 ? baseLrs[0] : throw new ArgumentException("at least one parameter group is needed", nameof(baseLrs));
+        baseLrs.Count > 0 ? baseLrs[0] : throw ScheduleArgumentException.For("at least one parameter group is needed", nameof(baseLrs));
 }

@@ -39,7 +39,7 @@ public sealed record HfPolynomialDecay([PyConverter(typeof(HfWarmupSteps))] long
     /// <summary>T, at least 0 and not equal to W.</summary>
     public long NumTrainingSteps { get; } = NumTrainingSteps != NumWarmupSteps
         ? NonNegative(NumTrainingSteps, nameof(NumTrainingSteps), Who)
-        : throw new ArgumentOutOfRangeException(nameof(NumTrainingSteps), NumTrainingSteps,
+        : throw new ScheduleArgumentException(nameof(NumTrainingSteps), NumTrainingSteps,
             $"{Who}: num_training_steps must differ from num_warmup_steps ({NumWarmupSteps}); the decay would divide by zero");
 
     /// <inheritdoc />
@@ -59,7 +59,7 @@ public sealed record HfPolynomialDecay([PyConverter(typeof(HfWarmupSteps))] long
         var lrInit = LrInit ?? DefaultLr(baseLrs);
         if (!(lrInit > LrEnd))
         {
-            throw new ArgumentException($"{Who}: lr_end ({LrEnd}) must be smaller than initial lr ({lrInit})", nameof(baseLrs));
+            throw ScheduleArgumentException.For($"{Who}: lr_end ({LrEnd}) must be smaller than initial lr ({lrInit})", nameof(baseLrs));
         }
         return new HfPolynomialDecay(NumWarmupSteps, NumTrainingSteps, LrEnd, Power, lrInit);
     }

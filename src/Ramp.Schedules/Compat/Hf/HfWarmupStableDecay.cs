@@ -55,9 +55,10 @@ public sealed record HfWarmupStableDecay([PyConverter(typeof(HfWarmupSteps))] lo
         : NumTrainingSteps is { } total
             ? total - NumWarmupSteps - NumDecaySteps >= 0
                 ? total - NumWarmupSteps - NumDecaySteps
-                : throw new ArgumentOutOfRangeException(nameof(NumTrainingSteps), total,
-                    $"{Who}: num_training_steps must be at least num_warmup_steps + num_decay_steps = {NumWarmupSteps + NumDecaySteps} but was {total}")
-            : throw new ArgumentException($"{Who}: either num_training_steps or num_stable_steps must be specified",
+                : throw new ScheduleArgumentException(nameof(NumTrainingSteps), total,
+                    $"{Who}: num_training_steps must be at least num_warmup_steps + num_decay_steps = "
+                    + $"{NumWarmupSteps + NumDecaySteps} but was {total}")
+            : throw ScheduleArgumentException.For($"{Who}: either num_training_steps or num_stable_steps must be specified",
                 nameof(NumTrainingSteps));
 
     /// <inheritdoc />

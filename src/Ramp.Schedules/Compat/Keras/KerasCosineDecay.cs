@@ -38,7 +38,7 @@ public sealed record KerasCosineDecay(
     /// <summary>W, at least 0.</summary>
     public long WarmupSteps { get; } = WarmupSteps >= 0
         ? WarmupSteps
-        : throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps,
+        : throw new ScheduleArgumentException(nameof(WarmupSteps), WarmupSteps,
             $"CosineDecay: warmup_steps must be >= 0 but was {WarmupSteps}");
 
     /// <inheritdoc />

@@ -32,7 +32,7 @@ public sealed record KerasCosineDecayRestarts(
     /// <summary>Cycle length multiplier, positive.</summary>
     public double TMul { get; } = TMul > 0
         ? TMul
-        : throw new ArgumentOutOfRangeException(nameof(TMul), TMul, $"CosineDecayRestarts: t_mul must be > 0 but was {TMul}");
+        : throw new ScheduleArgumentException(nameof(TMul), TMul, $"CosineDecayRestarts: t_mul must be > 0 but was {TMul}");
 
     /// <inheritdoc />
     public override double ValueAt(long step)

@@ -16,15 +16,17 @@ public sealed record KerasPiecewiseConstantDecay(EquatableArray<long> Boundaries
     /// <summary>One more value than boundaries.</summary>
     public EquatableArray<double> Values { get; } = Values.Count == Boundaries.Count + 1
         ? Values
-        : throw new ArgumentException(
-            $"PiecewiseConstantDecay: the length of boundaries should be 1 less than the length of values, but got {Boundaries.Count} boundaries and {Values.Count} values",
+        : throw ScheduleArgumentException.For(
+            $"PiecewiseConstantDecay: the length of boundaries should be 1 less than the length of values, but got "
+            + $"{Boundaries.Count} boundaries and {Values.Count} values",
             nameof(Values));
 
     /// <summary>Steps, ascending.</summary>
     public EquatableArray<long> Boundaries { get; } = Enumerable.Range(1, Math.Max(0, Boundaries.Count - 1)).All(i
         => Boundaries[i] >= Boundaries[i - 1])
         ? Boundaries
-        : throw new ArgumentException($"PiecewiseConstantDecay: boundaries must be ascending but were {Boundaries}", nameof(Boundaries));
+        : throw ScheduleArgumentException.For(
+            $"PiecewiseConstantDecay: boundaries must be ascending but were {Boundaries}", nameof(Boundaries));
 
     /// <inheritdoc />
     public override double ValueAt(long step)

@@ -28,7 +28,7 @@ public abstract record KerasSpec : ScheduleSpec
     /// <summary>Keras' check that a step count is positive.</summary>
     protected static long PositiveSteps(long value, string name, string who) => value > 0
         ? value
-        : throw new ArgumentOutOfRangeException(name, value, $"{who}: {Names.Snake(name)} must be > 0 but was {value}");
+        : throw new ScheduleArgumentException(name, value, $"{who}: {Names.Snake(name)} must be > 0 but was {value}");
 
     /// <summary>Python spelling of a number.</summary>
     protected static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);

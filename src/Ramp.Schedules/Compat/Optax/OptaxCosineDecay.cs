@@ -25,7 +25,7 @@ public sealed record OptaxCosineDecay(double InitValue, long DecaySteps, double 
     /// <summary>D, positive.</summary>
     public long DecaySteps { get; } = DecaySteps > 0
         ? DecaySteps
-        : throw new ArgumentOutOfRangeException(nameof(DecaySteps), DecaySteps,
+        : throw new ScheduleArgumentException(nameof(DecaySteps), DecaySteps,
             $"cosine_decay_schedule: decay_steps must be positive but was {DecaySteps}");
 
     /// <inheritdoc />

@@ -16,10 +16,10 @@ public sealed record OptaxJoin(EquatableArray<OptaxSpec> Schedules, EquatableArr
 
     /// <summary>The pieces, one more than the boundaries.</summary>
     public EquatableArray<OptaxSpec> Schedules { get; } = Schedules.Count == 0
-        ? throw new ArgumentException("join_schedules: needs at least one schedule", nameof(Schedules))
+        ? throw ScheduleArgumentException.For("join_schedules: needs at least one schedule", nameof(Schedules))
         : Schedules.Count == Boundaries.Count + 1
         ? Schedules
-        : throw new ArgumentException(
+        : throw ScheduleArgumentException.For(
             $"join_schedules: {Schedules.Count} schedules need {Math.Max(0, Schedules.Count - 1)} boundaries but got {Boundaries.Count}",
             nameof(Boundaries));
 

@@ -24,8 +24,9 @@ public static class OptaxSchedules
     {
         if (decaySteps <= warmupSteps)
         {
-            throw new ArgumentOutOfRangeException(nameof(decaySteps), decaySteps,
-                $"warmup_cosine_decay_schedule: decay_steps (the total length) must exceed warmup_steps ({warmupSteps}) but was {decaySteps}");
+            throw new ScheduleArgumentException(nameof(decaySteps), decaySteps,
+                $"warmup_cosine_decay_schedule: decay_steps (the total length) must exceed warmup_steps ({warmupSteps}) "
+                + $"but was {decaySteps}");
         }
         var alpha = peakValue == 0.0 ? 0.0 : endValue / peakValue;
         return new OptaxJoin(
@@ -77,7 +78,8 @@ public static class OptaxSchedules
     public static OptaxSpec Sgdr(IReadOnlyList<(double Init, double Peak, long Warmup, long Decay, double End, double Exponent)> cycles)
     {
         ArgumentNullException.ThrowIfNull(cycles);
-        if (cycles.Count == 0) throw new ArgumentException("sgdr_schedule: cosine_kwargs must hold at least one cycle", nameof(cycles));
+        if (cycles.Count == 0)
+            throw ScheduleArgumentException.For("sgdr_schedule: cosine_kwargs must hold at least one cycle", nameof(cycles));
         var boundaries = new List<long>();
         var step = 0L;
         foreach (var c in cycles.Take(cycles.Count - 1))
@@ -100,7 +102,7 @@ public static class OptaxSchedules
     {
         if (transitionSteps <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(transitionSteps), transitionSteps,
+            throw new ScheduleArgumentException(nameof(transitionSteps), transitionSteps,
                 $"{who}: transition_steps must be positive but was {transitionSteps}");
         }
     }

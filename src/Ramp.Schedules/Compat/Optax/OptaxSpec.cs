@@ -38,19 +38,19 @@ public abstract record OptaxSpec : ScheduleSpec
     {
         if (boundaries.Count != scales.Count)
         {
-            throw new ArgumentException($"{who}: {boundaries.Count} boundaries but {scales.Count} scales", "boundaries_and_scales");
+            throw ScheduleArgumentException.For($"{who}: {boundaries.Count} boundaries but {scales.Count} scales", "boundaries_and_scales");
         }
         for (var i = 1; i < boundaries.Count; i++)
         {
             if (boundaries[i] <= boundaries[i - 1])
             {
-                throw new ArgumentException($"{who}: boundaries must be distinct and ascending but were {boundaries}",
+                throw ScheduleArgumentException.For($"{who}: boundaries must be distinct and ascending but were {boundaries}",
                     "boundaries_and_scales");
             }
         }
         if (scales.Any(s => !(s >= 0.0)))
         {
-            throw new ArgumentException($"{who}: expects non-negative scale factors but got {scales}", "boundaries_and_scales");
+            throw ScheduleArgumentException.For($"{who}: expects non-negative scale factors but got {scales}", "boundaries_and_scales");
         }
         return boundaries;
     }

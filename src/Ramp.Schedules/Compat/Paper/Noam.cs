@@ -20,12 +20,12 @@ public sealed record Noam(double DModel, long WarmupSteps, double Factor = 1.0) 
     /// <summary>Model width, positive.</summary>
     public double DModel { get; } = DModel > 0 && double.IsFinite(DModel)
         ? DModel
-        : throw new ArgumentOutOfRangeException(nameof(DModel), DModel, $"noam: d_model must be positive but was {DModel}");
+        : throw new ScheduleArgumentException(nameof(DModel), DModel, $"noam: d_model must be positive but was {DModel}");
 
     /// <summary>Warmup updates, at least 1.</summary>
     public long WarmupSteps { get; } = WarmupSteps >= 1
         ? WarmupSteps
-        : throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps,
+        : throw new ScheduleArgumentException(nameof(WarmupSteps), WarmupSteps,
             $"noam: warmup_steps must be at least 1 but was {WarmupSteps}");
 
     /// <inheritdoc />

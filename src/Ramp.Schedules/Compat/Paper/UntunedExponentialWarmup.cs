@@ -13,7 +13,7 @@ public sealed record UntunedExponentialWarmup(double Beta2) : Schedule
     /// <summary>Adam's second-moment decay, in [0, 1).</summary>
     public double Beta2 { get; } = Beta2 is >= 0 and < 1
         ? Beta2
-        : throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2,
+        : throw new ScheduleArgumentException(nameof(Beta2), Beta2,
             $"untuned_exponential_warmup: beta2 must be in [0, 1) but was {Beta2}");
 
     /// <inheritdoc />

@@ -13,7 +13,7 @@ public sealed record UntunedLinearWarmup(double Beta2) : Schedule
     /// <summary>Adam's second-moment decay, in [0, 1).</summary>
     public double Beta2 { get; } = Beta2 is >= 0 and < 1
         ? Beta2
-        : throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2, $"untuned_linear_warmup: beta2 must be in [0, 1) but was {Beta2}");
+        : throw new ScheduleArgumentException(nameof(Beta2), Beta2, $"untuned_linear_warmup: beta2 must be in [0, 1) but was {Beta2}");
 
     /// <inheritdoc />
     public override double ValueAt(long step) => Math.Min(1.0, (1 - Beta2) / 2 * ((double)Math.Max(0, step) + 1));

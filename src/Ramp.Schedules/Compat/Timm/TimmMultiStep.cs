@@ -63,7 +63,7 @@ public sealed record TimmMultiStep(
         {
             if (milestones[i] < milestones[i - 1])
             {
-                throw new ArgumentException($"{Who}: decay_t must be in ascending order but was {milestones}", nameof(DecayT));
+                throw ScheduleArgumentException.For($"{Who}: decay_t must be in ascending order but was {milestones}", nameof(DecayT));
             }
         }
         return milestones;

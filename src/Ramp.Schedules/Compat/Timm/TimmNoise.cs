@@ -25,13 +25,13 @@ public sealed record TimmNoise(EquatableArray<double> RangeT, double Pct = 0.67,
     /// <summary>One or two bounds.</summary>
     public EquatableArray<double> RangeT { get; } = RangeT.Count is 1 or 2
         ? RangeT
-        : throw new ArgumentException($"noise_range_t must be one step or a pair [start, end) but has {RangeT.Count} values",
+        : throw ScheduleArgumentException.For($"noise_range_t must be one step or a pair [start, end) but has {RangeT.Count} values",
             nameof(RangeT));
 
     /// <summary>Positive bound on the noise.</summary>
     public double Pct { get; } = Pct > 0
         ? Pct
-        : throw new ArgumentOutOfRangeException(nameof(Pct), Pct, $"noise_pct must be > 0 but was {Pct}");
+        : throw new ScheduleArgumentException(nameof(Pct), Pct, $"noise_pct must be > 0 but was {Pct}");
 
     /// <summary>Whether noise applies at <paramref name="t"/>.</summary>
     public bool AppliesAt(long t) => RangeT.Count == 1 ? t >= RangeT[0] : RangeT[0] <= t && t < RangeT[1];

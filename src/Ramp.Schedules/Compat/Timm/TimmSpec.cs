@@ -39,12 +39,12 @@ public abstract record TimmSpec : ScheduleSpec
 
     /// <summary>Throws unless <paramref name="value"/> is at least 0.</summary>
     protected static T NotNegative<T>(T value, string name, string who) where T : struct, IComparable<T> =>
-        value.CompareTo(default) >= 0 ? value : throw new ArgumentOutOfRangeException(name, value,
+        value.CompareTo(default) >= 0 ? value : throw new ScheduleArgumentException(name, value,
             $"{who}: {PyText(name)} must be >= 0 but was {value}");
 
     /// <summary>Throws unless <paramref name="value"/> is positive.</summary>
     protected static T Positive<T>(T value, string name, string who) where T : struct, IComparable<T> =>
-        value.CompareTo(default) > 0 ? value : throw new ArgumentOutOfRangeException(name, value,
+        value.CompareTo(default) > 0 ? value : throw new ScheduleArgumentException(name, value,
             $"{who}: {PyText(name)} must be > 0 but was {value}");
 
     /// <summary>Python spelling of a value or parameter in <see cref="object.ToString"/> and messages.</summary>

@@ -43,7 +43,7 @@ public sealed record TimmTanh(
     public long TInitial { get; } = Positive(TInitial, nameof(TInitial), Who);
 
     /// <summary>Lower bound of the tanh argument, below <see cref="Ub"/>.</summary>
-    public double Lb { get; } = Lb < Ub ? Lb : throw new ArgumentOutOfRangeException(nameof(Lb), Lb,
+    public double Lb { get; } = Lb < Ub ? Lb : throw new ScheduleArgumentException(nameof(Lb), Lb,
         $"{Who}: lb must be < ub ({Ub}) but was {Lb}");
 
     /// <summary>Floor, at least 0.</summary>

@@ -40,13 +40,13 @@ public sealed record ChainedScheduler(EquatableArray<TorchScheduleSpec> Schedule
     {
         if (schedulers.Count == 0)
         {
-            throw new ArgumentException("ChainedScheduler: schedulers needs at least one scheduler", nameof(Schedulers));
+            throw ScheduleArgumentException.For("ChainedScheduler: schedulers needs at least one scheduler", nameof(Schedulers));
         }
         foreach (var scheduler in schedulers)
         {
             if (!scheduler.IsMultiplicative)
             {
-                throw new ArgumentException(
+                throw ScheduleArgumentException.For(
                     $"ChainedScheduler: {scheduler.GetType().Name} cannot be chained: its PyTorch step overwrites the rate instead of "
                     + "multiplying it (use SequentialLR, or CosineAnnealingLR with eta_min=0)", nameof(Schedulers));
             }

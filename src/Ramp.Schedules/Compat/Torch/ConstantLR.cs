@@ -14,7 +14,7 @@ public sealed record ConstantLR(double Factor = 1.0 / 3.0, long TotalIters = 5) 
     /// <summary>Multiplier while held, in (0, 1] (PyTorch accepts 0 but then divides by it at <c>total_iters</c>).</summary>
     public double Factor { get; } = Factor > 0 && Factor <= 1
         ? Factor
-        : throw new ArgumentOutOfRangeException(nameof(Factor), Factor, $"ConstantLR: factor must be in (0, 1] but was {Factor}");
+        : throw new ScheduleArgumentException(nameof(Factor), Factor, $"ConstantLR: factor must be in (0, 1] but was {Factor}");
 
     /// <summary>Epochs the factor is held, at least 0.</summary>
     public long TotalIters { get; } = TorchCheck.NotNegative(TotalIters, nameof(TotalIters), "ConstantLR", "total_iters");

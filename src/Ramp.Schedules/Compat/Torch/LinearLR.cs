@@ -15,7 +15,7 @@ public sealed record LinearLR(double StartFactor = 1.0 / 3.0, double EndFactor =
     /// <summary>Factor at epoch 0, in (0, 1].</summary>
     public double StartFactor { get; } = StartFactor > 0 && StartFactor <= 1
         ? StartFactor
-        : throw new ArgumentOutOfRangeException(nameof(StartFactor), StartFactor,
+        : throw new ScheduleArgumentException(nameof(StartFactor), StartFactor,
             $"LinearLR: start_factor must be in (0, 1] but was {StartFactor}");
 
     /// <summary>Factor from epoch T on, in [0, 1].</summary>

@@ -15,7 +15,7 @@ public sealed record MultiStepLR(EquatableArray<long> Milestones, double Gamma =
     /// <summary>Milestones sorted ascending, duplicates kept.</summary>
     public EquatableArray<long> Milestones { get; } = Milestones.All(m => m >= 0)
         ? Milestones.Order().ToArray()
-        : throw new ArgumentOutOfRangeException(nameof(Milestones), Milestones,
+        : throw new ScheduleArgumentException(nameof(Milestones), Milestones,
             $"MultiStepLR: milestones must be at least 0 but were {Milestones}");
 
     /// <summary>Multiplier per milestone; finite.</summary>

@@ -60,7 +60,7 @@ public sealed record OneCycleLR(
 
     /// <summary>Fraction of the cycle spent rising, in [0, 1], with <c>pct_start * total_steps != 1</c>.</summary>
     public double PctStart { get; } = TorchCheck.InRange(PctStart, 0, 1, nameof(PctStart), "OneCycleLR", "pct_start") * TotalSteps == 1
-        ? throw new ArgumentOutOfRangeException(nameof(PctStart), PctStart,
+        ? throw new ScheduleArgumentException(nameof(PctStart), PctStart,
             $"OneCycleLR: pct_start * total_steps must not be 1 (the first phase would be empty) but was {PctStart} * {TotalSteps}")
         : PctStart;
 

@@ -43,7 +43,7 @@ public sealed record ReduceLROnPlateau(
     /// <summary>Multiplier per reduction, in [0, 1).</summary>
     public double Factor { get; } = Factor is >= 0 and < 1
         ? Factor
-        : throw new ArgumentOutOfRangeException(nameof(Factor), Factor, $"ReduceLROnPlateau: factor must be in [0, 1) but was {Factor}");
+        : throw new ScheduleArgumentException(nameof(Factor), Factor, $"ReduceLROnPlateau: factor must be in [0, 1) but was {Factor}");
 
     /// <summary>Bad epochs tolerated, at least 0.</summary>
     public long Patience { get; } = TorchCheck.NotNegative(Patience, nameof(Patience), "ReduceLROnPlateau", "patience");
@@ -51,7 +51,7 @@ public sealed record ReduceLROnPlateau(
     /// <summary>Minimum significant change, at least 0.</summary>
     public double Threshold { get; } = Threshold >= 0 && double.IsFinite(Threshold)
         ? Threshold
-        : throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold,
+        : throw new ScheduleArgumentException(nameof(Threshold), Threshold,
             $"ReduceLROnPlateau: threshold must be at least 0 but was {Threshold}");
 
     /// <summary>Epochs after a reduction that are not counted, at least 0.</summary>

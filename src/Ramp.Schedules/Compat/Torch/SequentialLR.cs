@@ -19,9 +19,9 @@ public sealed record SequentialLR(EquatableArray<TorchScheduleSpec> Schedulers, 
 {
     /// <summary>The schedulers, at least one.</summary>
     public EquatableArray<TorchScheduleSpec> Schedulers { get; } = Schedulers.Count == 0
-        ? throw new ArgumentException("SequentialLR: schedulers needs at least one scheduler", nameof(Schedulers))
+        ? throw ScheduleArgumentException.For("SequentialLR: schedulers needs at least one scheduler", nameof(Schedulers))
         : Schedulers.Any(s => s is ReduceLROnPlateau)
-            ? throw new ArgumentException("SequentialLR: ReduceLROnPlateau cannot be sequenced (its step needs a metric)",
+            ? throw ScheduleArgumentException.For("SequentialLR: ReduceLROnPlateau cannot be sequenced (its step needs a metric)",
                 nameof(Schedulers))
             : Schedulers;
 
@@ -51,15 +51,16 @@ public sealed record SequentialLR(EquatableArray<TorchScheduleSpec> Schedulers, 
     {
         if (milestones.Count != schedulers.Count - 1)
         {
-            throw new ArgumentException(
-                $"SequentialLR: expected {schedulers.Count - 1} milestone(s) (one fewer than the {schedulers.Count} schedulers) but got {milestones.Count}",
+            throw ScheduleArgumentException.For(
+                $"SequentialLR: expected {schedulers.Count - 1} milestone(s) (one fewer than the {schedulers.Count} schedulers) "
+                + $"but got {milestones.Count}",
                 nameof(Milestones));
         }
         for (var i = 0; i < milestones.Count; i++)
         {
             if (milestones[i] < 0 || (i > 0 && milestones[i] < milestones[i - 1]))
             {
-                throw new ArgumentException($"SequentialLR: milestones must be non-decreasing and at least 0 but were {milestones}",
+                throw ScheduleArgumentException.For($"SequentialLR: milestones must be non-decreasing and at least 0 but were {milestones}",
                     nameof(Milestones));
             }
         }

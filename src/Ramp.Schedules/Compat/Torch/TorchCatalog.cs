@@ -5,7 +5,7 @@ namespace Ramp.Schedules.Compat.Torch;
 /// call (<see cref="Text.Python.PeerCallAttribute"/>); <c>LambdaLR</c> and <c>MultiplicativeLR</c> take Python
 /// functions and are not supported.
 /// </summary>
-public static class TorchCatalog
+internal static class TorchCatalog
 {
     /// <summary>The module of PyTorch's schedulers.</summary>
     public const string Module = "torch.optim.lr_scheduler";

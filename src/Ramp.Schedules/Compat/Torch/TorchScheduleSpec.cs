@@ -62,7 +62,7 @@ public abstract record TorchScheduleSpec : ScheduleSpec
     {
         if (values.Count != 1 && values.Count != groups)
         {
-            throw new ArgumentException(
+            throw ScheduleArgumentException.For(
                 $"{GetType().Name}: expected {groups} values in {name} (one per parameter group) but got {values.Count}", name);
         }
     }

@@ -193,15 +193,7 @@ internal sealed class NativeParser
         }
         catch (ArgumentException e)
         {
-            throw new SpecException(position, Clean(e));
+            throw new SpecException(position, e.Message);
         }
-    }
-
-    /// <summary>The first line of a validation message, without .NET's "(Parameter 'x')" suffix.</summary>
-    public static string Clean(ArgumentException e)
-    {
-        var message = e.Message.Split('\n')[0].TrimEnd();
-        var suffix = $" (Parameter '{e.ParamName}')";
-        return message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
     }
 }

@@ -5,7 +5,7 @@ using Ramp.Schedules.Compat.Optax;
 namespace Ramp.Schedules.Text.Python;
 
 /// <summary>Every peer scheduler a Python call can name, looked up by name and optional module prefix.</summary>
-public static class PeerCatalog
+internal static class PeerCatalog
 {
     private static readonly string[] PeerOrder = ["torch", "hf", "timm", "optax", "deepspeed", "keras", "paper", "bolts"];
 

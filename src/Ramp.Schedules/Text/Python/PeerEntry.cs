@@ -8,7 +8,7 @@ namespace Ramp.Schedules.Text.Python;
 /// <param name="Name">The class or function name as the peer spells it.</param>
 /// <param name="Modules">Full module paths under which the name can be imported, e.g. <c>torch.optim.lr_scheduler</c>.</param>
 /// <param name="Build">Builds the spec; throws <see cref="SpecException"/> for bad arguments.</param>
-public sealed record PeerEntry(string Peer, string Name, IReadOnlyList<string> Modules, Func<PyCall, ScheduleSpec> Build)
+internal sealed record PeerEntry(string Peer, string Name, IReadOnlyList<string> Modules, Func<PyCall, ScheduleSpec> Build)
 {
     /// <summary>The record a declared entry builds (see <see cref="PeerCallAttribute"/>); null for a custom builder.</summary>
     public Type? Record { get; init; }

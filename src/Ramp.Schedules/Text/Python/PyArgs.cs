@@ -6,7 +6,7 @@ namespace Ramp.Schedules.Text.Python;
 /// argument (a bare name such as <c>optimizer</c>, or the keyword <c>optimizer=</c>) is ignored. Every mistake
 /// is a <see cref="SpecException"/> that points at the argument.
 /// </summary>
-public sealed class PyArgs
+internal sealed class PyArgs
 {
     private readonly PyCall _call;
     private readonly string _callee;
@@ -172,15 +172,13 @@ public sealed class PyArgs
     /// <summary>
     /// Turns a validation error of a spec's constructor into a <see cref="SpecException"/> at the argument it names:
     /// <see cref="ArgumentException.ParamName"/> (<c>StepSize</c>) is matched to the peer's name (<c>step_size</c>)
-    /// ignoring case and underscores; the message keeps its first line.
+    /// ignoring case and underscores. The message is the one the check wrote (<see cref="ScheduleArgumentException"/>).
     /// </summary>
     public SpecException Invalid(ArgumentException error)
     {
         static string Plain(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
         var given = error.ParamName is null ? null : _given.FirstOrDefault(g => Plain(g.Key) == Plain(error.ParamName)).Value;
-        var message = error.Message.Split('\n')[0];
-        var suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return new SpecException(given?.Position ?? _call.Position, suffix >= 0 ? message[..suffix] : message);
+        return new SpecException(given?.Position ?? _call.Position, error.Message);
     }
 
     /// <summary>Runs a record's constructor; its validation error becomes a <see cref="SpecException"/> at the argument.</summary>

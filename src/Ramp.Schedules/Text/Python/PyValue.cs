@@ -1,7 +1,7 @@
 namespace Ramp.Schedules.Text.Python;
 
 /// <summary>A value in a Python call as written in a recipe. <see cref="Position"/> is its offset in the text.</summary>
-public abstract record PyValue(int Position)
+internal abstract record PyValue(int Position)
 {
     /// <summary>A short description of the kind of value, for error messages ("a number", "a list", ...).</summary>
     public abstract string Kind { get; }
@@ -10,28 +10,28 @@ public abstract record PyValue(int Position)
 /// <summary>
 /// A number; <paramref name="IsInteger"/> when written without a fraction or exponent (<c>10</c>, <c>1_000</c>, <c>0x10</c>).
 /// </summary>
-public sealed record PyNumber(double Value, bool IsInteger, int Position) : PyValue(Position)
+internal sealed record PyNumber(double Value, bool IsInteger, int Position) : PyValue(Position)
 {
     /// <inheritdoc />
     public override string Kind => IsInteger ? "an integer" : "a number";
 }
 
 /// <summary>A string literal (single, double or triple quoted), already unescaped.</summary>
-public sealed record PyString(string Value, int Position) : PyValue(Position)
+internal sealed record PyString(string Value, int Position) : PyValue(Position)
 {
     /// <inheritdoc />
     public override string Kind => "a string";
 }
 
 /// <summary><c>True</c> or <c>False</c>.</summary>
-public sealed record PyBool(bool Value, int Position) : PyValue(Position)
+internal sealed record PyBool(bool Value, int Position) : PyValue(Position)
 {
     /// <inheritdoc />
     public override string Kind => "a boolean";
 }
 
 /// <summary><c>None</c>.</summary>
-public sealed record PyNone(int Position) : PyValue(Position)
+internal sealed record PyNone(int Position) : PyValue(Position)
 {
     /// <inheritdoc />
     public override string Kind => "None";
@@ -40,37 +40,37 @@ public sealed record PyNone(int Position) : PyValue(Position)
 /// <summary>
 /// A bare (possibly dotted) name such as <c>optimizer</c> or <c>opt.inner</c>; only meaningful as the ignored optimizer argument.
 /// </summary>
-public sealed record PyName(string Name, int Position) : PyValue(Position)
+internal sealed record PyName(string Name, int Position) : PyValue(Position)
 {
     /// <inheritdoc />
     public override string Kind => $"the name '{Name}'";
 }
 
 /// <summary>A list <c>[...]</c> or tuple <c>(...)</c>.</summary>
-public sealed record PyList(EquatableArray<PyValue> Items, int Position) : PyValue(Position)
+internal sealed record PyList(EquatableArray<PyValue> Items, int Position) : PyValue(Position)
 {
     /// <inheritdoc />
     public override string Kind => "a list";
 }
 
 /// <summary>A dict <c>{key: value, ...}</c>, entries in the written order.</summary>
-public sealed record PyDict(EquatableArray<PyDictEntry> Entries, int Position) : PyValue(Position)
+internal sealed record PyDict(EquatableArray<PyDictEntry> Entries, int Position) : PyValue(Position)
 {
     /// <inheritdoc />
     public override string Kind => "a dict";
 }
 
 /// <summary>One <c>key: value</c> entry of a <see cref="PyDict"/>.</summary>
-public sealed record PyDictEntry(PyValue Key, PyValue Value);
+internal sealed record PyDictEntry(PyValue Key, PyValue Value);
 
 /// <summary>A keyword argument <c>name=value</c>; <paramref name="Position"/> is where the name starts.</summary>
-public sealed record PyKeyword(string Name, PyValue Value, int Position);
+internal sealed record PyKeyword(string Name, PyValue Value, int Position);
 
 /// <summary>
 /// A call <c>module.Name(arg, ..., key=value, ...)</c>. <paramref name="Name"/> is the full dotted name as written;
 /// <paramref name="NamePosition"/> is where its last segment starts in the text (null: at <paramref name="Position"/>).
 /// </summary>
-public sealed record PyCall(
+internal sealed record PyCall(
     string Name, EquatableArray<PyValue> Args, EquatableArray<PyKeyword> Keywords, int Position, int? NamePosition = null)
     : PyValue(Position)
 {

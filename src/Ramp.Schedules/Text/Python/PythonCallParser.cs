@@ -7,7 +7,7 @@ namespace Ramp.Schedules.Text.Python;
 /// arithmetic on numbers (<c>1/3</c>, <c>10**-3</c>, <c>(4+1)</c>). Comments, newlines and trailing commas are allowed.
 /// </summary>
 /// <remarks>The only exception it throws is <see cref="SpecException"/>, whatever the input.</remarks>
-public static class PythonCallParser
+internal static class PythonCallParser
 {
     /// <summary>Parses one Python expression (call, dict, list, number, string, True/False/None, name).</summary>
     /// <exception cref="SpecException">The text is not one well-formed expression of the supported kinds.</exception>

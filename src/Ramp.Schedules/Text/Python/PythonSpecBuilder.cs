@@ -5,7 +5,7 @@ namespace Ramp.Schedules.Text.Python;
 /// <see cref="PeerCatalog"/>; a DeepSpeed config dict <c>{"type": "WarmupLR", "params": {...}}</c> (or the
 /// whole <c>{"scheduler": {...}}</c> section) becomes the call <c>deepspeed.runtime.lr_schedules.WarmupLR(**params)</c>.
 /// </summary>
-public static class PythonSpecBuilder
+internal static class PythonSpecBuilder
 {
     /// <summary>The module DeepSpeed's config-file schedulers live in.</summary>
     public const string DeepSpeedModule = "deepspeed.runtime.lr_schedules";
