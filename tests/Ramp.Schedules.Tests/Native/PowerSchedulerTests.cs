@@ -109,9 +109,9 @@ public class PowerSchedulerTests
     [MemberData(nameof(OutOfRange))]
     public void Out_of_range_parameters_are_rejected_at_construction(Func<object> build, string parameter, string message)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(build);
+        var e = Assert.Throws<ScheduleArgumentException>(build);
         Assert.Equal(parameter, e.ParamName);
-        Assert.StartsWith(message + " (Parameter", e.Message);
+        Assert.Equal(message, e.Message);
     }
 
     [Fact]

@@ -105,9 +105,9 @@ public class WsdShapesTests
     [Fact]
     public void A_half_life_below_one_is_refused()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupStableDecay(10, 20, DecayShape.Exp, HalfLife: 0));
+        var e = Assert.Throws<ScheduleArgumentException>(() => new WarmupStableDecay(10, 20, DecayShape.Exp, HalfLife: 0));
         Assert.Equal("HalfLife", e.ParamName);
-        Assert.StartsWith("wsd: half_life must be at least 1 but was 0", e.Message);
+        Assert.Equal("wsd: half_life must be at least 1 but was 0", e.Message);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ internal static class NativeCatalog
         typeof(AdamLinearWarmup), typeof(AdamExponentialWarmup),
         typeof(Constant), typeof(StepDecay), typeof(MultiStepDecay), typeof(ExponentialDecay), typeof(InverseTimeDecay),
         typeof(PolynomialDecay), typeof(LinearDecay), typeof(CosineDecay), typeof(CosineRestarts), typeof(TanhDecay),
-        typeof(InverseSqrtDecay), typeof(WarmupStableDecay), typeof(PowerScheduler), typeof(PiecewiseConstant), typeof(PiecewiseInterpolated),
+        typeof(InverseSqrtDecay), typeof(WarmupStableDecay), typeof(PowerScheduler),
+        typeof(PiecewiseConstant), typeof(PiecewiseInterpolated),
         typeof(OneCycle), typeof(CyclicSchedule), typeof(MomentumSchedule),
         typeof(PerEpoch), typeof(GroupSpec), typeof(AutoWarmupSpec),
     ];
