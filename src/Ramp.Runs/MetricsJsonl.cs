@@ -23,17 +23,23 @@ internal static class MetricsJsonl
         if (JsonValues.Get(o, "layers") is { ValueKind: JsonValueKind.Object } l)
             foreach (var p in l.EnumerateObject())
                 layers.Add(new(p.Name, new LayerStats(JsonValues.Number(p.Value, "grad_norm"),
-                    JsonValues.OptionalNumber(p.Value, "update_ratio"), JsonValues.OptionalNumber(p.Value, "weight_norm"))));
+                    JsonValues.OptionalNumber(p.Value, "update_ratio"), JsonValues.OptionalNumber(p.Value, "weight_norm"))
+                {
+                    AngularUpdate = JsonValues.OptionalNumber(p.Value, "angular_update"),
+                }));
         List<KeyValuePair<string, double>>? dead = null;
         if (JsonValues.Get(o, "dead_units") is { ValueKind: JsonValueKind.Object } d)
             dead = d.EnumerateObject().Select(p => new KeyValuePair<string, double>(p.Name, JsonValues.ToDouble(p.Value, p.Name))).ToList();
         var scheduleStep = JsonValues.OptionalNumber(o, "schedule_step");
+        List<KeyValuePair<string, double>>? optimizer = null;
+        if (JsonValues.Get(o, "optimizer") is { ValueKind: JsonValueKind.Object } opt)
+            optimizer = opt.EnumerateObject().Select(p => new KeyValuePair<string, double>(p.Name, JsonValues.ToDouble(p.Value, p.Name))).ToList();
         return new StepRecord(
             s, (long)(JsonValues.OptionalNumber(o, "epoch") ?? 0), JsonValues.Number(o, "loss"), JsonValues.OptionalNumber(o, "accuracy"),
             lrs, JsonValues.OptionalNumber(o, "momentum"), JsonValues.Number(o, "grad_norm"),
             JsonValues.OptionalNumber(o, "update_ratio"), JsonValues.OptionalNumber(o, "weight_norm"),
             Flag(o, "nonfinite"), Flag(o, "clipped"), Flag(o, "skipped"), JsonValues.Number(o, "wall_ms"), layers,
-            scheduleStep is { } ss ? (long)ss : null, dead);
+            scheduleStep is { } ss ? (long)ss : null, dead) { Optimizer = optimizer };
     }
 
     // The writer puts 0/1; booleans are read too.

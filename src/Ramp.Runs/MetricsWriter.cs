@@ -13,10 +13,18 @@ public sealed class MetricsWriter
     private readonly string _jsonl;
     private readonly int _groups;
     private readonly bool _momentum;
+    private readonly IReadOnlyList<string> _optimizer;
 
     /// <summary>Writes into <paramref name="folder"/> for <paramref name="groups"/> parameter groups; writes the CSV header when the file is new.</summary>
-    public MetricsWriter(string folder, int groups, bool momentum)
+    public MetricsWriter(string folder, int groups, bool momentum) : this(folder, groups, momentum, [])
     {
+    }
+
+    /// <summary>As the other constructor, with a column for each of the optimizer's own scalars (<see cref="StepRecord.Optimizer"/>).</summary>
+    public MetricsWriter(string folder, int groups, bool momentum, IReadOnlyList<string> optimizerScalars)
+    {
+        ArgumentNullException.ThrowIfNull(optimizerScalars);
+        _optimizer = optimizerScalars;
         _csv = Path.Combine(folder, "metrics.csv");
         _jsonl = Path.Combine(folder, "metrics.jsonl");
         _groups = groups;
@@ -32,7 +40,8 @@ public sealed class MetricsWriter
         {
             var lrs = _groups == 1 ? "lr" : string.Join(",", Enumerable.Range(0, _groups).Select(g => $"lr{g}"));
             var momentum = _momentum ? ",momentum" : "";
-            return $"step,epoch,loss,accuracy,{lrs}{momentum},grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped,schedule_step,wall_ms";
+            var optimizer = string.Concat(_optimizer.Select(o => "," + o));
+            return $"step,epoch,loss,accuracy,{lrs}{momentum},grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped,schedule_step{optimizer},wall_ms";
         }
     }
 
@@ -57,7 +66,9 @@ public sealed class MetricsWriter
         var cells = new List<string> { r.Step.ToString(), r.Epoch.ToString(), F(r.Loss), r.Accuracy is { } a ? F(a) : "" };
         for (var g = 0; g < _groups; g++) cells.Add(g < r.Lrs.Count ? F(r.Lrs[g]) : "");
         if (_momentum) cells.Add(r.Momentum is { } m ? F(m) : "");
-        cells.AddRange([F(r.GradNorm), O(r.UpdateRatio), O(r.WeightNorm), B(r.NonFinite), B(r.Clipped), B(r.Skipped), r.ScheduleStep?.ToString() ?? "", F(r.WallMs)]);
+        cells.AddRange([F(r.GradNorm), O(r.UpdateRatio), O(r.WeightNorm), B(r.NonFinite), B(r.Clipped), B(r.Skipped), r.ScheduleStep?.ToString() ?? ""]);
+        foreach (var name in _optimizer) cells.Add(O(OptimizerValue(r, name)));
+        cells.Add(F(r.WallMs));
         return string.Join(",", cells);
     }
 
@@ -82,6 +93,12 @@ public sealed class MetricsWriter
             w.WriteNumber("clipped", r.Clipped ? 1 : 0);
             w.WriteNumber("skipped", r.Skipped ? 1 : 0);
             if (r.ScheduleStep is { } applied) w.WriteNumber("schedule_step", applied); else w.WriteNull("schedule_step");
+            if (r.Optimizer is { Count: > 0 } optimizer)
+            {
+                w.WriteStartObject("optimizer");
+                foreach (var (name, value) in optimizer) RunJson.WriteNumber(w, name, value);
+                w.WriteEndObject();
+            }
             RunJson.WriteNumber(w, "wall_ms", r.WallMs);
             w.WriteStartObject("layers");
             foreach (var (name, s) in r.Layers)
@@ -90,6 +107,7 @@ public sealed class MetricsWriter
                 RunJson.WriteNumber(w, "grad_norm", s.GradNorm);
                 Optional(w, "update_ratio", s.UpdateRatio);
                 Optional(w, "weight_norm", s.WeightNorm);
+                if (s.AngularUpdate is { } angle) RunJson.WriteNumber(w, "angular_update", angle);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -105,6 +123,12 @@ public sealed class MetricsWriter
     }
 
     private static string F(double x) => RunJson.Format(x);
+
+    private static double? OptimizerValue(StepRecord r, string name)
+    {
+        foreach (var (n, v) in r.Optimizer ?? []) if (n == name) return v;
+        return null;
+    }
 
     // Not measured on this step (not a detail step): an empty CSV cell and a JSON null, unlike a measured NaN.
     private static string O(double? x) => x is { } v ? F(v) : "";

@@ -39,6 +39,13 @@ public sealed record StepRecord(
     long? ScheduleStep = null,
     IReadOnlyList<KeyValuePair<string, double>>? DeadUnits = null)
 {
+    /// <summary>
+    /// The optimizer's own scalars at this step, by name (<c>prodigy_d</c>: Prodigy's estimate d;
+    /// <c>schedule_free_weight</c>: Schedule-Free's averaging weight c_t), at the monitor's precision; null for an
+    /// optimizer without any. Columns of <c>metrics.csv</c> and the <c>optimizer</c> object of <c>metrics.jsonl</c>.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, double>>? Optimizer { get; init; }
+
     /// <summary>The first group's learning rate, NaN when none was logged.</summary>
     public double Lr => Lrs.Count > 0 ? Lrs[0] : double.NaN;
 

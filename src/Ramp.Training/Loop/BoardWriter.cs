@@ -54,7 +54,8 @@ internal sealed class BoardWriter(RunFolder folder, bool enabled, long totalStep
         if (!enabled) _board = null;
     }
 
-    /// <summary>Writes the rows' scalars: loss, accuracy, rates, gradient norms, update ratios, dead units.</summary>
+    /// <summary>Writes the rows' scalars: loss, accuracy, rates, gradient norms, update ratios, angular updates, dead
+    /// units, the optimizer's own scalars.</summary>
     public void Write(IReadOnlyList<StepRecord> rows)
     {
         if (_board is null) return;
@@ -69,8 +70,10 @@ internal sealed class BoardWriter(RunFolder folder, bool enabled, long totalStep
             {
                 _board.add_scalar($"grad_norm/{name}", (float)l.GradNorm, s);
                 if (l.UpdateRatio is { } ratio) _board.add_scalar($"update_ratio/{name}", (float)ratio, s);
+                if (l.AngularUpdate is { } angle) _board.add_scalar($"angular_update/{name}", (float)angle, s);
             }
             foreach (var (name, fraction) in r.DeadUnits ?? []) _board.add_scalar($"dead_units/{name}", (float)fraction, s);
+            foreach (var (name, value) in r.Optimizer ?? []) _board.add_scalar($"optimizer/{name}", (float)value, s);
         }
     }
 

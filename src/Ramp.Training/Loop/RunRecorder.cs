@@ -30,12 +30,17 @@ internal sealed class RunRecorder
     private readonly List<RunEvent> _guardEvents = [], _scheduleEvents = [];
     private readonly Stopwatch _clock = new();
     private MetricsWriter? _metrics;
+    private readonly IReadOnlyList<string> _optimizerScalars;
     private Diagnoser _diagnoser;
     private double _wallBefore;
 
-    public RunRecorder(RunFolder folder, TrainerOptions options, StepMonitor monitor, GuardChain guards, RunVerdict verdict, ITrainingData train)
+    /// <summary>Records for the loop; <paramref name="optimizerScalars"/> names the optimizer's own scalars
+    /// (<see cref="Optimizers.IOptimizerScalars"/>), read back after the guards' values (empty for an optimizer without any).</summary>
+    public RunRecorder(RunFolder folder, TrainerOptions options, StepMonitor monitor, GuardChain guards, RunVerdict verdict, ITrainingData train,
+        IReadOnlyList<string> optimizerScalars)
     {
         (_folder, _options, _monitor, _guards, _verdict, _train) = (folder, options, monitor, guards, verdict, train);
+        _optimizerScalars = optimizerScalars;
         _board = new BoardWriter(folder, options.Monitor.TensorBoard, options.Config.Steps);
         _diagnoser = NewDiagnoser();
     }
@@ -61,7 +66,7 @@ internal sealed class RunRecorder
     /// <summary>Opens the metrics files and TensorBoard and starts the clock.</summary>
     public void Open(bool resumed, long step, int groups, bool momentum)
     {
-        _metrics = new MetricsWriter(_folder.Path, groups, momentum);
+        _metrics = new MetricsWriter(_folder.Path, groups, momentum, _optimizerScalars);
         _board.Open(resumed, step);
         _clock.Start();
     }
@@ -89,11 +94,13 @@ internal sealed class RunRecorder
             var (p, v) = (_pending[i], vectors[i]);
             var m = _monitor.Decode(v);
             var (loss, gradNorm, layers) = (v.Head[0], m.GradNorm, m.Layers);
-            var decisions = _guards.Explain(p.Step, v.Head.AsSpan(tail), gradNorm).Where(d => d.Acted).ToArray();
+            var decisions = _guards.Explain(p.Step, v.Head.AsSpan(tail, _guards.DeviceValueCount), gradNorm).Where(d => d.Acted).ToArray();
+            var optimizer = _optimizerScalars.Count == 0 ? null
+                : _optimizerScalars.Select((name, k) => new KeyValuePair<string, double>(name, v.Head[tail + _guards.DeviceValueCount + k])).ToArray();
             var nonFinite = !double.IsFinite(loss) || !double.IsFinite(gradNorm);
             var row = new StepRecord(p.Step, p.Epoch, loss, _train.IsLanguageModel ? null : v.Head[1], p.Lrs, p.Momentum,
                 gradNorm, m.UpdateRatio, m.WeightNorm, nonFinite, p.HostClipped || decisions.Length > 0, p.Skipped, p.WallMs,
-                _options.Monitor.PerLayer ? layers : [], p.ScheduleStep, m.DeadUnits);
+                _options.Monitor.PerLayer ? layers : [], p.ScheduleStep, m.DeadUnits) { Optimizer = optimizer };
             if (double.IsNaN(InitialLoss) && p.Step == 0) InitialLoss = row.Loss;
             foreach (var d in decisions) { var e = d.ToEvent(p.Step); _guardEvents.Add(e); events.Add(e); }
             events.AddRange(Diagnose(row with { Layers = layers }));

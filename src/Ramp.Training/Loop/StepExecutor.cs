@@ -75,7 +75,10 @@ internal sealed class StepExecutor
             _optimizer.step();
             _binder.Advance();
         }
-        _monitor.Record(loss, correct, null, gradNorms, GuardChain.DeviceValues(decisions));
+        var values = GuardChain.DeviceValues(decisions);
+        // The optimizer's own scalars ride after the guards' values (the recorder splits them by count).
+        if (_optimizer is IOptimizerScalars scalars) values = [.. values, .. scalars.ScalarValues()];
+        _monitor.Record(loss, correct, null, gradNorms, values);
         var row = new PendingRow(step, position.Epoch, lrs, momentum, skipped, hostClipped, scheduleStep, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new StepResult(skipped ? StepOutcome.Skipped : StepOutcome.Applied, next, decisions, row);
     }

@@ -93,7 +93,7 @@ public sealed class Trainer : IDisposable
         _guards = new GuardChain(options.Guards);
         _executor = new StepExecutor(model, train, new DataOrder(train.Count, config.Batch, config.Seed), optimizer, _binder, _monitor,
             _guards, device, config.Accumulate, options.Hooks.InjectNaN);
-        _recorder = new RunRecorder(_folder, options, _monitor, _guards, _verdict, train);
+        _recorder = new RunRecorder(_folder, options, _monitor, _guards, _verdict, train, (optimizer as IOptimizerScalars)?.ScalarNames ?? []);
         _schedule = new ScheduleDriver(_binder, _recorder, auto, config.Optimizer, config.Lr, plateauOnEval: config.EvalEvery > 0 && test is not null);
         _evaluator = new Evaluator(model, test, device, Math.Max(config.Batch, 256), config.EvalWindows);
     }

@@ -27,7 +27,7 @@ namespace Ramp.Training.Optimizers;
 /// but leaves <c>d</c>, <c>r</c> and the parameters unchanged, as theirs does. A step with every learning rate 0
 /// (a warmup's step 0) updates nothing but the moments and sums (the authors' code fails there).</para>
 /// </remarks>
-public sealed class Prodigy : OptimizerHelper
+public sealed class Prodigy : OptimizerHelper, IOptimizerScalars
 {
     private readonly Tensor _d, _dMax, _dNumerator;
 
@@ -83,6 +83,12 @@ public sealed class Prodigy : OptimizerHelper
     /// step. The effective learning rate is <c>d lr</c>; read it back only when a monitor reads back anyway.
     /// </summary>
     public Tensor D => _d;
+
+    /// <summary><c>prodigy_d</c>: the estimate d (the effective learning rate is d times the scheduled rate).</summary>
+    public IReadOnlyList<string> ScalarNames { get; } = ["prodigy_d"];
+
+    /// <summary><see cref="D"/> itself (updated in place by the next step: copy it at once).</summary>
+    public IReadOnlyList<Tensor> ScalarValues() => [_d];
 
     /// <inheritdoc />
     public override void add_param_group(ParamGroup param_group)

@@ -22,7 +22,7 @@ namespace Ramp.Training.Optimizers;
 /// <para>Each number passed to torch is held for the whole group (<see cref="HeldScalars"/>). The averaging weight is
 /// computed on the host from doubles: no device read-back.</para>
 /// </remarks>
-public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch
+public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch, IOptimizerScalars
 {
     private readonly bool _adaptive;
 
@@ -43,6 +43,14 @@ public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch
     /// <summary>The first group's last averaging weight <c>c_t</c> (0 before the first step): how much the newest
     /// <c>z</c> moved the average.</summary>
     public double AveragingWeight => ((ScheduleFreeOptions)_parameter_groups[0].Options).AveragingWeight;
+
+    /// <summary><c>schedule_free_weight</c>: <see cref="AveragingWeight"/>.</summary>
+    public IReadOnlyList<string> ScalarNames { get; } = ["schedule_free_weight"];
+
+    /// <summary><see cref="AveragingWeight"/> as a new 0-dim float64 tensor on the first parameter's device (it is a host
+    /// number: this costs no read-back).</summary>
+    public IReadOnlyList<Tensor> ScalarValues() =>
+        [tensor(AveragingWeight, float64, _parameter_groups[0].Parameters.FirstOrDefault()?.device ?? CPU)];
 
     /// <summary>The first group's last learning rate after the built-in warmup (and Adam's bias correction).</summary>
     public double ScheduledLr => ((ScheduleFreeOptions)_parameter_groups[0].Options).ScheduledLr;
