@@ -53,6 +53,7 @@ public static class HtmlReport
         foreach (var sentence in v.Sentences) h.Append($"<li>{E(sentence)}</li>");
         h.Append("</ul></div>\n<h3>Measures</h3>\n");
         MeasuresTable.Arms(h, m, options);
+        AutoWarmupTable.Render(h, s.Measures);
         foreach (var kind in new[] { "heatmap", "sensitivity", "schedules", "loss", "layers", "guards" })
         {
             var charts = s.Charts.Where(c => c.Kind == kind).ToList();

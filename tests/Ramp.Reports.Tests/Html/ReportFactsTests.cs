@@ -150,6 +150,39 @@ public class ReportFactsTests
         Assert.Equal([("no-warmup", 1L), ("warmup-20", 1L), ("warmup-60", 1L)], picked);
     }
 
+    [Fact]
+    public void Each_auto_run_shows_what_auto_did_its_sustained_rate_and_suggested_peak()
+    {
+        using var tmp = new TempDir();
+        var held = new AutoWarmupOutcome(1.5, "warming", null, 0.085, 0.1275, 89, 9, new Dictionary<string, int> { ["catapult"] = 60, ["update-ratio"] = 38 },
+            0.12, "auto() held the learning rate far below the requested peak 1.5: the run ended while it was still warming.");
+        var reached = new AutoWarmupOutcome(0.2, "done", 40, 1, 0.2, 3, 0, new Dictionary<string, int> { ["loss-z"] = 3 },
+            null, "auto() reached the requested peak 0.2 at step 40 after 3 holds and 0 back-offs.");
+        var (html, _) = Report(tmp, cmp =>
+        {
+            new RunWriter { Dir = Path.Combine(cmp, "runs", "mlp-auto-lr1.5-s1"), Arm = "auto", PeakLr = 1.5, Seed = 1, Steps = SyntheticGrid.Steps, AutoWarmup = held }.Write();
+            new RunWriter { Dir = Path.Combine(cmp, "runs", "mlp-auto-lr0.2-s1"), Arm = "auto", PeakLr = 0.2, Seed = 1, Steps = SyntheticGrid.Steps, AutoWarmup = reached }.Write();
+        });
+        var rows = Regex.Matches(html, "<tr data-auto-run=\"([^\"]+)\"(.*?)</tr>", RegexOptions.Singleline).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+        Assert.Equal(["mlp-auto-lr0.2-s1", "mlp-auto-lr1.5-s1"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("held far below (8.5% of the peak)", rows["mlp-auto-lr1.5-s1"]);
+        Assert.Contains("<td class=\"num\">0.1275</td><td class=\"num\">0.12</td>", rows["mlp-auto-lr1.5-s1"]);
+        Assert.Contains("auto() held the learning rate far below the requested peak 1.5", rows["mlp-auto-lr1.5-s1"]);
+        Assert.Contains("reached the peak", rows["mlp-auto-lr0.2-s1"]);
+        Assert.Contains("<td class=\"num\">–</td>", rows["mlp-auto-lr0.2-s1"]);
+        Assert.Contains("In 1 of 2 runs with automatic warmup the gates held the rate below half the requested peak", html);
+    }
+
+    [Fact]
+    public void A_report_without_auto_runs_has_no_auto_table()
+    {
+        using var tmp = new TempDir();
+        var (html, _) = Report(tmp);
+
+        Assert.DoesNotContain("What auto() did", html);
+    }
+
     static CaseStudyMeasures Grid(params (string Arm, int[] Diverged)[] arms)
     {
         double[] peaks = [0.2, 0.8];

@@ -24,6 +24,7 @@ internal sealed class RunWriter
     public bool Finished { get; init; } = true;
     public double? Unigram { get; init; }
     public double? EvalAccuracy { get; init; }
+    public AutoWarmupOutcome? AutoWarmup { get; init; }
 
     public RunConfig Config()
     {
@@ -64,7 +65,7 @@ internal sealed class RunWriter
                 rows.FirstOrDefault(r => r.IsNonFinite)?.Step);
             var verdict = Divergence.Judge(evidence);
             folder.WriteSummary(new RunSummary(config, verdict.Status(ended: true), rows.Count, 1.5, rows[0].Loss, final, verdict.Diverged,
-                verdict.At, [], Events.Where(e => e.IsGuard).ToArray(), []));
+                verdict.At, [], Events.Where(e => e.IsGuard).ToArray(), [], AutoWarmup));
         }
         Directory.Delete(folder.Checkpoints);
         return Dir;
