@@ -2,12 +2,14 @@
 # Packs every package into a folder feed, then uses them as a newcomer would, from a temporary folder outside the
 # repository with its own NuGet cache (the feed plus nuget.org): (a) a console project runs the README's C#
 # example, (b) a file-based app prints a schedule, (c) the installed tool runs lr, train and doctor.
-# Usage: bash build/ci/consumers.sh   (docs/packaging.md)
+# Usage: bash build/ci/consumers.sh   (docs/packaging.md). About 8.5 minutes on 2 busy cores (docs/BENCHMARKS.md).
+# Its folder (about 3.6 GB: feed, NuGet cache, tool, app) is removed on success; RAMP_KEEP_CONSUMERS=1 keeps it.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ramp-consumers-XXXXXX")
 feed=$work/feed
-step() { echo "consumers: $* ($(date -u +%T))"; }
+t0=$(date +%s)
+step() { echo "consumers: $* ($(date -u +%T), $(( $(date +%s) - t0 )) s in)"; }
 
 step "packing into $feed"
 for project in "$repo"/src/*/*.csproj; do dotnet pack "$project" -c Release -o "$feed" -v quiet -nologo; done
@@ -55,4 +57,9 @@ ramp train --model mlp --data fashion-mnist --lr 0.1 --schedule "warmup(5) >> co
 test -s "$work/run/metrics.csv"
 ramp doctor
 
-step "all consumers passed; feed, caches and projects in $work"
+if [ "${RAMP_KEEP_CONSUMERS:-}" = 1 ]; then
+  step "all consumers passed; feed, caches and projects in $work"
+else
+  cd "$repo" && rm -rf "$work"
+  step "all consumers passed"
+fi
