@@ -106,6 +106,28 @@ public sealed class TrainOptimizerTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Theory]
+    [InlineData("sgd --momentum 0.9", "adamw", "--optimizer adamw does not match the run in {0}, which was trained with sgd")]
+    [InlineData("sgd --momentum 0.9", "sgd", "the run in {0} was trained with momentum 0.9, not momentum 0")]
+    [InlineData("adamw", "adamw --gi", "the run in {0} was trained with gradient_init (none), not gradient_init true")]
+    [InlineData("prodigy", "stable-adamw", "--optimizer stable-adamw does not match the run in {0}, which was trained with prodigy")]
+    public void Resuming_with_another_optimizer_or_setting_is_one_line_and_exit_2(string trained, string resumed, string expected)
+    {
+        var output = Path.Combine(_root, "run");
+        string[] Args(string optimizer) =>
+            ["train", "--model", "mlp", "--data", "fashion-mnist", "--lr", "0.01", "--steps", "4", "--read-back-every", "2", "--out", output,
+             "--optimizer", .. optimizer.Split(' ')];
+        var first = CliRun.Of(Args(trained));
+        Assert.True(first.Code == 0, first.Err);
+        var rows = File.ReadAllLines(Path.Combine(output, "metrics.csv"));
+
+        var run = CliRun.Of([.. Args(resumed), "--resume"]);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal(["ramp: --resume: " + string.Format(CultureInfo.InvariantCulture, expected, output)], run.ErrLines);
+        Assert.Equal(rows, File.ReadAllLines(Path.Combine(output, "metrics.csv")));
+    }
+
     /// <summary>metrics.csv's rows without the wall-clock column (the last).</summary>
     private static string[][] Rows(string run) =>
         [.. File.ReadLines(Path.Combine(run, "metrics.csv")).Skip(1).Select(l => l.Split(',')[..^1])];

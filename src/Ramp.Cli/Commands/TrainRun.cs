@@ -35,10 +35,11 @@ public static class TrainRun
         var steps = r.Steps ?? (long)Math.Floor(r.Epochs!.Value * (train.Count / r.Batch) / r.Accumulate);
         if (steps < 1) throw new UsageException($"--epochs {Num(r.Epochs!.Value)}: gives no full step with {train.Count} examples and batch {r.Batch}");
         if (train.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {train.Count} training examples");
+        var settings = OptimizerFactory.Settings(r.Optimizer, r.Momentum, gradientInit: r.Gi);
         var config = new RunConfig(ModelNames.Parse(r.Model), r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
             CheckpointEvery: r.CheckpointEvery, EvalEvery: r.EvalEvery, Accumulate: r.Accumulate, EvalWindows: r.EvalWindows)
         {
-            Extra = new() { ["optimizer_settings"] = OptimizerFactory.Settings(r.Optimizer, r.Momentum, gradientInit: r.Gi) },
+            Extra = new() { ["optimizer_settings"] = settings },
         };
         using var held = PathChecks.Lock("--out", r.Out);
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
@@ -50,6 +51,7 @@ public static class TrainRun
         var model = BuildModel(r, train.Classes);
         model.to(device);
         var optimizer = BuildOptimizer(r, model.parameters());
+        if (r.Resume) ResumedOptimizer.Check(r.Out, r.Optimizer, settings);
         if (r.Resume) PrepareResume(r, model, errors ?? TextWriter.Null);
         var progress = new TrainProgress(output, steps);
         var options = new TrainerOptions(config, r.Out, r.Resume, Progress: progress.Report)
