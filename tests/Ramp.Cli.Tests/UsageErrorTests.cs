@@ -15,7 +15,7 @@ public sealed class UsageErrorTests
     [InlineData("ramp: Option '--steps' is required (see 'ramp lr --help')", "lr", StepLr)]
     [InlineData("ramp: --base-lr: item 2 'x' of '0.1,x' is not a finite number (see 'ramp lr --help')", "lr", StepLr, "--steps", "5", "--base-lr", "0.1,x")]
     [InlineData("ramp: --output: 'chart.jpg' must end in .png or .svg (see 'ramp plot --help')", "plot", StepLr, "--steps", "5", "-o", "chart.jpg")]
-    [InlineData("ramp: Unrecognized command or argument 'lrs' (see 'ramp --help')", "lrs")]
+    [InlineData("ramp: Unrecognized command or argument 'lrs'; did you mean 'lr'? (see 'ramp --help')", "lrs")]
     public void Wrong_argument_gives_exit_2_and_one_line(string expected, params string[] args)
     {
         var run = CliRun.Of(args);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Reflection;
 using Ramp.Schedules.Text;
 
@@ -41,9 +42,8 @@ public static class CommandLineRunner
             var result = root.Parse(args);
             if (result.Action is ParseErrorAction && result.Errors.Count > 0)
             {
-                var command = result.CommandResult.Command;
-                var helpHint = command is RootCommand ? "ramp --help" : $"ramp {command.Name} --help";
-                return Fail(stderr, $"{OneLine(FirstError(result)).TrimEnd('.')} (see '{helpHint}')", ExitCodes.Usage);
+                var helpHint = $"{CommandPath(result.CommandResult)} --help";
+                return Fail(stderr, $"{OneLine(FirstError(result)).TrimEnd('.')}{Suggestion(result)} (see '{helpHint}')", ExitCodes.Usage);
             }
             var configuration = new InvocationConfiguration
             {
@@ -84,6 +84,26 @@ public static class CommandLineRunner
     private static string FirstError(ParseResult result) =>
         result.Errors.FirstOrDefault(e => result.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)))?.Message
         ?? result.Errors[0].Message;
+
+    // "ramp demo quadratic", not "ramp quadratic": the help that exists for a nested command.
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? at = command; at is CommandResult c; at = c.Parent)
+            if (c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        return string.Join(' ', ["ramp", .. names]);
+    }
+
+    // A misspelt command or option: the nearest names the command accepts.
+    private static string Suggestion(ParseResult result)
+    {
+        if (result.UnmatchedTokens.Count == 0) return "";
+        var command = result.CommandResult.Command;
+        var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name)
+            .Concat(command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Append(o.Name)));
+        var nearest = NearestNames.Find(result.UnmatchedTokens[0], names, max: 2);
+        return nearest.Count == 0 ? "" : $"; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?";
+    }
 
     private sealed class PrintVersion : SynchronousCommandLineAction
     {

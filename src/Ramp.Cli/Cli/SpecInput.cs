@@ -54,6 +54,25 @@ public static class SpecInput
     }
 
     /// <summary>
+    /// Refuses a <c>--base-lr</c> an optax schedule ignores: optax's schedules give absolute learning rates, so a
+    /// base rate other than 1 that the user typed would silently do nothing. Found by evaluating the first steps at
+    /// the given base rates and at twice them; all-1 lists pass (they only say how many groups there are).
+    /// </summary>
+    /// <exception cref="UsageException">The values do not depend on the base rates and a base rate other than 1 was given.</exception>
+    public static void RefuseIgnoredBaseLr(string text, ScheduleSet set, IReadOnlyList<double> baseLrs, bool given)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(baseLrs);
+        // optax only: torch's OneCycleLR(max_lr=...) is absolute too, but there --base-lr also sets the groups' count.
+        if (!given || baseLrs.All(b => b == 1) || ScheduleText.Parse(text) is not Ramp.Schedules.Compat.Optax.OptaxSpec) return;
+        var doubled = baseLrs.Select(b => 2 * b).ToArray();
+        var a = Ramp.Schedules.Evaluation.LrTable.Compute(set, 64, baseLrs).Lr;
+        var b = Ramp.Schedules.Evaluation.LrTable.Compute(ParseAndBind(text, doubled), 64, doubled).Lr;
+        if (a.Zip(b).All(p => p.First.SequenceEqual(p.Second)))
+            throw new UsageException($"--base-lr: \"{Shorten(text)}\" gives absolute learning rates (its values do not depend on the base rate), so --base-lr would be ignored; drop it or give 1 per group");
+    }
+
+    /// <summary>
     /// <paramref name="text"/> with runs of white space collapsed, cut to <see cref="MaxShownLength"/> characters
     /// with an ellipsis, and the common module prefixes (<c>torch.optim.lr_scheduler.</c>, ...) dropped.
     /// </summary>

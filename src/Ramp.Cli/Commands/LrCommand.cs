@@ -50,15 +50,17 @@ public static class LrCommand
             result.GetRequiredValue(steps),
             result.GetRequiredValue(baseLrs),
             result.GetValue(metrics),
-            result.InvocationConfiguration.Output));
+            result.InvocationConfiguration.Output,
+            result.GetResult(baseLrs) is { Implicit: false }));
         return command;
     }
 
     /// <summary>Evaluates and prints the table; returns the exit code.</summary>
-    internal static int Run(string specText, long steps, double[] baseLrs, string? metricsPath, TextWriter output)
+    internal static int Run(string specText, long steps, double[] baseLrs, string? metricsPath, TextWriter output, bool baseLrGiven = false)
     {
         var metrics = metricsPath is null ? null : MetricsFile.Read(metricsPath);
         var set = SpecInput.ParseAndBind(specText, baseLrs);
+        SpecInput.RefuseIgnoredBaseLr(specText, set, baseLrs, baseLrGiven);
         var table = LrTable.Compute(set, steps, baseLrs, metrics);
         WriteCsv(table, set.Groups, output);
         return ExitCodes.Success;

@@ -56,19 +56,21 @@ public static class PlotCommand
             result.GetRequiredValue(output),
             result.GetValue(logY),
             result.GetValue(title),
-            result.InvocationConfiguration.Output));
+            result.InvocationConfiguration.Output,
+            result.GetResult(baseLrs) is { Implicit: false }));
         return command;
     }
 
     /// <summary>Evaluates the schedules, draws and saves the chart, and prints the file written.</summary>
     internal static int Run(
-        string[] specTexts, long steps, double[] baseLrs, string path, bool logY, string? title, TextWriter stdout)
+        string[] specTexts, long steps, double[] baseLrs, string path, bool logY, string? title, TextWriter stdout, bool baseLrGiven = false)
     {
         PathChecks.OutputFile("--output", path);
         var lines = new List<(string Label, IReadOnlyList<double> Values)>();
         foreach (var text in specTexts)
         {
             var set = SpecInput.ParseAndBind(text, baseLrs);
+            SpecInput.RefuseIgnoredBaseLr(text, set, baseLrs, baseLrGiven);
             var table = LrTable.Compute(set, steps, baseLrs);
             var label = SpecInput.Shorten(text);
             for (var g = 0; g < set.Groups; g++)

@@ -63,7 +63,9 @@ public static class ReportCommand
             + (target is { } t ? $" --target {t}" : "");
         try
         {
-            var path = ReportWriter.Write(dirs, to, new ReportOptions(Commands: [command], Measures: new MeasureOptions(target, stableRate)));
+            var runs = RunFolderReader.ReadAll(dirs);
+            if (target is { } x) CheckTarget(x, runs);
+            var path = ReportWriter.Write(runs, to, new ReportOptions(Commands: [command], Measures: new MeasureOptions(target, stableRate)));
             stdout.WriteLine($"wrote {Path.GetFullPath(path)}");
             stdout.WriteLine($"  {Path.GetFullPath(Path.Combine(to, "summary.csv"))}");
             stdout.WriteLine($"  {Path.GetFullPath(Path.Combine(to, ReportWriter.ChartsFolder))}/ (PNG and SVG)");
@@ -73,6 +75,15 @@ public static class ReportCommand
         {
             throw new UsageException(e.Message, e);
         }
+    }
+
+    // An accuracy target outside [0, 1] (or any non-finite one) is never reached: a mistake, not a measurement.
+    private static void CheckTarget(double target, IReadOnlyList<Run> runs)
+    {
+        if (!double.IsFinite(target)) throw new UsageException($"--target: must be a finite number but was {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        var accuracy = runs.GroupBy(r => r.Config.CaseStudy).Where(g => FinalMetric.KindFor(g) == MetricKind.Accuracy).Select(g => g.Key).FirstOrDefault();
+        if (accuracy is not null && target is < 0 or > 1)
+            throw new UsageException($"--target {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}: the runs{(accuracy.Length > 0 ? $" of {accuracy}" : "")} are measured by accuracy, which lies in [0, 1]");
     }
 
     private static string Quote(string s) => s.Contains(' ') ? $"\"{s}\"" : s;

@@ -15,14 +15,13 @@ public static class TrainCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var model = Choice("--model", "Model: mlp, cnn, deep-mlp (fashion-mnist) or transformer (text).", [.. ModelFactory.Names]);
-        model.Required = true;
+        // --model, --data and --lr are required, except with --resume, which reads them from the run (TrainRun checks).
+        var model = Choice("--model", "Model: mlp, cnn, deep-mlp (fashion-mnist) or transformer (text); required unless resuming.", [.. ModelFactory.Names]);
         var data = Choice("--data", "Data: fashion-mnist or text (the shipped Shakespeare excerpt or --data-dir FILE).", "fashion-mnist", "text");
-        data.Required = true;
         var dataDir = new Option<string?>("--data-dir") { Description = "Fashion-MNIST IDX folder, or a UTF-8 text file for --data text.", HelpName = "D" };
         var optimizer = Choice("--optimizer", "Optimizer (default sgd); the warmup-free ones are in docs/optimizers.md.", [.. OptimizerFactory.Names]);
         optimizer.DefaultValueFactory = _ => "sgd";
-        var lr = new Option<double>("--lr") { Description = "Base (peak) learning rate; a native schedule multiplies it.", Required = true, HelpName = "X" };
+        var lr = new Option<double>("--lr") { Description = "Base (peak) learning rate; a native schedule multiplies it; required unless resuming.", HelpName = "X" };
         var momentum = new Option<double>("--momentum") { Description = "SGD momentum (default 0; schedule-free-sgd: its interpolation, 0 = 0.9).", HelpName = "M" };
         var gi = new Option<bool>("--gi") { Description = "GI-Adam: adam's or adamw's second moment starts from the first gradient's square." };
         var schedule = new Option<string>("--schedule") { Description = "Schedule text: native (warmup(100) >> cosine(900)) or a peer's call (default constant()).", HelpName = "SPEC", DefaultValueFactory = _ => "constant()" };
@@ -44,7 +43,7 @@ public static class TrainCommand
         var readBack = new Option<int>("--read-back-every") { Description = "Steps between device-to-host read-backs of the metrics (default 25).", HelpName = "K", DefaultValueFactory = _ => 25 };
         var detailEvery = new Option<int>("--detail-every") { Description = "Steps between detail steps, which also measure per-layer update ratios, weight norms and dead ReLU units (default 25; 1 = every step).", HelpName = "K", DefaultValueFactory = _ => 25 };
         var accumulate = new Option<int>("--accumulate") { Description = "Mini-batches whose gradients make one optimizer step (default 1).", HelpName = "N", DefaultValueFactory = _ => 1 };
-        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint, with the settings in its config.json (options that differ are refused)." };
         var force = new Option<bool>("--force") { Description = "Discard the run already in --out and train a new one there." };
         var command = new Command("train", "Train a model with a schedule, guards and monitoring into a run folder.")
         {
@@ -60,8 +59,8 @@ public static class TrainCommand
                 "A constant lr 0.2 without warmup, guarded by ZClip, skip-step and roll-back: ZClip clips the gradient norm where it jumps (zclip lines in events.jsonl, with the norm and its z-score); no spike or NaN came for skip-step or roll-back."),
             new CommandExample("ramp train --model mlp --data fashion-mnist --lr 1.5 --momentum 0.9 --schedule \"auto() >> cosine(300)\" --steps 300 --out runs/auto",
                 "Automatic warmup towards lr 1.5, a peak this MLP cannot take: the gates hold the rate far below it and the run trains there; the console and summary.json (auto_warmup) say so, with the rate it sustained and a suggested peak, and events.jsonl names the gate behind each hold."),
-            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 0.1 --steps 1000 --out runs/mlp --resume",
-                "Continue runs/mlp from its last checkpoint (same rows and learning rates as an uninterrupted run)."));
+            new CommandExample("ramp train --resume --out runs/mlp",
+                "Continue runs/mlp from its last checkpoint with the settings in its config.json (same rows and learning rates as an uninterrupted run)."));
         command.SetAction(result =>
         {
             var guards = new GuardOptions(
@@ -71,13 +70,14 @@ public static class TrainCommand
                 result.GetValue(skip) ? new SpikeSkipOptions() : null,
                 result.GetValue(rollback) ? new RollbackOptions() : null);
             var request = new TrainRequest(
-                result.GetRequiredValue(model), result.GetRequiredValue(data), result.GetValue(dataDir), result.GetRequiredValue(optimizer),
-                result.GetRequiredValue(lr), result.GetValue(momentum), result.GetRequiredValue(schedule), result.GetValue(steps),
+                result.GetValue(model) ?? "", result.GetValue(data) ?? "", result.GetValue(dataDir), result.GetRequiredValue(optimizer),
+                result.GetValue(lr), result.GetValue(momentum), result.GetRequiredValue(schedule), result.GetValue(steps),
                 result.GetValue(epochs), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(output),
                 result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
                 result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate), result.GetRequiredValue(detailEvery),
                 result.GetValue(force), TrainRun.EvalWindows(result.GetValue(evalWindows)), result.GetValue(gi));
-            return TrainRun.Execute(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            var given = command.Options.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToHashSet();
+            return TrainRun.Execute(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, given);
         });
         return command;
     }

@@ -22,9 +22,14 @@ public static class TrainRun
     private const int TextContext = 64;
 
     /// <summary>Runs the request; user mistakes throw <see cref="UsageException"/>.</summary>
-    public static int Execute(TrainRequest r, TextWriter output, TextWriter? errors = null)
+    public static int Execute(TrainRequest r, TextWriter output, TextWriter? errors = null, IReadOnlySet<string>? given = null)
     {
         ArgumentNullException.ThrowIfNull(r);
+        given ??= new HashSet<string> { "--model", "--data", "--lr" };
+        if (r.Resume) r = TrainResume.Merge(r, given);
+        if (r.Model.Length == 0) throw new UsageException("Option '--model' is required (see 'ramp train --help')");
+        if (r.Data.Length == 0) throw new UsageException("Option '--data' is required (see 'ramp train --help')");
+        if (r.Lr == 0 && !given.Contains("--lr") && !r.Resume) throw new UsageException("Option '--lr' is required (see 'ramp train --help')");
         Check(r);
         PathChecks.OutputFolder("--out", r.Out);
         SpecInput.ParseAndBind(r.Schedule, [r.Lr]); // reports a spec mistake as a usage error
@@ -39,7 +44,7 @@ public static class TrainRun
         var config = new RunConfig(ModelNames.Parse(r.Model), r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
             CheckpointEvery: r.CheckpointEvery, EvalEvery: r.EvalEvery, Accumulate: r.Accumulate, EvalWindows: r.EvalWindows)
         {
-            Extra = new() { ["optimizer_settings"] = settings },
+            Extra = new() { ["optimizer_settings"] = settings }, // read back by --resume
         };
         using var held = PathChecks.Lock("--out", r.Out);
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
@@ -88,7 +93,8 @@ public static class TrainRun
 
     private static void Check(TrainRequest r)
     {
-        if ((r.Steps is null) == (r.Epochs is null)) throw new UsageException("train: give exactly one of --steps N or --epochs E");
+        if ((r.Steps is null) == (r.Epochs is null) && !(r.Resume && r.Steps is not null))
+            throw new UsageException("train: give exactly one of --steps N or --epochs E");
         if (r.Steps is < 1) throw new UsageException($"--steps: must be at least 1 but was {r.Steps}");
         if (r.Epochs is { } e && !(e > 0)) throw new UsageException($"--epochs: must be > 0 but was {Num(e)}");
         if (!(r.Lr > 0) || !double.IsFinite(r.Lr)) throw new UsageException($"--lr: must be a finite number > 0 but was {Num(r.Lr)}");
@@ -155,7 +161,10 @@ public static class TrainRun
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or IdxFormatException or ArgumentException)
         {
-            throw new UsageException($"--data-dir {r.DataDir}: {CommandLineRunner.OneLine(ex.Message)}", ex);
+            // The readers' messages start with the file they read; the option is named once, before it.
+            var message = CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0]);
+            var source = r.DataDir ?? "shipped";
+            throw new UsageException(message.StartsWith(source, StringComparison.Ordinal) ? $"--data-dir {message}" : $"--data-dir {source}: {message}", ex);
         }
     }
 

@@ -28,8 +28,63 @@ public sealed class TextCorpus
     public static TextCorpus Shipped() =>
         new(Encoding.UTF8.GetString(ShippedData.Read("shakespeare.txt")), "shipped:shakespeare.txt");
 
-    /// <summary>Any UTF-8 text file.</summary>
-    public static TextCorpus FromFile(string path) => new(File.ReadAllText(path, Encoding.UTF8), path);
+    /// <summary>
+    /// A text file: UTF-8 (a UTF-8 byte-order mark is skipped; a UTF-16 or UTF-32 one is honoured). Refused, with the
+    /// path and the offset: a folder, invalid UTF-8, a NUL character, or more than 1% control characters other than
+    /// tab, line feed, carriage return and form feed (binary data read as text).
+    /// </summary>
+    /// <exception cref="ArgumentException">The file is not text, as above, or holds fewer than 2 characters.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static TextCorpus FromFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path)) throw new ArgumentException($"{path}: is a folder, not a text file", nameof(path));
+        return new TextCorpus(Decode(File.ReadAllBytes(path), path), path);
+    }
+
+    /// <summary>The text of <paramref name="bytes"/> under the rules of <see cref="FromFile"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="ArgumentException">Not text.</exception>
+    public static string Decode(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var (encoding, skip) = bytes switch
+        {
+            [0xFF, 0xFE, 0, 0, ..] => (new UTF32Encoding(false, false, true), 4),
+            [0, 0, 0xFE, 0xFF, ..] => (new UTF32Encoding(true, false, true), 4),
+            [0xEF, 0xBB, 0xBF, ..] => ((Encoding)new UTF8Encoding(false, true), 3),
+            [0xFF, 0xFE, ..] => (new UnicodeEncoding(false, false, true), 2),
+            [0xFE, 0xFF, ..] => (new UnicodeEncoding(true, false, true), 2),
+            _ => (new UTF8Encoding(false, true), 0),
+        };
+        string text;
+        try
+        {
+            text = encoding.GetString(bytes, skip, bytes.Length - skip);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = e.Index >= 0 ? $" at byte {e.Index + skip}" : "";
+            throw new ArgumentException($"{source}: not {encoding.WebName.ToUpperInvariant()} text (an invalid byte sequence{at}); save it as UTF-8", nameof(bytes), e);
+        }
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0) throw new ArgumentException($"{source}: binary data, not text (a NUL character at character {nul})", nameof(bytes));
+        var control = text.Count(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'));
+        if (control > text.Length / 100)
+            throw new ArgumentException($"{source}: binary data, not text ({control} of {text.Length} characters are control characters)", nameof(bytes));
+        return text;
+    }
+
+    /// <summary>
+    /// The fewest characters that give a <see cref="TextData.Split"/> at <paramref name="context"/>: one training
+    /// window and a test split after a gap of one context.
+    /// </summary>
+    public static int MinimumLength(int context)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(context);
+        var windows = 1;
+        while (!(windows * 9 / 10 - context >= 1 && windows - windows * 9 / 10 >= 1)) windows++;
+        return windows + context;
+    }
 
     /// <summary>Where the text came from.</summary>
     public string Source { get; }

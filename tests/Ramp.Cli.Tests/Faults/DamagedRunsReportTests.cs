@@ -51,4 +51,20 @@ public sealed class DamagedRunsReportTests : IDisposable
         Assert.Matches("^ramp: .*config.json.*", line);
         Assert.DoesNotContain("internal error", line);
     }
+
+    [Fact]
+    public void A_target_no_run_can_reach_is_refused()
+    {
+        FinishedRun();
+        var cmp = Path.Combine(_root, "cmp");
+
+        var two = RealRamp.Run("report", cmp, "--target", "2");
+        var nan = RealRamp.Run("report", cmp, "--target", "nan");
+
+        Assert.Equal(2, two.Code);
+        Assert.Equal(["ramp: --target 2: the runs are measured by accuracy, which lies in [0, 1]"], two.ErrLines);
+        Assert.Equal(2, nan.Code);
+        Assert.Equal(["ramp: --target: must be a finite number but was NaN"], nan.ErrLines);
+        Assert.False(File.Exists(Path.Combine(cmp, "summary.csv")), "nothing was written");
+    }
 }
