@@ -77,15 +77,27 @@ public static class PathChecks
     private static string Full(string option, string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UsageException($"{option}: the path is empty");
+        string full;
         try
         {
-            return Path.GetFullPath(path);
+            full = Path.GetFullPath(path);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             throw new UsageException($"{option} {path}: not a valid path: {CommandLineRunner.OneLine(e.Message)}", e);
         }
+        // Linux and macOS refuse a name over 255 bytes and a path over 4095 (NAME_MAX, PATH_MAX) only when it is used,
+        // with a PathTooLongException from deep inside a command; say so before any work.
+        var tooLong = full.Split(Path.DirectorySeparatorChar).FirstOrDefault(n => System.Text.Encoding.UTF8.GetByteCount(n) > MaxNameBytes);
+        if (tooLong is not null)
+            throw new UsageException($"{option} {path}: not a valid path: a name of {System.Text.Encoding.UTF8.GetByteCount(tooLong)} bytes; at most {MaxNameBytes} are allowed");
+        if (System.Text.Encoding.UTF8.GetByteCount(full) > MaxPathBytes)
+            throw new UsageException($"{option} {path}: not a valid path: {System.Text.Encoding.UTF8.GetByteCount(full)} bytes long; at most {MaxPathBytes} are allowed");
+        return full;
     }
+
+    private const int MaxNameBytes = 255;
+    private const int MaxPathBytes = 4095;
 
     // The deepest folder of full that exists; a file on the way is an error.
     private static string NearestFolder(string option, string path, string full)

@@ -38,7 +38,9 @@ public static class ReportCommand
         };
         stable.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is < 0 or > 1) r.AddError($"--stable-rate must be in [0, 1] but was {r.GetValueOrDefault<double>()}");
+            // NaN fails every comparison, so the range is asked for, not its complement.
+            var rate = r.GetValueOrDefault<double>();
+            if (rate is not (>= 0 and <= 1)) r.AddError($"--stable-rate must be in [0, 1] but was {rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
         });
         var command = new Command("report", "Merge the run folders of comparison directories into one HTML report, summary.csv and charts.")
         {

@@ -64,28 +64,46 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(text.Distinct().Count(), corpus.Vocabulary.Count);
     }
 
-    [Fact]
-    public void Truncated_and_random_idx_files_are_refused_naming_the_file()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Truncated_and_random_idx_files_are_refused_naming_the_file(bool gzipped)
     {
         var data = RealRamp.FashionMnist(_root);
-        var images = Path.Combine(data, "train-images-idx3-ubyte");
+        var gz = Path.Combine(data, "train-images-idx3-ubyte.gz");
+        var images = gzipped ? gz : Path.Combine(data, "train-images-idx3-ubyte");
+        if (!gzipped)
+        {
+            using (var input = new System.IO.Compression.GZipStream(System.IO.File.OpenRead(gz), System.IO.Compression.CompressionMode.Decompress))
+            using (var plain = System.IO.File.Create(images))
+                input.CopyTo(plain);
+            System.IO.File.Delete(gz);
+        }
         var bytes = System.IO.File.ReadAllBytes(images);
-        System.IO.File.WriteAllBytes(images, bytes[..(bytes.Length / 3)]);
-        var output = Path.Combine(_root, "out");
+        string[] train = ["train", "--model", "mlp", "--data", "fashion-mnist", "--data-dir", data, "--lr", "0.1", "--steps", "2", "--out", Path.Combine(_root, "out")];
 
-        var truncated = RealRamp.Run("train", "--model", "mlp", "--data", "fashion-mnist", "--data-dir", data, "--lr", "0.1", "--steps", "2", "--out", output);
+        System.IO.File.WriteAllBytes(images, bytes[..(bytes.Length / 3)]);
+        var truncated = RealRamp.Run(train);
         new Random(4).NextBytes(bytes);
         System.IO.File.WriteAllBytes(images, bytes);
-        var random = RealRamp.Run("train", "--model", "mlp", "--data", "fashion-mnist", "--data-dir", data, "--lr", "0.1", "--steps", "2", "--out", output);
+        var random = RealRamp.Run(train);
 
-        foreach (var run in new[] { truncated, random })
-        {
-            Assert.Equal(2, run.Code);
-            var line = Assert.Single(run.ErrLines);
-            Assert.StartsWith($"ramp: --data-dir {data}", line);
-            Assert.Contains("train-images-idx3-ubyte", line);
-        }
-        Assert.False(Directory.Exists(output), "nothing was written");
+        AssertPrefix(truncated, $"ramp: --data-dir {images}: truncated: header says 8000 images of 28x28 (6272000 bytes) but only ");
+        AssertPrefix(random, $"ramp: --data-dir {images}: ");
+        Assert.Contains("not an IDX", random.ErrLines[0]);
+        Assert.False(Directory.Exists(Path.Combine(_root, "out")), "nothing was written");
+    }
+
+    [Fact]
+    public void A_path_with_a_name_over_255_bytes_is_refused_before_any_work()
+    {
+        var name = new string('a', 300);
+        var output = Path.Combine(_root, name);
+
+        AssertOneLine(RealRamp.Run("demo", "quadratic", "--out", output), $"ramp: --out {output}: not a valid path: a name of 300 bytes; at most 255 are allowed");
+        AssertOneLine(RealRamp.Run("train", "--model", "mlp", "--data", "fashion-mnist", "--lr", "0.1", "--steps", "2", "--out", Path.Combine(output, "run")),
+            $"ramp: --out {Path.Combine(output, "run")}: not a valid path: a name of 300 bytes; at most 255 are allowed");
+        Assert.Empty(Directory.GetFileSystemEntries(_root));
     }
 
     [Fact]

@@ -67,4 +67,20 @@ public sealed class DamagedRunsReportTests : IDisposable
         Assert.Equal(["ramp: --target: must be a finite number but was NaN"], nan.ErrLines);
         Assert.False(File.Exists(Path.Combine(cmp, "summary.csv")), "nothing was written");
     }
+
+    [Fact]
+    public void A_stable_rate_outside_zero_to_one_is_refused()
+    {
+        FinishedRun();
+        var cmp = Path.Combine(_root, "cmp");
+
+        var nan = RealRamp.Run("report", cmp, "--stable-rate", "nan");
+        var big = RealRamp.Run("report", cmp, "--stable-rate", "1.5");
+
+        Assert.Equal(2, nan.Code);
+        Assert.Equal(["ramp: --stable-rate must be in [0, 1] but was NaN (see 'ramp report --help')"], nan.ErrLines);
+        Assert.Equal(2, big.Code);
+        Assert.Equal(["ramp: --stable-rate must be in [0, 1] but was 1.5 (see 'ramp report --help')"], big.ErrLines);
+        Assert.False(File.Exists(Path.Combine(cmp, "summary.csv")), "nothing was written");
+    }
 }
