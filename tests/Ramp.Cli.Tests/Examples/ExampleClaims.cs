@@ -85,9 +85,12 @@ public static partial class ExampleClaims
         }
         if (e.Has("--resume"))
         {
-            var steps = long.Parse(e.Option("--steps")!, CultureInfo.InvariantCulture);
+            using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "config.json")));
+            var steps = config.RootElement.GetProperty("steps").GetInt64();
             var rows = File.ReadLines(Path.Combine(dir, "metrics.csv")).Skip(1).Select(l => long.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)).ToList();
-            if (plan.Before.Count == 0 || !rows.SequenceEqual(Enumerable.Range(0, (int)steps).Select(i => (long)i)))
+            if (plan.KilledAt is not { } killed || killed >= steps)
+                broken.Add($"the run it resumes was not killed part-way (checkpoint {plan.KilledAt} of {steps} steps)");
+            if (!rows.SequenceEqual(Enumerable.Range(0, (int)steps).Select(i => (long)i)))
                 broken.Add($"the resumed run's rows are not steps 0..{steps - 1} once each ({rows.Count} rows)");
         }
     }

@@ -9,13 +9,21 @@ namespace Ramp.Cli.Tests.Examples;
 /// grid runs and writes its report, not the case study's figures (those are docs/CASE_STUDIES.md's measurements).</item>
 /// <item>An example that reads what another command writes gets it first: <c>ramp report DIR...</c> reads a
 /// comparison made by <c>ramp compare --preset fmnist-sgd --grid readme --shard k/2 --out DIR</c>, and
-/// <c>train ... --resume</c> continues the same command run without <c>--resume</c> for half its steps.</item>
+/// <c>train --resume --out D</c> continues the run that the documented <c>train ... --out D</c> example starts, run
+/// with <c>--checkpoint-every</c> a quarter of its steps and killed (SIGKILL) once its first checkpoint is written
+/// and before its end: the run a user resumes.</item>
 /// <item>An input file the repository does not have is taken from the docs: <c>my-grid.json</c> is the grid shown
 /// in docs/compare.md.</item>
 /// </list>
 /// </summary>
 public sealed record ExamplePlan(IReadOnlyList<string> Args, string? StdoutTo, IReadOnlyList<IReadOnlyList<string>> Before, IReadOnlyDictionary<string, string> Files, bool Sharded)
 {
+    /// <summary>The last prerequisite is a training run killed after its first checkpoint (for <c>--resume</c>).</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>The step of the checkpoint the interrupted prerequisite was killed after (set by <see cref="Run"/>).</summary>
+    public long? KilledAt { get; private set; }
+
     /// <summary>Shards a big grid's comparison is cut into.</summary>
     public const int Shards = 64;
 
@@ -48,11 +56,11 @@ public sealed record ExamplePlan(IReadOnlyList<string> Args, string? StdoutTo, I
                     before.Add(["compare", "--preset", "fmnist-sgd", "--grid", "readme", "--shard", $"{k % 2}/2", "--out", dirs[k]]);
                 break;
             case "train" when example.Has("--resume"):
-                var first = args.Where(a => a != "--resume").ToList();
-                var s = first.IndexOf("--steps");
-                first[s + 1] = (long.Parse(first[s + 1], System.Globalization.CultureInfo.InvariantCulture) / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                before.Add(first);
-                break;
+                var started = ExampleCatalog.Examples.FirstOrDefault(x => x.Command == "train" && !x.Has("--resume") && x.Option("--out") == example.Option("--out"))
+                    ?? throw new InvalidOperationException($"{example}: no documented 'ramp train ... --out {example.Option("--out")}' starts the run it resumes");
+                var steps = long.Parse(started.Option("--steps")!, System.Globalization.CultureInfo.InvariantCulture);
+                before.Add([.. started.Args, "--checkpoint-every", Math.Max(1, steps / 4).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                return new ExamplePlan(args, example.StdoutTo, before, files, sharded) { Interrupted = true };
         }
         return new ExamplePlan(args, example.StdoutTo, before, files, sharded);
     }
@@ -68,6 +76,12 @@ public sealed record ExamplePlan(IReadOnlyList<string> Args, string? StdoutTo, I
                 Directory.CreateDirectory(Path.Combine(dir, parent));
         foreach (var b in Before)
         {
+            if (Interrupted && ReferenceEquals(b, Before[^1]))
+            {
+                var output = Path.Combine(dir, b[b.ToList().IndexOf("--out") + 1]);
+                KilledAt = RampProcess.KillAfterCheckpoint(b, dir, output);
+                continue;
+            }
             var pre = RampProcess.Run(b, dir);
             if (pre.Code != 0) throw new InvalidOperationException($"prerequisite 'ramp {string.Join(' ', b)}' failed ({pre.Code}): {pre.Stderr}");
         }

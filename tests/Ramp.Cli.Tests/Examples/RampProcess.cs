@@ -28,4 +28,51 @@ public static class RampProcess
         process.WaitForExit();
         return new RampResult(args, workDir, process.ExitCode, stdout, stderr.Result);
     }
+
+    /// <summary>
+    /// Starts <c>ramp train</c> with <paramref name="args"/> in <paramref name="workDir"/>, kills it (SIGKILL) once
+    /// <paramref name="output"/>'s first checkpoint is written, and returns that checkpoint's step. A run that ends
+    /// first is an error: the example would resume nothing.
+    /// </summary>
+    public static long KillAfterCheckpoint(IReadOnlyList<string> args, string workDir, string output)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workDir,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ramp.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var latest = Path.Combine(output, "checkpoints", "latest.json");
+        // No deadline of its own: the run's own length bounds the wait (it either checkpoints or ends).
+        while (!process.HasExited)
+        {
+            if (Step(latest) is { } step)
+            {
+                process.Kill();
+                process.WaitForExit();
+                return step;
+            }
+            Thread.Sleep(10);
+        }
+        throw new InvalidOperationException($"'ramp {string.Join(' ', args)}' ended (exit {process.ExitCode}) before it could be killed after a checkpoint");
+    }
+
+    private static long? Step(string latest)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(latest));
+            return doc.RootElement.GetProperty("step").GetInt64();
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
 }
