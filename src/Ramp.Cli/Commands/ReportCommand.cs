@@ -83,7 +83,8 @@ public static class ReportCommand
     private static void CheckTarget(double target, IReadOnlyList<Run> runs)
     {
         if (!double.IsFinite(target)) throw new UsageException($"--target: must be a finite number but was {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        var accuracy = runs.GroupBy(r => r.Config.CaseStudy).Where(g => FinalMetric.KindFor(g) == MetricKind.Accuracy).Select(g => g.Key).FirstOrDefault();
+        // Lone runs have no case study: "" names their group, so a null can only mean "no group measured by accuracy".
+        var accuracy = runs.GroupBy(r => r.Config.CaseStudy ?? "").Where(g => FinalMetric.KindFor(g) == MetricKind.Accuracy).Select(g => g.Key).FirstOrDefault();
         if (accuracy is not null && target is < 0 or > 1)
             throw new UsageException($"--target {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}: the runs{(accuracy.Length > 0 ? $" of {accuracy}" : "")} are measured by accuracy, which lies in [0, 1]");
     }

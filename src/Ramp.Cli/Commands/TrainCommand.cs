@@ -44,11 +44,12 @@ public static class TrainCommand
         var detailEvery = new Option<int>("--detail-every") { Description = "Steps between detail steps, which also measure per-layer update ratios, weight norms and dead ReLU units (default 25; 1 = every step).", HelpName = "K", DefaultValueFactory = _ => 25 };
         var accumulate = new Option<int>("--accumulate") { Description = "Mini-batches whose gradients make one optimizer step (default 1).", HelpName = "N", DefaultValueFactory = _ => 1 };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint, with the settings in its config.json (options that differ are refused)." };
+        var extendSteps = new Option<long?>("--extend-steps") { Description = "With --resume: continue the run to N steps in all, where its schedule gives those steps values of their own (docs/run-folder.md, Resuming).", HelpName = "N" };
         var force = new Option<bool>("--force") { Description = "Discard the run already in --out and train a new one there." };
         var command = new Command("train", "Train a model with a schedule, guards and monitoring into a run folder.")
         {
             model, data, dataDir, optimizer, lr, momentum, gi, schedule, steps, epochs, batch, seed, output, device,
-            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, evalWindows, readBack, detailEvery, accumulate, resume, force,
+            clip, agc, zclip, skip, rollback, checkpointEvery, evalEvery, evalWindows, readBack, detailEvery, accumulate, resume, extendSteps, force,
         };
         command.WithExamples(
             new CommandExample("ramp train --model mlp --data fashion-mnist --optimizer sgd --momentum 0.9 --lr 0.1 --schedule \"warmup(50) >> cosine(250)\" --steps 300 --out runs/mlp",
@@ -75,7 +76,8 @@ public static class TrainCommand
                 result.GetValue(epochs), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(output),
                 result.GetRequiredValue(device), guards, result.GetValue(checkpointEvery), result.GetValue(evalEvery),
                 result.GetRequiredValue(readBack), result.GetValue(resume), result.GetRequiredValue(accumulate), result.GetRequiredValue(detailEvery),
-                result.GetValue(force), TrainRun.EvalWindows(result.GetValue(evalWindows)), result.GetValue(gi));
+                result.GetValue(force), TrainRun.EvalWindows(result.GetValue(evalWindows)), result.GetValue(gi),
+                result.GetValue(extendSteps));
             var given = command.Options.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToHashSet();
             return TrainRun.Execute(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, given);
         });

@@ -26,4 +26,5 @@ public sealed record TrainRequest(
     int DetailEvery = 25,
     bool Force = false,
     int EvalWindows = Ramp.Runs.RunConfig.DefaultEvalWindows,
-    bool Gi = false);
+    bool Gi = false,
+    long? ExtendSteps = null);

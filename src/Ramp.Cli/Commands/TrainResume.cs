@@ -24,7 +24,11 @@ public static class TrainResume
     {
         ArgumentNullException.ThrowIfNull(typed);
         ArgumentNullException.ThrowIfNull(given);
-        if (!File.Exists(Path.Combine(typed.Out, "config.json"))) return typed;
+        if (!File.Exists(Path.Combine(typed.Out, "config.json")))
+        {
+            if (typed.ExtendSteps is not null) throw new UsageException($"--extend-steps: --out {typed.Out} holds no run to extend (no config.json)");
+            return typed;
+        }
         var run = Read(typed.Out);
         // optimizer_settings as OptimizerFactory.Settings writes them; the typed options are put in the same form, so
         // a default the factory fills in (schedule-free-sgd's momentum 0 = 0.9) is not taken for a difference.
@@ -69,9 +73,10 @@ public static class TrainResume
             .Select(x => $"{x.Option}: the run has {x.Run}, the command says {x.Typed}").ToArray();
         if (differences.Length > 0)
             throw new UsageException($"--resume: the command differs from the run in {typed.Out} ({string.Join("; ", differences)}); drop these options to continue the run with its own settings");
+        if (typed.ExtendSteps is { } extend) run = TrainExtension.Extend(run, ReadSummary(typed.Out), extend);
         return new TrainRequest(ModelNames.Text(run.Model), run.Data, run.DataDir, run.Optimizer, run.Lr, momentum, run.Schedule, run.Steps,
             run.Epochs, run.Batch, run.Seed, typed.Out, run.Device, g, run.CheckpointEvery, run.EvalEvery, monitor.ReadBackEvery,
-            Resume: true, run.Accumulate, monitor.DetailEvery, typed.Force, run.EvalWindows, gi);
+            Resume: true, run.Accumulate, monitor.DetailEvery, typed.Force, run.EvalWindows, gi, typed.ExtendSteps);
     }
 
     private static RunConfig Read(string folder)
@@ -92,6 +97,18 @@ public static class TrainResume
 
     private static JsonElement? Setting(JsonElement? settings, string name) =>
         settings is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) ? value : null;
+
+    private static RunSummary? ReadSummary(string folder)
+    {
+        try
+        {
+            return new RunFolder(folder).ReadSummary();
+        }
+        catch (RunFolderException e)
+        {
+            throw new UsageException($"--resume: {CommandLineRunner.OneLine(e.Message)}", e);
+        }
+    }
 
     private static JsonElement? Extra(RunConfig run, string name) =>
         run.Extra?.TryGetValue(name, out var value) == true && value is JsonElement e ? e : null;

@@ -26,10 +26,11 @@ public static class TrainRun
     {
         ArgumentNullException.ThrowIfNull(r);
         given ??= new HashSet<string> { "--model", "--data", "--lr" };
+        if (r.ExtendSteps is not null && !r.Resume) throw new UsageException("--extend-steps: continues the run in --out to more steps; add --resume");
         if (r.Resume) r = TrainResume.Merge(r, given);
         if (r.Model.Length == 0) throw new UsageException("Option '--model' is required (see 'ramp train --help')");
         if (r.Data.Length == 0) throw new UsageException("Option '--data' is required (see 'ramp train --help')");
-        if (r.Lr == 0 && !given.Contains("--lr") && !r.Resume) throw new UsageException("Option '--lr' is required (see 'ramp train --help')");
+        if (r.Lr == 0 && !given.Contains("--lr")) throw new UsageException("Option '--lr' is required (see 'ramp train --help')");
         Check(r);
         PathChecks.OutputFolder("--out", r.Out);
         SpecInput.ParseAndBind(r.Schedule, [r.Lr]); // reports a spec mistake as a usage error
@@ -57,7 +58,8 @@ public static class TrainRun
         model.to(device);
         var optimizer = BuildOptimizer(r, model.parameters());
         if (r.Resume) ResumedOptimizer.Check(r.Out, r.Optimizer, settings);
-        if (r.Resume) PrepareResume(r, model, errors ?? TextWriter.Null);
+        var fromCheckpoint = r.Resume && PrepareResume(r, model, errors ?? TextWriter.Null);
+        if (fromCheckpoint && r.ExtendSteps is not null) Extend(r.Out, steps);
         var progress = new TrainProgress(output, steps);
         var options = new TrainerOptions(config, r.Out, r.Resume, Progress: progress.Report)
         {
@@ -79,16 +81,36 @@ public static class TrainRun
     }
 
     // Every checkpoint file is checked before libtorch reads it; a damaged latest one falls back to the one before.
-    private static void PrepareResume(TrainRequest r, nn.Module model, TextWriter errors)
+    // Rows without any checkpoint (a run killed before its first one) cannot be continued: the run starts again from
+    // step 0 with the same settings, which writes the same rows (as a comparison does with such a cell). True when a
+    // checkpoint is resumed from.
+    private static bool PrepareResume(TrainRequest r, nn.Module model, TextWriter errors)
     {
         try
         {
-            Checkpointer.PrepareResume(new RunFolder(r.Out), model, line => errors.WriteLine($"ramp: {line}"));
+            var folder = new RunFolder(r.Out);
+            Checkpointer.PrepareResume(folder, model, line => errors.WriteLine($"ramp: {line}"));
+            if (File.Exists(folder.LatestCheckpoint)) return true;
+            if (File.Exists(folder.MetricsCsv))
+            {
+                errors.WriteLine($"ramp: warning: {r.Out} has rows but no checkpoint to resume from; training the run again from step 0 with its settings");
+                RunLock.ClearFolder(r.Out);
+            }
+            return false;
         }
         catch (CheckpointDamagedException e)
         {
             throw new UsageException($"--resume: {CommandLineRunner.OneLine(e.Message)}", e);
         }
+    }
+
+    // config.json records the new length (after the checkpoint was found intact, so a refused resume changes nothing);
+    // every other field, a comparison's included, is kept as the run wrote it.
+    private static void Extend(string output, long steps)
+    {
+        var folder = new RunFolder(output);
+        var run = folder.ReadConfig();
+        if (run.Steps != steps) folder.WriteConfig(run with { Steps = steps, Epochs = null });
     }
 
     private static void Check(TrainRequest r)

@@ -26,6 +26,7 @@ public sealed class ConcurrentWriterTests : IDisposable
         var third = RealRamp.Run(args);
 
         var line = $"ramp: --out {run}: another ramp process (PID {first.Id}) is writing this folder; wait for it to end or stop it";
+        Assert.Equal(line, DocQuote.Line("docs/run-folder.md", "ramp: --out ").Replace("runs/a", run).Replace("4242", first.Id.ToString()));
         Assert.Equal(2, second.Code);
         Assert.Equal([line], second.ErrLines);
         Assert.Equal(2, third.Code);

@@ -39,28 +39,41 @@ public sealed class OptionFuzzTests : IDisposable
          Path.Combine(_root, "f.txt"), Path.Combine(_root, "f.txt", "under"), "a\u0000b", Path.Combine(_root, new string('d', 300)),
          Path.Combine(_root, "x.png"), Path.Combine(_root, "x.svg"), Path.Combine(_root, "x.jpg")];
 
-    /// <summary>The small valid commands and their options with the kind of value each takes.</summary>
+    /// <summary>
+    /// The small valid commands and their options with the kind of value each takes. The options are read from the
+    /// commands themselves, so one added later is fuzzed too.
+    /// </summary>
     private (string[] Base, (string Option, string Kind)[] Options)[] Commands(string grid, string run) =>
     [
-        (["lr", "cosine(100)", "--steps", "50"], [("--steps", "short"), ("--base-lr", "number"), ("--metrics", "path"), ("SPEC", "text")]),
-        (["plot", "cosine(100)", "--steps", "50", "-o", Path.Combine(Fresh(), "c.png")],
-            [("--steps", "short"), ("--base-lr", "number"), ("-o", "path"), ("--log-y", "flag"), ("--title", "text"), ("SPEC", "text")]),
-        (["train", "--model", "mlp", "--data", "fashion-mnist", "--lr", "0.1", "--steps", "2", "--batch", "8", "--read-back-every", "1", "--out", Fresh()],
-            [("--model", "text"), ("--data", "text"), ("--data-dir", "path"), ("--optimizer", "text"), ("--lr", "number"), ("--momentum", "number"),
-             ("--schedule", "text"), ("--steps", "short"), ("--epochs", "short"), ("--batch", "short"), ("--seed", "number"), ("--out", "path"),
-             ("--device", "text"), ("--clip", "number"), ("--agc", "number"), ("--zclip", "flag"), ("--skip-spikes", "flag"), ("--rollback", "flag"),
-             ("--checkpoint-every", "short"), ("--eval-every", "short"), ("--read-back-every", "short"), ("--detail-every", "short"),
-             ("--accumulate", "short"), ("--resume", "flag"), ("--force", "flag")]),
-        (["compare", "--grid-file", grid, "--out", Fresh(), "--jobs", "1"],
-            [("--preset", "text"), ("--grid", "text"), ("--grid-file", "path"), ("--out", "path"), ("--jobs", "tiny"), ("--shard", "number"),
-             ("--seeds", "tiny"), ("--force", "flag")]),
-        (["find-lr", "--model", "mlp", "--data", "fashion-mnist", "--steps", "3", "--cold-start-steps", "0", "--batch", "8", "--out", Fresh()],
-            [("--model", "text"), ("--data", "text"), ("--data-dir", "path"), ("--optimizer", "text"), ("--momentum", "number"), ("--batch", "short"),
-             ("--seed", "number"), ("--steps", "short"), ("--start-lr", "number"), ("--end-lr", "number"), ("--cold-start-steps", "tiny"),
-             ("--total-steps", "number"), ("--out", "path"), ("--device", "text"), ("--force", "flag")]),
-        (["report", run, "--out", Fresh()], [("DIR", "path"), ("--out", "path"), ("--target", "number"), ("--stable-rate", "number")]),
-        (["demo", "quadratic", "--out", Fresh()], [("--out", "path"), ("--force", "flag")]),
+        Of(["lr", "cosine(100)", "--steps", "50"], ("SPEC", "text")),
+        Of(["plot", "cosine(100)", "--steps", "50", "-o", Path.Combine(Fresh(), "c.png")], ("SPEC", "text")),
+        Of(["train", "--model", "mlp", "--data", "fashion-mnist", "--lr", "0.1", "--steps", "2", "--batch", "8", "--read-back-every", "1", "--out", Fresh()]),
+        Of(["compare", "--grid-file", grid, "--out", Fresh(), "--jobs", "1"]),
+        Of(["find-lr", "--model", "mlp", "--data", "fashion-mnist", "--steps", "3", "--cold-start-steps", "0", "--batch", "8", "--out", Fresh()]),
+        Of(["report", run, "--out", Fresh()], ("DIR", "path")),
+        Of(["demo", "quadratic", "--out", Fresh()]),
     ];
+
+    private static (string[] Base, (string Option, string Kind)[] Options) Of(string[] args, params (string Option, string Kind)[] positional)
+    {
+        var command = Program.Commands.Select(create => create()).Single(c => c.Name == args[0]);
+        if (command.Subcommands.FirstOrDefault(c => c.Name == args[1]) is { } sub) command = sub;
+        var options = command.Options.Where(o => !o.Hidden && o.Name is not ("--help" or "--version"))
+            .Select(o => (o.Aliases.FirstOrDefault(args.Contains) ?? o.Name, Kind(o)));
+        return (args, [.. positional, .. options]);
+    }
+
+    // Lengths that would start a long run get small values only ("short", "tiny").
+    private static string Kind(System.CommandLine.Option option) => option.Name switch
+    {
+        "--jobs" or "--seeds" or "--cold-start-steps" => "tiny",
+        "--epochs" => "short",
+        "--out" or "--data-dir" or "--grid-file" or "--output" or "-o" or "--metrics" => "path",
+        _ when option.ValueType == typeof(bool) => "flag",
+        _ when option.ValueType == typeof(int) || option.ValueType == typeof(long) || option.ValueType == typeof(int?) || option.ValueType == typeof(long?) => "short",
+        _ when option.ValueType == typeof(double) || option.ValueType == typeof(double?) => "number",
+        _ => "text",
+    };
 
     private string Fresh() => Path.Combine(_root, Guid.NewGuid().ToString("N")[..8]);
 

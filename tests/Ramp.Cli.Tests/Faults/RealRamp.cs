@@ -55,6 +55,41 @@ public static class RealRamp
         }
     }
 
+    /// <summary>
+    /// Starts <c>ramp</c> with <paramref name="args"/> and kills it (SIGKILL) as soon as <paramref name="output"/>'s
+    /// <c>checkpoints/latest.json</c> names a step above <paramref name="after"/>; returns that step. No deadline of its
+    /// own (a busy machine only makes the run slower): the run either writes that checkpoint or ends, which fails.
+    /// </summary>
+    public static long KillAfterCheckpoint(string[] args, string output, long after)
+    {
+        using var process = Start(args);
+        var latest = Path.Combine(output, "checkpoints", "latest.json");
+        while (!process.HasExited)
+        {
+            if (CheckpointStep(latest) is { } step && step > after)
+            {
+                process.Kill();
+                process.WaitForExit();
+                return step;
+            }
+            Thread.Sleep(10);
+        }
+        throw new InvalidOperationException($"'ramp {string.Join(' ', args)}' ended (exit {process.ExitCode}) before a checkpoint past step {after}");
+    }
+
+    private static long? CheckpointStep(string latest)
+    {
+        try
+        {
+            using var index = System.Text.Json.JsonDocument.Parse(File.ReadAllText(latest));
+            return index.RootElement.GetProperty("step").GetInt64();
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The shipped Fashion-MNIST subset written out under the standard IDX names into <paramref name="root"/>/data.</summary>
     public static string FashionMnist(string root)
     {

@@ -32,6 +32,33 @@ public sealed class ResumeSettingsTests : IDisposable
     }
 
     [Fact]
+    public void The_differences_line_is_the_one_the_docs_quote()
+    {
+        var run = Path.Combine(_root, "a");
+        Assert.Equal(0, RealRamp.Run("train", "--model", "mlp", "--data", "fashion-mnist", "--lr", "0.1", "--steps", "100", "--batch", "8", "--out", run).Code);
+
+        var differs = RealRamp.Run("train", "--resume", "--out", run, "--lr", "0.5", "--steps", "150");
+
+        Assert.Equal(2, differs.Code);
+        Assert.Equal([DocQuote.Line("docs/run-folder.md", "ramp: --resume:").Replace("runs/a", run)], differs.ErrLines);
+    }
+
+    [Fact]
+    public void Rows_without_a_checkpoint_are_trained_again_from_the_start()
+    {
+        var run = Path.Combine(_root, "run");
+        Assert.Equal(0, RealRamp.Run("train", "--model", "mlp", "--data", "fashion-mnist", "--lr", "0.1", "--steps", "20", "--batch", "8", "--out", run).Code);
+        var rows = File.ReadAllLines(Path.Combine(run, "metrics.csv")).Select(l => l[..l.LastIndexOf(',')]).ToArray();
+        Directory.Delete(Path.Combine(run, "checkpoints"), recursive: true); // as a run killed before its first checkpoint has none
+
+        var resumed = RealRamp.Run("train", "--resume", "--out", run);
+
+        Assert.True(resumed.Code == 0, resumed.Err);
+        Assert.Equal([$"ramp: warning: {run} has rows but no checkpoint to resume from; training the run again from step 0 with its settings"], resumed.ErrLines);
+        Assert.Equal(rows, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Select(l => l[..l.LastIndexOf(',')]).ToArray());
+    }
+
+    [Fact]
     public void A_new_run_still_needs_its_model_data_and_rate()
     {
         var run = RealRamp.Run("train", "--data", "fashion-mnist", "--lr", "0.1", "--steps", "2", "--out", Path.Combine(_root, "new"));

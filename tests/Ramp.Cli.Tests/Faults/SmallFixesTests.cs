@@ -32,7 +32,7 @@ public sealed class SmallFixesTests
         var torch = RealRamp.Run("lr", "torch.optim.lr_scheduler.StepLR(step_size=30, gamma=0.1)", "--steps", "5", "--base-lr", "0.1");
 
         Assert.Equal(2, refused.Code);
-        Assert.Equal(["ramp: --base-lr: \"warmup_cosine_decay_schedule(init_value=0.0, peak_value=1.0, wa…\" gives absolute learning rates (its values do not depend on the base rate), so --base-lr would be ignored; drop it or give 1 per group"],
+        Assert.Equal(["ramp: --base-lr: \"warmup_cosine_decay_schedule(init_value=0.0, peak_value=1.0…\" gives absolute learning rates (its values do not depend on the base rate), so --base-lr would be ignored; drop it or give 1 per group"],
             refused.ErrLines);
         Assert.Equal(0, groups.Code);
         Assert.StartsWith("step,lr0,lr1", groups.Out);
