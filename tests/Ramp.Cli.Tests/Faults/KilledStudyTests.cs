@@ -38,10 +38,11 @@ public sealed class KilledStudyTests : IDisposable
                 if (!study.HasExited) study.Kill(); // SIGKILL to the parent only, as kill -9 does
                 study.WaitForExit();
             }
-            // Every worker notices its parent is gone and exits, releasing its run folder.
+            // Every worker notices its parent is gone and exits, releasing its run folder. On a busy machine a worker
+            // may wait for a core before it reads end-of-file, so the bound scales with the measured study.
             var runs = Path.Combine(killed, "runs");
             foreach (var folder in Directory.Exists(runs) ? Directory.GetDirectories(runs) : [])
-                using (RunLock.Acquire(folder, wait: TimeSpan.FromSeconds(20))) { }
+                using (RunLock.Acquire(folder, wait: TimeSpan.FromMinutes(1) + duration)) { }
         }
         var rerun = RealRamp.Run(Args(grid, killed));
         Assert.True(rerun.Code == 0, rerun.Err);

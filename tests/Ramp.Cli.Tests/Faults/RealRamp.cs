@@ -44,12 +44,17 @@ public static class RealRamp
         return process;
     }
 
-    /// <summary>Waits (polling) until <paramref name="condition"/> holds; fails the test after <paramref name="seconds"/>.</summary>
-    public static void WaitFor(Func<bool> condition, string what, double seconds = 300)
+    /// <summary>
+    /// Waits (polling) until <paramref name="condition"/> holds. Fails when <paramref name="process"/>, whose work the
+    /// condition waits for, ends first; the bound of <paramref name="seconds"/> only keeps a hung run from hanging the
+    /// test (a busy machine makes runs slow, not wrong).
+    /// </summary>
+    public static void WaitFor(Func<bool> condition, string what, Process? process = null, double seconds = 1800)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
+            if (process is { HasExited: true } && !condition()) throw new InvalidOperationException($"the process ended (exit {process.ExitCode}) before {what}");
             if (clock.Elapsed.TotalSeconds > seconds) throw new TimeoutException($"waited {seconds} s for {what}");
             Thread.Sleep(20);
         }
