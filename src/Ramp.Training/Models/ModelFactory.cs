@@ -1,3 +1,4 @@
+using Ramp.Runs;
 using static TorchSharp.torch;
 
 namespace Ramp.Training.Models;
@@ -8,11 +9,14 @@ namespace Ramp.Training.Models;
 /// </summary>
 public static class ModelFactory
 {
-    /// <summary>The model names, in the order the help lists them: <c>mlp</c>, <c>cnn</c>, <c>deep-mlp</c> (images) and <c>transformer</c> (text).</summary>
-    public static readonly IReadOnlyList<string> Names = ["mlp", "cnn", "deep-mlp", "transformer"];
+    /// <summary>
+    /// The model names, in the order the help lists them: <c>mlp</c>, <c>cnn</c>, <c>deep-mlp</c> (images) and
+    /// <c>transformer</c> (text); the text forms of <see cref="ModelName"/>, the one list <c>config.json</c> uses too.
+    /// </summary>
+    public static IReadOnlyList<string> Names => ModelNames.All;
 
     /// <summary>Whether the model named <paramref name="name"/> trains on text (a language model) rather than images.</summary>
-    public static bool IsText(string name) => name == "transformer";
+    public static bool IsText(string name) => ModelNames.Find(name) == ModelName.Transformer;
 
     /// <summary>
     /// Builds the model <paramref name="settings"/> describe with <paramref name="classes"/> outputs (the vocabulary size
@@ -22,12 +26,12 @@ public static class ModelFactory
     public static nn.Module<Tensor, Tensor> Create(ModelSettings settings, int classes, int seed)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Kind switch
+        return ModelNames.Find(settings.Kind) switch
         {
-            "mlp" => new Mlp(hidden: settings.Hidden, classes: classes, seed: seed),
-            "cnn" => new SmallCnn(classes, seed: seed),
-            "deep-mlp" => new DeepMlp(settings.Depth, settings.Width, settings.InitScale, classes: classes, seed: seed),
-            "transformer" => new CharTransformer(classes, settings.Context, settings.Dim, settings.Heads, settings.Layers, settings.PreLn, seed),
+            ModelName.Mlp => new Mlp(hidden: settings.Hidden, classes: classes, seed: seed),
+            ModelName.Cnn => new SmallCnn(classes, seed: seed),
+            ModelName.DeepMlp => new DeepMlp(settings.Depth, settings.Width, settings.InitScale, classes: classes, seed: seed),
+            ModelName.Transformer => new CharTransformer(classes, settings.Context, settings.Dim, settings.Heads, settings.Layers, settings.PreLn, seed),
             _ => throw new ArgumentException($"model: unknown name '{settings.Kind}'; expected one of {string.Join(", ", Names)}", nameof(settings)),
         };
     }

@@ -1,6 +1,5 @@
 using Ramp.Runs;
 using System.Globalization;
-using System.Text.Json;
 using Ramp.Training.Runs;
 
 namespace Ramp.Training.Studies;
@@ -21,8 +20,8 @@ public static class CellState
         if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).All(e => RunLock.IsLockFile(Path.GetFileName(e))))
             return CellAction.Trained;
         var run = new RunFolder(folder);
-        if (File.Exists(run.ConfigFile)) CheckSame(run.ConfigFile, expected);
-        if (File.Exists(run.SummaryFile) && Status(run.SummaryFile) is "finished" or "diverged")
+        if (File.Exists(run.ConfigFile)) CheckSame(run, expected);
+        if (Status(run) is RunStatus.Finished or RunStatus.Diverged)
             return CellAction.Skipped;
         if (File.Exists(run.LatestCheckpoint)) return CellAction.Resumed;
         RunLock.ClearFolder(folder); // the lock's files stay: this process holds them
@@ -33,11 +32,11 @@ public static class CellState
     public static string? Conflict(string folder, RunConfig expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var config = Path.Combine(folder, "config.json");
-        if (!File.Exists(config)) return null;
+        var run = new RunFolder(folder);
+        if (!File.Exists(run.ConfigFile)) return null;
         try
         {
-            CheckSame(config, expected);
+            CheckSame(run, expected);
             return null;
         }
         catch (InvalidOperationException e)
@@ -46,46 +45,44 @@ public static class CellState
         }
     }
 
-    private static string? Status(string summaryFile)
+    /// <summary>The summary's status through the run-folder reader; null when missing or torn by a kill (unfinished).</summary>
+    private static RunStatus? Status(RunFolder run)
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(summaryFile));
-            return doc.RootElement.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            return run.ReadSummary()?.Status;
         }
-        catch (JsonException)
+        catch (RunFolderException)
         {
-            return null; // torn by a kill: treated as unfinished
+            return null;
         }
     }
 
-    private static void CheckSame(string configFile, RunConfig expected)
+    private static void CheckSame(RunFolder run, RunConfig expected)
     {
-        JsonElement root;
+        RunConfig recorded;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(configFile));
-            root = doc.RootElement.Clone();
+            recorded = run.ReadConfig();
         }
-        catch (JsonException)
+        catch (RunFolderException)
         {
             return; // torn: the run restarts
         }
-        Same(root, "schedule", expected.Schedule, configFile);
-        Same(root, "optimizer", expected.Optimizer, configFile);
-        Same(root, "steps", expected.Steps.ToString(CultureInfo.InvariantCulture), configFile);
-        Same(root, "batch", expected.Batch.ToString(CultureInfo.InvariantCulture), configFile);
-        Same(root, "lr", expected.Lr.ToString("R", CultureInfo.InvariantCulture), configFile);
+        var file = run.ConfigFile;
+        Same("schedule", recorded.Schedule, expected.Schedule, file);
+        Same("optimizer", recorded.Optimizer, expected.Optimizer, file);
+        Same("steps", F(recorded.Steps), F(expected.Steps), file);
+        Same("batch", F(recorded.Batch), F(expected.Batch), file);
+        Same("lr", F(recorded.Lr), F(expected.Lr), file);
     }
 
-    private static void Same(JsonElement root, string name, string expected, string file)
+    private static void Same(string name, string actual, string expected, string file)
     {
-        if (!root.TryGetProperty(name, out var v)) return;
-        var actual = v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText();
-        if (v.ValueKind == JsonValueKind.Number && double.TryParse(actual, CultureInfo.InvariantCulture, out var d)
-            && double.TryParse(expected, CultureInfo.InvariantCulture, out var e) && d == e) return;
         if (actual != expected)
             throw new InvalidOperationException(
                 $"{file}: this run was made with {name} {actual}, the grid now asks for {expected}; remove the folder or choose another --out");
     }
+
+    private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }
