@@ -32,7 +32,7 @@ public static class CompareCommand
         command.WithExamples(
             new CommandExample("ramp compare --preset deep-mlp --grid readme --out runs/demo",
                 "The README's case study: an 8-layer MLP with SGD, without warmup, with a 60-step warmup and with auto()."),
-            new CommandExample("ramp compare --preset char-transformer --grid smoke --out cmp/text --jobs 2",
+            new CommandExample("ramp compare --preset char-transformer --grid smoke --out cmp/text",
                 "Post-LN and Pre-LN character Transformers; collapse to the unigram baseline counts as failure."),
             new CommandExample("ramp compare --preset fmnist-sgd --grid full --out cmp/s3 --shard 3/8",
                 "One of eight shards (e.g. a Slurm array task); then: ramp report cmp/s* --out cmp/all."),

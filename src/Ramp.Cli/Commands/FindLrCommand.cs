@@ -45,8 +45,8 @@ public static class FindLrCommand
                 F($"Range test from {defaults.StartLr:G3} to {defaults.EndLr:G3} over {defaults.Iterations} steps and a cold-start search over {FindLrRun.DefaultColdStartSteps}-step trials; prints a recommended peak and warmup with its reasons and a ramp train line that uses them; chart in runs/find-lr.")),
             new CommandExample("ramp find-lr --model mlp --data fashion-mnist --momentum 0.9 --batch 256 --total-steps 186 --validate --out runs/find-lr-check",
                 "The same for a 186-step run at batch 256, then trains the recommendation for 186 steps next to half and twice its peak and prints whether it held."),
-            new CommandExample("ramp find-lr --model transformer --data text --optimizer adamw --start-lr 1e-6 --end-lr 1 --cold-start-steps 0 --out runs/lm-lr",
-                "Range test only, for a small character-level transformer with AdamW (the warmup is then Adam's untuned 2/(1-beta2))."));
+            new CommandExample("ramp find-lr --model transformer --data text --optimizer adamw --batch 32 --steps 100 --start-lr 1e-6 --end-lr 1 --cold-start-steps 0 --out runs/lm-lr",
+                "A 100-step range test only, for a small character-level transformer with AdamW (the warmup is then Adam's untuned 2/(1-beta2))."));
         command.SetAction(result => FindLrRun.Execute(new FindLrRequest(
             result.GetRequiredValue(model), result.GetRequiredValue(data), result.GetValue(dataDir), result.GetRequiredValue(optimizer),
             result.GetValue(momentum), result.GetRequiredValue(batch), result.GetValue(seed), result.GetRequiredValue(steps),

@@ -2,10 +2,10 @@ namespace Ramp.Cli.Tests.Examples;
 
 /// <summary>
 /// Every example of README.md, docs/*.md and <c>--help</c> runs through the built <c>ramp</c> and does what its
-/// words say (<see cref="ExampleClaims"/>; how each is run: <see cref="ExamplePlan"/>). Examples whose command lines
-/// differ only in their output paths run once and are judged by each one's words. Examples that train (train,
-/// compare, find-lr, and report, which reads a comparison) take many minutes on 2 cores, so they run when
-/// <c>RAMP_EXAMPLES=1</c> is set (<see cref="TrainingExamplesTheoryAttribute"/>); the others always run.
+/// words say (<see cref="ExampleClaims"/>; how each is run: <see cref="ExamplePlan"/>). Examples whose planned command
+/// lines differ only in their output paths run once and are judged by each one's words. Examples that train (train,
+/// compare, find-lr, find-lr-bench, and report, which reads a comparison) are a theory of their own, so that
+/// <c>--filter Example_runs</c> runs the quick ones alone; both always run.
 /// </summary>
 public sealed class DocumentedExamplesTests
 {
@@ -17,7 +17,7 @@ public sealed class DocumentedExamplesTests
     [MemberData(nameof(Quick))]
     public void Example_runs_and_does_what_its_words_say(string key) => RunAndJudge(key);
 
-    [TrainingExamplesTheory]
+    [Theory]
     [MemberData(nameof(Training))]
     public void Training_example_runs_and_does_what_its_words_say(string key) => RunAndJudge(key);
 
@@ -84,10 +84,11 @@ public sealed class DocumentedExamplesTests
     private static Dictionary<string, List<DocumentedExample>> Groups() =>
         ExampleCatalog.Examples.GroupBy(Key).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-    /// <summary>The command line with its output paths blanked: examples equal but for those run once.</summary>
+    /// <summary>The planned command line with its output paths blanked: examples equal but for those run once.</summary>
     private static string Key(DocumentedExample e)
     {
-        var args = e.Args.ToArray();
+        var args = ExamplePlan.For(e).Args.Select(a => a.StartsWith(ExampleCatalog.RepoRoot, StringComparison.Ordinal)
+            ? Path.GetRelativePath(ExampleCatalog.RepoRoot, a) : a).ToArray();
         for (var i = 1; i < args.Length - 1; i++)
             if (args[i] is "--out" or "-o" or "--output") args[i + 1] = "OUT" + Path.GetExtension(args[i + 1]);
         return string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));

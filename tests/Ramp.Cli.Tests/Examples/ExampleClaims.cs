@@ -11,9 +11,15 @@ namespace Ramp.Cli.Tests.Examples;
 /// <item><c>lr</c>: a CSV with one row per step (and a momentum column when the words say momentum).</item>
 /// <item><c>plot</c>, <c>demo</c>, <c>find-lr</c>, <c>report</c>, <c>compare</c>: the files they name, readable.</item>
 /// <item><c>train</c>: the run trains (finished, not diverged, loss below its start, Fashion-MNIST test accuracy at
-/// least 0.5, five times chance) and reaches an accuracy its own line states; a guard flag shows its guard acting
-/// (guard events in events.jsonl); <c>auto(...)</c> shows its decisions (auto_warmup events) and either reaches the
-/// peak or says in the console that it held below it; <c>--resume</c> continues (every step once, to the end).</item>
+/// least 0.5, five times chance) and reaches an accuracy its own line states; a guard flag shows one of its guards
+/// acting (their events in events.jsonl), words naming "zclip lines" need ZClip events and "no spike or NaN came" needs
+/// no skip-step or roll-back event; <c>auto(...)</c> shows its decisions (auto_warmup events) and either reaches the
+/// peak or says in the console that it held below it, and words saying it holds "far below" need summary.json's
+/// <c>auto_warmup</c> to say so (not done, factor below 0.5, a suggested peak, the gates that held), the console's
+/// sentence, and every hold or back-off event naming its gate; <c>--resume</c> continues (every step once, to the end).</item>
+/// <item><c>find-lr</c>: a recommendation printed with its reasons (<c>why:</c>) and a <c>try: ramp train</c> line;
+/// with <c>--validate</c> a line saying whether it held; words naming Adam's untuned 2/(1-beta2) need that warmup.</item>
+/// <item><c>find-lr-bench</c>: table.md with a row for each case measured.</item>
 /// <item><c>compare</c>: as many runs as its words state, and the README grid's arms doing what its page says.</item>
 /// </list>
 /// </summary>
@@ -34,10 +40,13 @@ public static partial class ExampleClaims
             case "compare": Compare(e, plan, r, broken); break;
             case "report": Report(r.At(e.Option("--out", "-o") ?? e.Args[1]), broken); break;
             case "demo": Exists(r.At(Path.Combine(e.Option("--out")!, "index.html")), broken); break;
-            case "find-lr":
-                foreach (var f in new[] { "find-lr.json", "find-lr.png" }) Exists(r.At(Path.Combine(e.Option("--out")!, f)), broken);
-                if (!Regex.IsMatch(r.Stdout, "peak", RegexOptions.IgnoreCase) || !Regex.IsMatch(r.Stdout, "warmup", RegexOptions.IgnoreCase))
-                    broken.Add("find-lr printed no recommended peak and warmup: " + r.Stdout);
+            case "find-lr": FindLr(e, r, broken); break;
+            case "find-lr-bench":
+                var table = r.At(Path.Combine(e.Option("--out")!, "table.md"));
+                Exists(table, broken);
+                foreach (var c in (e.Option("--cases") ?? ExamplePlan.BenchCase).Split(','))
+                    if (File.Exists(table) && !File.ReadLines(table).Any(l => l.StartsWith($"| {c} |", StringComparison.Ordinal)))
+                        broken.Add($"table.md has no row for {c}");
                 break;
         }
         return broken;
@@ -62,6 +71,30 @@ public static partial class ExampleClaims
             broken.Add("the words promise momentum but the header is: " + lines[0]);
     }
 
+    private static void FindLr(DocumentedExample e, RampResult r, List<string> broken)
+    {
+        var json = r.At(Path.Combine(e.Option("--out")!, "find-lr.json"));
+        foreach (var f in new[] { json, r.At(Path.Combine(e.Option("--out")!, "find-lr.png")) }) Exists(f, broken);
+        if (!Regex.IsMatch(r.Stdout, @"^recommended: peak lr [0-9.eE+-]+, linear warmup \d+ steps", RegexOptions.Multiline))
+            broken.Add("find-lr printed no recommended peak and warmup: " + r.Stdout);
+        if (Regex.IsMatch(e.Prose, "reasons", RegexOptions.IgnoreCase) && !Regex.IsMatch(r.Stdout, @"^\s*why:\s*\n\s*- \S", RegexOptions.Multiline))
+            broken.Add("the words promise its reasons but no 'why:' list was printed");
+        if (Regex.IsMatch(e.Prose, "ramp train line", RegexOptions.IgnoreCase) && !Regex.IsMatch(r.Stdout, @"^\s*try: ramp train ", RegexOptions.Multiline))
+            broken.Add("the words promise a ramp train line but none was printed");
+        if (e.Has("--validate") && !Regex.IsMatch(r.Stdout, "^validate: (held|did not hold)", RegexOptions.Multiline))
+            broken.Add("--validate given but no line says whether the recommendation held");
+        if (e.Prose.Contains("2/(1-beta2)", StringComparison.Ordinal) && File.Exists(json))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            var rec = doc.RootElement.GetProperty("recommendation");
+            var reasons = string.Join(' ', rec.GetProperty("rationale").EnumerateArray().Select(x => x.GetString()));
+            var beta2 = UntunedBeta2().Match(reasons);
+            var untuned = beta2.Success ? (long)Math.Round(2 / (1 - double.Parse(beta2.Groups[1].Value, CultureInfo.InvariantCulture))) : -1;
+            if (rec.GetProperty("warmup_steps").GetInt64() != untuned)
+                broken.Add($"the words promise Adam's untuned 2/(1-beta2) warmup but it is {rec.GetProperty("warmup_steps")} ({reasons})");
+        }
+    }
+
     private static void Train(DocumentedExample e, ExamplePlan plan, RampResult r, List<string> broken)
     {
         var dir = r.At(e.Option("--out")!);
@@ -73,15 +106,21 @@ public static partial class ExampleClaims
         if (!text && !(run.EvalAccuracy >= 0.5)) broken.Add($"test accuracy {run.EvalAccuracy} is below 0.5 (chance is 0.1): it does not train");
         if (StatedAccuracy(e) is { } stated && !(run.EvalAccuracy >= stated - 0.015))
             broken.Add($"its line states accuracy {stated} but the run reached {run.EvalAccuracy}");
-        string[] guardFlags = ["--skip-spikes", "--rollback", "--zclip", "--agc", "--clip"];
-        if (guardFlags.Any(e.Has) && run.Events.Count(ev => ev.Kind == "guard") == 0)
-            broken.Add($"{string.Join(' ', guardFlags.Where(e.Has))} given but no guard event in events.jsonl: the guard never acted");
+        var guards = GuardEvents.Where(g => e.Has(g.Key)).ToList();
+        var guardEvents = run.Events.Where(ev => ev.Kind == "guard").ToList();
+        if (guards.Count > 0 && !guardEvents.Any(ev => guards.Any(g => g.Value == ev.Name)))
+            broken.Add($"{string.Join(' ', guards.Select(g => g.Key))} given but none of their events in events.jsonl: the guards never acted");
+        if (e.Prose.Contains("zclip lines", StringComparison.OrdinalIgnoreCase) && !guardEvents.Any(ev => ev.Name == "zclip"))
+            broken.Add("the words promise zclip lines in events.jsonl but there are none");
+        if (e.Prose.Contains("no spike or NaN came", StringComparison.OrdinalIgnoreCase) && guardEvents.Count(ev => ev.Name is "skip" or "rollback") is > 0 and var n)
+            broken.Add($"the words say no spike or NaN came for skip-step or roll-back, but they acted {n} times");
         if (e.Option("--schedule") is { } spec && spec.TrimStart().StartsWith("auto(", StringComparison.Ordinal))
         {
             var auto = run.Events.Where(ev => ev.Kind == "auto_warmup").ToList();
             if (auto.Count == 0) broken.Add("auto() left no auto_warmup event");
             else if (!auto.Any(ev => ev.Name == "done") && !Regex.IsMatch(r.Stdout, @"below|could sustain|out of reach|held", RegexOptions.IgnoreCase))
                 broken.Add($"auto() never reached its peak (last factor {auto[^1].Value:G3}) and the console does not say so: {r.Stdout.Trim().Split('\n')[^1]}");
+            if (e.Prose.Contains("far below", StringComparison.OrdinalIgnoreCase)) AutoHeldFarBelow(run, r, auto, broken);
         }
         if (e.Has("--resume"))
         {
@@ -93,6 +132,20 @@ public static partial class ExampleClaims
             if (!rows.SequenceEqual(Enumerable.Range(0, (int)steps).Select(i => (long)i)))
                 broken.Add($"the resumed run's rows are not steps 0..{steps - 1} once each ({rows.Count} rows)");
         }
+    }
+
+    /// <summary>"The gates hold the rate far below it ... the console and summary.json say so ... events name the gate."</summary>
+    private static void AutoHeldFarBelow(TrainedRun run, RampResult r, List<(string Kind, string Name, double Value, string Message)> auto, List<string> broken)
+    {
+        if (run.Auto is not { } a) { broken.Add("summary.json has no auto_warmup"); return; }
+        if (a.Phase == "done" || !(a.FinalFactor < 0.5))
+            broken.Add($"the words say auto() holds far below the peak, but it ended {a.Phase} at factor {a.FinalFactor:G3}");
+        if (!(a.SuggestedPeak > 0)) broken.Add("summary.json's auto_warmup suggests no peak");
+        if (a.GatesThatHeld == 0) broken.Add("summary.json's auto_warmup names no gate that held");
+        if (!r.Stdout.Contains("auto() held the learning rate far below the requested peak", StringComparison.Ordinal))
+            broken.Add("the console does not say that auto() held the rate far below the peak");
+        foreach (var ev in auto.Where(ev => ev.Name is "hold" or "back_off").Take(1000))
+            if (!GateNamed().IsMatch(ev.Message)) { broken.Add("an auto_warmup event does not name its gate: " + ev.Message); break; }
     }
 
     private static void Compare(DocumentedExample e, ExamplePlan plan, RampResult r, List<string> broken)
@@ -148,6 +201,18 @@ public static partial class ExampleClaims
 
     [GeneratedRegex(@"accuracy (?:of |about |near |~)?(?<a>0\.\d+)|(?<b>0\.\d+) (?:test )?accuracy", RegexOptions.IgnoreCase)]
     private static partial Regex StatedAccuracyText();
+
+    /// <summary>Each guard flag and the name of its events.</summary>
+    private static readonly Dictionary<string, string> GuardEvents = new(StringComparer.Ordinal)
+    {
+        ["--skip-spikes"] = "skip", ["--rollback"] = "rollback", ["--zclip"] = "zclip", ["--agc"] = "agc", ["--clip"] = "clip",
+    };
+
+    [GeneratedRegex(@"^the [a-z-]+ gate (held the rate|backed off): ")]
+    private static partial Regex GateNamed();
+
+    [GeneratedRegex(@"2/\(1-beta2\)[^0-9]*beta2 = ([0-9.]+)")]
+    private static partial Regex UntunedBeta2();
 
     [GeneratedRegex(@"\((\d+) runs\)|# (\d+) runs")]
     private static partial Regex RunCount();
