@@ -211,7 +211,7 @@ public static partial class ExampleClaims
     [GeneratedRegex(@"^the [a-z-]+ gate (held the rate|backed off): ")]
     private static partial Regex GateNamed();
 
-    [GeneratedRegex(@"2/\(1-beta2\)[^0-9]*beta2 = ([0-9.]+)")]
+    [GeneratedRegex(@"2/\(1-beta2\)[^0-9]*beta2 = ([0-9]+(?:\.[0-9]+)?)")]
     private static partial Regex UntunedBeta2();
 
     [GeneratedRegex(@"\((\d+) runs\)|# (\d+) runs")]
