@@ -4,8 +4,8 @@ namespace Ramp.Cli.Tests.Examples;
 /// Every example of README.md, docs/*.md and <c>--help</c> runs through the built <c>ramp</c> and does what its
 /// words say (<see cref="ExampleClaims"/>; how each is run: <see cref="ExamplePlan"/>). Examples whose planned command
 /// lines differ only in their output paths run once and are judged by each one's words. Examples that train (train,
-/// compare, find-lr, find-lr-bench, and report, which reads a comparison) are a theory of their own, so that
-/// <c>--filter Example_runs</c> runs the quick ones alone; both always run.
+/// compare, find-lr, find-lr-bench, and report, which reads a comparison) take many minutes on 2 cores, so they run when
+/// <c>RAMP_EXAMPLES=1</c> is set (<see cref="TrainingExamplesTheoryAttribute"/>); the others always run.
 /// </summary>
 public sealed class DocumentedExamplesTests
 {
@@ -17,7 +17,7 @@ public sealed class DocumentedExamplesTests
     [MemberData(nameof(Quick))]
     public void Example_runs_and_does_what_its_words_say(string key) => RunAndJudge(key);
 
-    [Theory]
+    [TrainingExamplesTheory]
     [MemberData(nameof(Training))]
     public void Training_example_runs_and_does_what_its_words_say(string key) => RunAndJudge(key);
 
