@@ -39,7 +39,8 @@ internal static class MetricsJsonl
             lrs, JsonValues.OptionalNumber(o, "momentum"), JsonValues.Number(o, "grad_norm"),
             JsonValues.OptionalNumber(o, "update_ratio"), JsonValues.OptionalNumber(o, "weight_norm"),
             Flag(o, "nonfinite"), Flag(o, "clipped"), Flag(o, "skipped"), JsonValues.Number(o, "wall_ms"), layers,
-            scheduleStep is { } ss ? (long)ss : null, dead) { Optimizer = optimizer };
+            scheduleStep is { } ss ? (long)ss : null, dead)
+        { Optimizer = optimizer };
     }
 
     // The writer puts 0/1; booleans are read too.

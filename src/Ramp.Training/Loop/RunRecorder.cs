@@ -100,7 +100,8 @@ internal sealed class RunRecorder
             var nonFinite = !double.IsFinite(loss) || !double.IsFinite(gradNorm);
             var row = new StepRecord(p.Step, p.Epoch, loss, _train.IsLanguageModel ? null : v.Head[1], p.Lrs, p.Momentum,
                 gradNorm, m.UpdateRatio, m.WeightNorm, nonFinite, p.HostClipped || decisions.Length > 0, p.Skipped, p.WallMs,
-                _options.Monitor.PerLayer ? layers : [], p.ScheduleStep, m.DeadUnits) { Optimizer = optimizer };
+                _options.Monitor.PerLayer ? layers : [], p.ScheduleStep, m.DeadUnits)
+            { Optimizer = optimizer };
             if (double.IsNaN(InitialLoss) && p.Step == 0) InitialLoss = row.Loss;
             foreach (var d in decisions) { var e = d.ToEvent(p.Step); _guardEvents.Add(e); events.Add(e); }
             events.AddRange(Diagnose(row with { Layers = layers }));

@@ -69,7 +69,10 @@ internal sealed class ScheduleDriver
         {
             var name = d.Action switch
             {
-                WarmupAction.BackOff => "back_off", WarmupAction.GaveUp => "gave_up", WarmupAction.Done => "done", _ => "hold",
+                WarmupAction.BackOff => "back_off",
+                WarmupAction.GaveUp => "gave_up",
+                WarmupAction.Done => "done",
+                _ => "hold",
             };
             // The gate is named in plain words first: it is what a reader of the events looks for.
             var gate = d.Gate.Length == 0 ? ""

@@ -89,7 +89,8 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return new CellOutcome(cell, CellAction.Failed, folder, "error", false, double.NaN, clock.Elapsed.TotalSeconds,
-                $"{cell.RunId}: {e.Message.Split('\n')[0]}") { Attempts = MaxAttempts };
+                $"{cell.RunId}: {e.Message.Split('\n')[0]}")
+            { Attempts = MaxAttempts };
         }
     }
 

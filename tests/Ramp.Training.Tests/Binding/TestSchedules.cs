@@ -38,7 +38,9 @@ internal sealed record HalvingPlateau(int Patience) : PlateauRule
         if (bad <= Patience) return state with { BadEpochs = bad, Observed = state.Observed + 1 };
         return state with
         {
-            Factors = state.Factors.Select(f => f * 0.5).ToArray(), BadEpochs = 0, Observed = state.Observed + 1,
+            Factors = state.Factors.Select(f => f * 0.5).ToArray(),
+            BadEpochs = 0,
+            Observed = state.Observed + 1,
         };
     }
 }

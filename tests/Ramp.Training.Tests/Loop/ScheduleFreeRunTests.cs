@@ -30,7 +30,8 @@ public sealed class ScheduleFreeRunTests : IDisposable
 
     private static RunConfig Config(long steps, int checkpointEvery, int evalEvery = 0, GuardOptions? guards = null) =>
         TinyRuns.Config(steps, lr: 0.01, guards, readBack: 4, checkpointEvery: checkpointEvery, optimizer: "schedule-free-adamw", detailEvery: 5)
-            with { EvalEvery = evalEvery };
+            with
+        { EvalEvery = evalEvery };
 
     [Fact]
     public void A_crashed_and_resumed_run_equals_the_uninterrupted_run()

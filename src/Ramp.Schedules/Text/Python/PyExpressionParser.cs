@@ -92,7 +92,8 @@ internal sealed class PyExpressionParser(List<PyToken> tokens)
             case "True": return new PyBool(true, first.Position);
             case "False": return new PyBool(false, first.Position);
             case "None": return new PyNone(first.Position);
-            case "lambda": throw new SpecException(first.Position,
+            case "lambda":
+                throw new SpecException(first.Position,
                 "a Python lambda cannot be run here (LambdaLR and MultiplicativeLR are not supported): "
                 + "write the factor as native text, e.g. warmup(100) >> cosine(900)");
         }

@@ -77,7 +77,11 @@ public sealed record AutoWarmupController
                 var cut = Math.Max(o.MinFactor, state.Factor * o.BackOffFactor);
                 next = next with
                 {
-                    Factor = cut, GreenStreak = 0, CooldownLeft = o.CooldownSteps, BackOffs = state.BackOffs + 1, HeldBy = state.Tally.Add(verdict.Gate),
+                    Factor = cut,
+                    GreenStreak = 0,
+                    CooldownLeft = o.CooldownSteps,
+                    BackOffs = state.BackOffs + 1,
+                    HeldBy = state.Tally.Add(verdict.Gate),
                     Growth = Math.Max(1 + (o.Growth - 1) / 8, 1 + (state.Growth - 1) / 2),
                 };
                 decision = Decide(state, WarmupAction.BackOff, verdict.Gate, verdict.Reason, cut);
