@@ -32,11 +32,11 @@ public static class CellState
     public static string? Conflict(string folder, RunConfig expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var run = new RunFolder(folder);
-        if (!File.Exists(run.ConfigFile)) return null;
+        // Only look: a RunFolder creates its folders, and a cell's folder must not exist before the cell runs.
+        if (!File.Exists(Path.Combine(folder, "config.json"))) return null;
         try
         {
-            CheckSame(run, expected);
+            CheckSame(new RunFolder(folder), expected);
             return null;
         }
         catch (InvalidOperationException e)
