@@ -22,10 +22,10 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
         var facts = new List<(string, string)>
         {
             ("Model", Distinct(runs, Model)),
-            ("Data", Distinct(runs, r => Join(Text(r, "data"), Text(r, "data_source") is { Length: > 0 } s ? $"({s})" : ""))),
+            ("Data", Distinct(runs, r => Join(r.Config.Data, Extra(r, "data_source") is { ValueKind: JsonValueKind.String } s ? $"({s.GetString()})" : ""))),
             ("Optimizer", Distinct(runs, Optimizer)),
-            ("Batch", Distinct(runs, r => Text(r, "batch"))),
-            ("Steps", Distinct(runs, r => Text(r, "steps"))),
+            ("Batch", Distinct(runs, r => r.Config.Batch.ToString(CultureInfo.InvariantCulture))),
+            ("Steps", Distinct(runs, r => r.Config.Steps.ToString(CultureInfo.InvariantCulture))),
             ("Peak learning rates", string.Join(", ", m.PeakLrs.Select(Charts.ChartStyle.Format))),
             ("Seeds", string.Join(", ", runs.Select(r => r.Config.Seed).Distinct().Order())),
         };
@@ -58,7 +58,7 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
 
     private static string Model(Run r)
     {
-        if (!Raw(r).TryGetProperty("model_settings", out var m) || m.ValueKind != JsonValueKind.Object) return Text(r, "model");
+        if (Extra(r, "model_settings") is not { ValueKind: JsonValueKind.Object } m) return ModelNames.Text(r.Config.Model);
         var kind = Str(m, "kind");
         return kind switch
         {
@@ -72,12 +72,12 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
     }
 
     private static double? InitGain(Run r) =>
-        Raw(r).TryGetProperty("model_settings", out var m) && m.ValueKind == JsonValueKind.Object &&
+        Extra(r, "model_settings") is { ValueKind: JsonValueKind.Object } m &&
         m.TryGetProperty("init_scale", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : null;
 
     private static string Optimizer(Run r)
     {
-        if (!Raw(r).TryGetProperty("optimizer_settings", out var o) || o.ValueKind != JsonValueKind.Object) return Text(r, "optimizer");
+        if (Extra(r, "optimizer_settings") is not { ValueKind: JsonValueKind.Object } o) return r.Config.Optimizer;
         var parts = new List<string> { Str(o, "name") };
         foreach (var p in o.EnumerateObject().Where(p => p.Name != "name" && p.Value.ValueKind == JsonValueKind.Number && p.Value.GetDouble() != 0))
             parts.Add($"{p.Name.Replace('_', ' ')} {p.Value.GetRawText()}");
@@ -88,7 +88,7 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
 
     private static string Guards(Run r)
     {
-        if (!Raw(r).TryGetProperty("guards", out var g) || g.ValueKind != JsonValueKind.Object) return "";
+        if (r.Config.Guards is not { ValueKind: JsonValueKind.Object } g) return "";
         return string.Join(", ", g.EnumerateObject().Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.False)).Select(p => p.Name.Replace('_', ' ')));
     }
 
@@ -98,10 +98,14 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
         return values.Count == 0 ? "–" : string.Join("; ", values);
     }
 
-    /// <summary>The run's <c>config.json</c> as one document (the recorded fields and the extra ones a comparison adds).</summary>
-    private static JsonElement Raw(Run r) => JsonSerializer.SerializeToElement(r.Config, RunJson.Line);
-
-    private static string Text(Run r, string name) => Str(Raw(r), name);
+    /// <summary>A field a comparison or <c>ramp train</c> adds to <c>config.json</c> beyond the record's own (read back as JSON).</summary>
+    private static JsonElement? Extra(Run r, string name) =>
+        r.Config.Extra?.GetValueOrDefault(name) switch
+        {
+            JsonElement e => e,
+            null => null,
+            var v => JsonSerializer.SerializeToElement(v, RunJson.Line),
+        };
 
     private static string Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ValueKind switch
