@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs every package into a folder feed, then uses them as a newcomer would, from a temporary folder outside the
 # repository with its own NuGet cache (the feed plus nuget.org): (a) a console project runs the README's C#
-# example, (b) a file-based app prints a schedule, (c) the installed tool runs lr, train and doctor.
+# example, (b) a file-based app prints a schedule, (c) the installed tool runs lr, train and doctor, from a tool path
+# and from a --global install.
 # Usage: bash build/ci/consumers.sh   (docs/packaging.md). About 8.5 minutes on 2 busy cores (docs/BENCHMARKS.md).
 # Its folder (about 3.6 GB: feed, NuGet cache, tool, app) is removed on success; RAMP_KEEP_CONSUMERS=1 keeps it.
 set -euo pipefail
@@ -56,6 +57,14 @@ test "$(wc -l < "$work/lr.csv")" -eq 101
 ramp train --model mlp --data fashion-mnist --lr 0.1 --schedule "warmup(5) >> cosine(15)" --steps 20 --out "$work/run"
 test -s "$work/run/metrics.csv"
 ramp doctor
+
+step "(c') the same tool installed with --global, as the README says (a temporary DOTNET_CLI_HOME holds it)"
+DOTNET_CLI_HOME=$work/home dotnet tool install --global Ramp.Cli --version "$version" --add-source "$feed"
+global_ramp=$work/home/.dotnet/tools/ramp
+test -x "$global_ramp"
+"$global_ramp" --version | grep -q "$version"
+"$global_ramp" lr "warmup(10) >> cosine(90)" --steps 100 | tail -1 | grep -q "^99,"
+"$global_ramp" doctor
 
 if [ "${RAMP_KEEP_CONSUMERS:-}" = 1 ]; then
   step "all consumers passed; feed, caches and projects in $work"
