@@ -14,7 +14,7 @@ var (train, test) = FashionMnist.LoadDefault();               // full set if ins
 var model = new Mlp(seed: 0);
 var optimizer = optim.SGD(model.parameters(), learningRate: 0.1, momentum: 0.9);
 var order = new DataOrder(train.Count, batchSize, seed: 0);   // a seeded shuffle per epoch
-var data = new ImageData(train);
+var (data, _) = ImageData.Normalised(train, test);          // inputs standardised by the training split's mean and std
 var position = DataPosition.Start;
 
 // Ramp (1): parse the schedule and bind it to the optimizer's groups. This writes the step-0 learning rate,
@@ -41,6 +41,6 @@ for (int step = 0; step < steps; step++)
 using (no_grad())
 {
     var all = Enumerable.Range(0, test.Count).ToArray();
-    var correct = model.call(test.Images(all)).argmax(1).eq(test.Labels(all)).sum().item<long>();
+    var correct = model.call(test.Images(all, data.Normalization)).argmax(1).eq(test.Labels(all)).sum().item<long>();
     Console.WriteLine($"test accuracy {correct / (double)test.Count:P1} on {test.Count} images ({test.Source})");
 }

@@ -63,6 +63,18 @@ public sealed record RunConfig(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? UnigramBaseline { get; init; }
 
+    /// <summary>
+    /// Image data: the mean the pixels (scaled to [0, 1]) were normalised by (<c>input_mean</c>), measured on the
+    /// training split: inputs are <c>(pixel / 255 - InputMean) / InputStd</c>. Null (not written) for text, and in runs
+    /// recorded before Ramp normalised images, whose inputs were the scaled pixels alone.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? InputMean { get; init; }
+
+    /// <summary>Image data: the standard deviation the pixels were normalised by (<c>input_std</c>); null as <see cref="InputMean"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? InputStd { get; init; }
+
     /// <summary>The command that produced the run (<c>command</c>), when the writer recorded it; else null.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Command { get; init; }

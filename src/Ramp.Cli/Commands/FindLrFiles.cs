@@ -43,6 +43,11 @@ internal static class FindLrFiles
             w.WriteNumber("cold_start_steps", r.ColdStartSteps);
             if (r.TotalSteps is { } total) w.WriteNumber("total_steps", total);
             w.WriteBoolean("validate", r.Validate);
+            if (f.Inputs is { } inputs)
+            {
+                w.WriteNumber("input_mean", inputs.Mean);
+                w.WriteNumber("input_std", inputs.Std);
+            }
             w.WriteEndObject();
             var range = f.RangeTest;
             w.WriteStartObject("range_test");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ramp.Cli.Cli;
+using Ramp.Training.Data;
 using Ramp.Training.Guards;
 using Ramp.Training.Models;
 using Ramp.Training.Tuning.AutoWarmup;
@@ -17,8 +18,9 @@ public static class FindLrRun
     /// <summary>K of the cold-start trials when <c>--cold-start-steps</c> is not given.</summary>
     public const int DefaultColdStartSteps = 20;
 
-    /// <summary>Everything <c>find-lr</c> found, as written to <c>find-lr.json</c>.</summary>
-    internal sealed record Findings(FindLrRequest Request, LrFindings Found, Validation? Check, double Seconds)
+    /// <summary>Everything <c>find-lr</c> found, as written to <c>find-lr.json</c>; <paramref name="Inputs"/> is the
+    /// images' normalisation (null for text).</summary>
+    internal sealed record Findings(FindLrRequest Request, LrFindings Found, Validation? Check, double Seconds, PixelNormalization? Inputs)
     {
         public RangeTestResult RangeTest => Found.RangeTest;
         public IReadOnlyList<LrSuggestion> Suggestions => Found.Suggestions;
@@ -82,7 +84,7 @@ public static class FindLrRun
             }).ToArray();
             check = new Validation(steps, schedule, runs, data.IsLanguageModel ? 0.03 : 0.01);
         }
-        var findings = new Findings(r, found, check, clock.Elapsed.TotalSeconds);
+        var findings = new Findings(r, found, check, clock.Elapsed.TotalSeconds, (data as ImageData)?.Normalization);
         FindLrFiles.Write(findings);
         Print(findings, output);
         return ExitCodes.Success;

@@ -1,3 +1,4 @@
+using Ramp.Training.Data;
 using Ramp.Training.Guards;
 
 namespace Ramp.Cli.Commands;
@@ -27,4 +28,11 @@ public sealed record TrainRequest(
     bool Force = false,
     int EvalWindows = Ramp.Runs.RunConfig.DefaultEvalWindows,
     bool Gi = false,
-    long? ExtendSteps = null);
+    long? ExtendSteps = null)
+{
+    /// <summary>
+    /// Image data: the input normalisation a resumed run recorded (<see cref="PixelNormalization.RecordedIn"/>), used
+    /// instead of measuring the training split again; null for a new run (measured) and for text.
+    /// </summary>
+    public PixelNormalization? InputNormalization { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ramp.Cli.Cli;
 using Ramp.Runs;
+using Ramp.Training.Data;
 using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Optimizers;
@@ -76,7 +77,10 @@ public static class TrainResume
         if (typed.ExtendSteps is { } extend) run = TrainExtension.Extend(run, ReadSummary(typed.Out), extend);
         return new TrainRequest(ModelNames.Text(run.Model), run.Data, run.DataDir, run.Optimizer, run.Lr, momentum, run.Schedule, run.Steps,
             run.Epochs, run.Batch, run.Seed, typed.Out, run.Device, g, run.CheckpointEvery, run.EvalEvery, monitor.ReadBackEvery,
-            Resume: true, run.Accumulate, monitor.DetailEvery, typed.Force, run.EvalWindows, gi, typed.ExtendSteps);
+            Resume: true, run.Accumulate, monitor.DetailEvery, typed.Force, run.EvalWindows, gi, typed.ExtendSteps)
+        {
+            InputNormalization = PixelNormalization.RecordedIn(run),
+        };
     }
 
     private static RunConfig Read(string folder)

@@ -47,6 +47,7 @@ public static class TrainRun
         {
             Extra = new() { ["optimizer_settings"] = settings }, // read back by --resume
         };
+        if (train is ImageData images) config = images.Normalization.RecordIn(config);
         using var held = PathChecks.Lock("--out", r.Out);
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
         if (folderUsed && r.Force) RunLock.ClearFolder(r.Out);
@@ -179,7 +180,7 @@ public static class TrainRun
                 return (train, test);
             }
             var (images, tests) = r.DataDir is null ? FashionMnist.LoadDefault() : FashionMnist.Load(r.DataDir);
-            return (new ImageData(images), new ImageData(tests));
+            return ImageData.Normalised(images, tests, r.InputNormalization);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or IdxFormatException or ArgumentException)
         {

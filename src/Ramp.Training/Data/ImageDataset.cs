@@ -53,16 +53,35 @@ public sealed class ImageDataset
     public int LabelOf(int index) => _labels[index];
 
     /// <summary>Images <paramref name="indices"/> as a float tensor [n, 1, Rows, Columns], pixels scaled to [0, 1].</summary>
-    public Tensor Images(IReadOnlyList<int> indices)
+    public Tensor Images(IReadOnlyList<int> indices) => Images(indices, PixelNormalization.None);
+
+    /// <summary>
+    /// Images <paramref name="indices"/> as a float tensor [n, 1, Rows, Columns], each pixel byte <c>p</c> mapped to
+    /// <c>(p / 255 - mean) / std</c> of <paramref name="normalization"/>.
+    /// </summary>
+    public Tensor Images(IReadOnlyList<int> indices, PixelNormalization normalization)
     {
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(normalization);
+        // One table of 256 values: every pixel is one lookup, and the same byte always gives the same float.
+        var table = new float[256];
+        for (int v = 0; v < table.Length; v++) table[v] = (float)((v / 255.0 - normalization.Mean) / normalization.Std);
         int size = Rows * Columns;
         var values = new float[indices.Count * size];
         for (int i = 0; i < indices.Count; i++)
         {
             var image = _pixels.AsSpan(indices[i] * size, size);
-            for (int p = 0; p < size; p++) values[i * size + p] = image[p] / 255f;
+            for (int p = 0; p < size; p++) values[i * size + p] = table[image[p]];
         }
         return tensor(values, [indices.Count, 1, Rows, Columns]);
+    }
+
+    /// <summary>How many pixels of the whole dataset hold each byte value (index 0..255).</summary>
+    public long[] PixelCounts()
+    {
+        var counts = new long[256];
+        foreach (var p in _pixels) counts[p]++;
+        return counts;
     }
 
     /// <summary>Labels <paramref name="indices"/> as an int64 tensor [n].</summary>

@@ -33,7 +33,7 @@ public static class CellRunner
             extra["collapse_margin"] = g.CollapseMargin;
         }
         var checkpointEvery = (int)Math.Max(50, cell.Steps / 4);
-        return new RunConfig(ModelNames.Parse(g.Model.Kind), g.Data, g.DataDir, cell.Optimizer.Name, cell.PeakLr, cell.Arm.Schedule, cell.Steps,
+        var config = new RunConfig(ModelNames.Parse(g.Model.Kind), g.Data, g.DataDir, cell.Optimizer.Name, cell.PeakLr, cell.Arm.Schedule, cell.Steps,
             g.Epochs, g.Batch, cell.Seed, "cpu", RunJson.ToElement(Guards(cell)), RunJson.ToElement(Monitor), checkpointEvery, 0)
         {
             CaseStudy = g.CaseStudy,
@@ -43,6 +43,7 @@ public static class CellRunner
             Command = command,
             Extra = extra,
         };
+        return data.Normalization?.RecordIn(config) ?? config;
     }
 
     private static readonly MonitorOptions Monitor = new(25);

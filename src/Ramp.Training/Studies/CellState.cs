@@ -1,5 +1,6 @@
 using Ramp.Runs;
 using System.Globalization;
+using Ramp.Training.Data;
 using Ramp.Training.Runs;
 
 namespace Ramp.Training.Studies;
@@ -7,8 +8,8 @@ namespace Ramp.Training.Studies;
 /// <summary>
 /// Decides what to do with a cell's run folder: a finished run (summary status <c>finished</c> or
 /// <c>diverged</c>) is kept; a run with a checkpoint is resumed; anything else half-written is removed so the run
-/// starts clean. A folder recorded with other settings (schedule, steps, optimizer, batch, peak) is an error, so
-/// a changed grid never mixes old and new runs under one name.
+/// starts clean. A folder recorded with other settings (schedule, steps, optimizer, batch, peak, input normalisation)
+/// is an error, so a changed grid never mixes old and new runs under one name.
 /// </summary>
 public static class CellState
 {
@@ -75,6 +76,7 @@ public static class CellState
         Same("steps", F(recorded.Steps), F(expected.Steps), file);
         Same("batch", F(recorded.Batch), F(expected.Batch), file);
         Same("lr", F(recorded.Lr), F(expected.Lr), file);
+        Same("input normalisation", Inputs(recorded), Inputs(expected), file);
     }
 
     private static void Same(string name, string actual, string expected, string file)
@@ -83,6 +85,14 @@ public static class CellState
             throw new InvalidOperationException(
                 $"{file}: this run was made with {name} {actual}, the grid now asks for {expected}; remove the folder or choose another --out");
     }
+
+    // A cell recorded before images were normalised was trained on other inputs: it is not continued with these.
+    private static string Inputs(RunConfig config) => PixelNormalization.RecordedIn(config) switch
+    {
+        null => "none (text)",
+        { IsIdentity: true } => "none (pixels / 255)",
+        var n => $"mean {F(n.Mean)}, std {F(n.Std)}",
+    };
 
     private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

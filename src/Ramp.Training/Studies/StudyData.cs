@@ -32,8 +32,12 @@ public sealed record StudyData(ITrainingData Train, ITrainingData Test, string S
             "default" => FashionMnist.LoadDefault(),
             var folder => FashionMnist.Load(folder),
         };
-        return new StudyData(new ImageData(images), new ImageData(tests), images.Source, null);
+        var (trainImages, testImages) = ImageData.Normalised(images, tests);
+        return new StudyData(trainImages, testImages, images.Source, null);
     }
+
+    /// <summary>Images: the normalisation both splits use (measured on the training split); null for text.</summary>
+    public PixelNormalization? Normalization => (Train as ImageData)?.Normalization;
 
     /// <summary>Entropy in nats of the frequencies of <paramref name="tokens"/> (ids below <paramref name="vocabulary"/>).</summary>
     public static double Entropy(IEnumerable<int> tokens, int vocabulary)

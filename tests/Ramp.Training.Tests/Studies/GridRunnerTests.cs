@@ -43,6 +43,20 @@ public sealed class GridRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_cell_recorded_before_inputs_were_normalised_is_a_conflict_not_a_resume()
+    {
+        var cell = Cells[0];
+        var folder = new GridRunner(_out).FolderOf(cell);
+        var config = CellRunner.Config(cell, Data.Value, "test");
+        Assert.Equal((Data.Value.Normalization!.Mean, Data.Value.Normalization.Std), (config.InputMean!.Value, config.InputStd!.Value));
+        new RunFolder(folder).WriteConfig(config with { InputMean = null, InputStd = null });
+        var conflict = CellState.Conflict(folder, config);
+        Assert.NotNull(conflict);
+        Assert.Contains("this run was made with input normalisation none (pixels / 255), the grid now asks for mean 0.", conflict);
+        Assert.Null(CellState.Conflict(folder, config with { InputMean = null, InputStd = null }));
+    }
+
+    [Fact]
     public void A_stopped_run_resumes_from_its_checkpoint_and_a_torn_one_restarts()
     {
         var cells = Cells;
