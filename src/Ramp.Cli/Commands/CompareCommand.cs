@@ -16,7 +16,7 @@ public static class CompareCommand
     {
         var preset = new Option<string?>("--preset") { Description = "A shipped case study: fmnist-sgd, deep-mlp or char-transformer.", HelpName = "NAME" };
         preset.AcceptOnlyFromAmong([.. StudyPresets.Names]);
-        var grid = new Option<string>("--grid") { Description = "Size of the preset's grid: smoke (minutes on 2 cores), full, or readme (fmnist-sgd and deep-mlp: seconds of training, the README's case study).", HelpName = "smoke|full|readme", DefaultValueFactory = _ => "smoke" };
+        var grid = new Option<string>("--grid") { Description = "Size of the preset's grid: smoke (minutes on 2 cores), full, readme (fmnist-sgd and deep-mlp: seconds of training, the README's case study), or replace-warmup (Schedule-Free, GI-Adam, StableAdamW and Prodigy arms; docs/CASE_STUDIES.md).", HelpName = "smoke|full|readme|replace-warmup", DefaultValueFactory = _ => "smoke" };
         grid.AcceptOnlyFromAmong([.. StudyPresets.Sizes]);
         var gridFile = new Option<string?>("--grid-file") { Description = "Your own grid: model, optimizer, arms, peaks, seeds (JSON; docs/compare.md).", HelpName = "FILE.json" };
         var output = new Option<string>("--out") { Description = "Comparison directory: runs go to DIR/runs/, the report to DIR/report.html.", Required = true, HelpName = "DIR" };

@@ -15,7 +15,10 @@ namespace Ramp.Training.Studies;
 /// <summary>Trains one cell of a grid into its run folder with the <see cref="Trainer"/>.</summary>
 public static class CellRunner
 {
-    /// <summary>The configuration a cell's run records (grid coordinates in <see cref="RunConfig.CaseStudy"/>, <see cref="RunConfig.Arm"/>, <see cref="RunConfig.PeakLr"/>).</summary>
+    /// <summary>
+    /// The configuration a cell's run records (grid coordinates in <see cref="RunConfig.CaseStudy"/>, <see cref="RunConfig.Arm"/>,
+    /// <see cref="RunConfig.PeakLr"/>; the optimizer's rate, <see cref="StudyCell.Lr"/>, in <see cref="RunConfig.Lr"/>).
+    /// </summary>
     public static RunConfig Config(StudyCell cell, StudyData data, string? command)
     {
         ArgumentNullException.ThrowIfNull(cell);
@@ -33,7 +36,7 @@ public static class CellRunner
             extra["collapse_margin"] = g.CollapseMargin;
         }
         var checkpointEvery = (int)Math.Max(50, cell.Steps / 4);
-        var config = new RunConfig(ModelNames.Parse(g.Model.Kind), g.Data, g.DataDir, cell.Optimizer.Name, cell.PeakLr, cell.Arm.Schedule, cell.Steps,
+        var config = new RunConfig(ModelNames.Parse(g.Model.Kind), g.Data, g.DataDir, cell.Optimizer.Name, cell.Lr, cell.Arm.Schedule, cell.Steps,
             g.Epochs, g.Batch, cell.Seed, "cpu", RunJson.ToElement(Guards(cell)), RunJson.ToElement(Monitor), checkpointEvery, 0)
         {
             CaseStudy = g.CaseStudy,
@@ -96,7 +99,7 @@ public static class CellRunner
     internal static OptimizerHelper BuildOptimizer(StudyCell cell, IEnumerable<Parameter> parameters)
     {
         var o = cell.Optimizer;
-        return OptimizerFactory.Create(o.Name, parameters, cell.PeakLr, o.Momentum, o.Beta1, o.Beta2, o.Eps, o.WeightDecay,
-            decoupledWeightDecay: cell.Grid.Optimizer.Name == "adamw");
+        return OptimizerFactory.Create(o.Name, parameters, cell.Lr, o.Momentum, o.Beta1, o.Beta2, o.Eps, o.WeightDecay,
+            decoupledWeightDecay: cell.Grid.Optimizer.Name == "adamw", gradientInit: o.GradientInit);
     }
 }

@@ -1,4 +1,5 @@
 using Ramp.Schedules.Text;
+using Ramp.Training.Optimizers;
 
 namespace Ramp.Training.Studies;
 
@@ -77,6 +78,11 @@ public static class GridExpansion
             if (!seen.Add(arm.Name)) throw new ArgumentException($"{grid.CaseStudy}: two arms are named '{arm.Name}'", nameof(grid));
             if (arm.Optimizer is { } o && !OptimizerSettings.Names.Contains(o))
                 throw new ArgumentException($"{where}: unknown optimizer '{o}' (use {string.Join(", ", OptimizerSettings.Names)})", nameof(grid));
+            var optimizer = arm.Optimizer ?? grid.Optimizer.Name;
+            if (arm.GradientInit && !OptimizerFactory.GradientInitNames.Contains(optimizer))
+                throw new ArgumentException($"{where}: gi (GI-Adam) applies to adam and adamw, not '{optimizer}'", nameof(grid));
+            if (!(arm.LrScale > 0) || double.IsInfinity(arm.LrScale))
+                throw new ArgumentException($"{where}: lr_scale must be a finite number > 0 but was {arm.LrScale}", nameof(grid));
             if (arm.Guards?.FirstOrDefault(g => !StudyArm.GuardNames.Contains(g)) is { } bad)
                 throw new ArgumentException($"{where}: unknown guard '{bad}' (use {string.Join(", ", StudyArm.GuardNames)})", nameof(grid));
             if (Unreadable(arm.Schedule) is not { } error) { arms.Add(arm); continue; }

@@ -1,4 +1,5 @@
 using Ramp.Training.Models;
+using Ramp.Training.Optimizers;
 using System.Text.Json;
 
 namespace Ramp.Training.Studies;
@@ -35,7 +36,7 @@ internal static class GridFileModel
 
     public static OptimizerSettings Optimizer(JsonReading json, JsonElement o, string at)
     {
-        json.Fields(o, at, ["name", "momentum", "beta1", "beta2", "eps", "weight_decay"]);
+        json.Fields(o, at, ["name", "momentum", "beta1", "beta2", "eps", "weight_decay", "gi"]);
         var d = new OptimizerSettings(json.Choice(o, at, "name", OptimizerSettings.Names, null));
         double In(string name, double fallback, double low, double high)
         {
@@ -49,14 +50,19 @@ internal static class GridFileModel
             Beta2 = In("beta2", d.Beta2, 0, 1),
             Eps = In("eps", d.Eps, 0, double.PositiveInfinity),
             WeightDecay = In("weight_decay", d.WeightDecay, 0, double.PositiveInfinity),
+            GradientInit = o.TryGetProperty("gi", out var gi) && json.Bool(gi, $"{at}.gi"),
         };
-        if (result.Momentum != 0 && result.IsAdam) throw new GridFileException(json.File, $"{at}.momentum", $"only sgd takes momentum, not {result.Name}");
+        if (result.Momentum != 0 && !result.TakesMomentum)
+            throw new GridFileException(json.File, $"{at}.momentum",
+                $"only sgd, schedule-free-sgd and rmsprop take momentum, not {result.Name}");
+        if (result.GradientInit && !OptimizerFactory.GradientInitNames.Contains(result.Name))
+            throw new GridFileException(json.File, $"{at}.gi", $"gi (GI-Adam) applies to adam and adamw, not {result.Name}");
         return result;
     }
 
     public static StudyArm Arm(JsonReading json, JsonElement a, string at)
     {
-        json.Fields(a, at, ["name", "schedule", "optimizer", "guards", "optional"]);
+        json.Fields(a, at, ["name", "schedule", "optimizer", "gi", "lr_scale", "guards", "optional"]);
         var optimizer = a.TryGetProperty("optimizer", out _) ? json.Choice(a, at, "optimizer", OptimizerSettings.Names, null) : null;
         var guards = a.TryGetProperty("guards", out var g)
             ? json.Array(g, $"{at}.guards").Select((x, i) =>
@@ -67,6 +73,8 @@ internal static class GridFileModel
             }).ToArray()
             : null;
         return new StudyArm(json.Text(json.Required(a, at, "name"), $"{at}.name"), json.Text(json.Required(a, at, "schedule"), $"{at}.schedule"),
-            optimizer, guards, a.TryGetProperty("optional", out var o) && json.Bool(o, $"{at}.optional"));
+            optimizer, guards, a.TryGetProperty("optional", out var o) && json.Bool(o, $"{at}.optional"),
+            a.TryGetProperty("gi", out var gi) && json.Bool(gi, $"{at}.gi"),
+            a.TryGetProperty("lr_scale", out var scale) ? json.Positive(scale, $"{at}.lr_scale") : 1);
     }
 }

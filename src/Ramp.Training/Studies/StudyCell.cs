@@ -21,8 +21,15 @@ public sealed record StudyCell(StudyGrid Grid, StudyArm Arm, double PeakLr, int 
     /// </summary>
     public string RunId => Safe($"{Grid.CaseStudy}__{Arm.Name}__lr{PeakLr.ToString("R", CultureInfo.InvariantCulture)}__s{Seed}");
 
-    /// <summary>The optimizer this cell uses: the grid's, renamed when the arm swaps it.</summary>
-    public OptimizerSettings Optimizer => Arm.Optimizer is { } name ? Grid.Optimizer with { Name = name } : Grid.Optimizer;
+    /// <summary>The optimizer this cell uses: the grid's, renamed when the arm swaps it, with GI-Adam when the arm asks.</summary>
+    public OptimizerSettings Optimizer => Grid.Optimizer with
+    {
+        Name = Arm.Optimizer ?? Grid.Optimizer.Name,
+        GradientInit = Grid.Optimizer.GradientInit || Arm.GradientInit,
+    };
+
+    /// <summary>The optimizer's base learning rate: <see cref="PeakLr"/> times the arm's <see cref="StudyArm.LrScale"/>.</summary>
+    public double Lr => PeakLr * Arm.LrScale;
 
     /// <summary>A one-line description for progress output.</summary>
     public override string ToString() =>

@@ -5,7 +5,7 @@ namespace Ramp.Training.Studies;
 /// <summary>
 /// The three case studies of docs/CASE_STUDIES.md (designs: the stability notes' section 5, adjusted after the
 /// pilots), each with a <c>smoke</c> grid (minutes on 2 cores, shipped data), a <c>full</c> grid, and for
-/// <c>fmnist-sgd</c> and <c>deep-mlp</c> a tiny <c>readme</c> grid.
+/// <c>fmnist-sgd</c> and <c>deep-mlp</c> a tiny <c>readme</c> grid; and each a <see cref="ReplaceWarmup"/> grid.
 /// </summary>
 public static class StudyPresets
 {
@@ -13,7 +13,13 @@ public static class StudyPresets
     public static readonly IReadOnlyList<string> Names = ["fmnist-sgd", "deep-mlp", "char-transformer"];
 
     /// <summary>The grid sizes.</summary>
-    public static readonly IReadOnlyList<string> Sizes = ["smoke", "full", "readme"];
+    public static readonly IReadOnlyList<string> Sizes = ["smoke", "full", "readme", ReplaceWarmup];
+
+    /// <summary>
+    /// The grid size that asks "what can replace warmup?": the smoke grids with Schedule-Free, GI-Adam, StableAdamW and
+    /// Prodigy arms, three seeds (char-transformer: Post-LN only).
+    /// </summary>
+    public const string ReplaceWarmup = "replace-warmup";
 
     /// <summary>The grids of preset <paramref name="name"/> at size <paramref name="size"/>.</summary>
     /// <exception cref="ArgumentException">Unknown preset or size, or <c>readme</c> for char-transformer.</exception>
@@ -22,6 +28,9 @@ public static class StudyPresets
         if (!Sizes.Contains(size)) throw new ArgumentException($"unknown grid '{size}' (use {string.Join(", ", Sizes)})", nameof(size));
         return name switch
         {
+            "fmnist-sgd" when size == ReplaceWarmup => [ReplacementPresets.FmnistSgd()],
+            "deep-mlp" when size == ReplaceWarmup => ReplacementPresets.DeepMlp(),
+            "char-transformer" when size == ReplaceWarmup => [ReplacementPresets.CharTransformerPostLn()],
             "fmnist-sgd" => [FmnistSgd(size)],
             "deep-mlp" when size == "readme" => [DeepMlpReadme()],
             "deep-mlp" => DeepMlp(size == "full"),
