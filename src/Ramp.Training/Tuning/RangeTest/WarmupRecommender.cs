@@ -9,7 +9,11 @@ namespace Ramp.Training.Tuning.RangeTest;
 /// <remarks>
 /// <para>Peak: <see cref="Edge"/> on the range test smoothed without lag (<see cref="RangeSeries.ZeroLag"/>): two thirds of the
 /// learning rate at which the loss, past its lowest point, rose a quarter above it. Without such a rise (the ramp
-/// ended first) the rate of the lowest loss; without a range test the cold-start limit.</para>
+/// ended first) the rate of the lowest loss; without a range test the cold-start limit. For the Adam family the peak
+/// is at most <see cref="AdamMinimumMultiple"/> times the rate of the lowest loss: Adam's step is about the learning
+/// rate whatever the gradient's size, and on the table's Adam rows the best peak lay near that rate while the edge was
+/// 3 to 6 times higher (the Post-LN transformer: lowest loss at 0.011, edge 0.072, best sweep peak 0.016); the SGD rows'
+/// best peaks lay near the edge (docs/find-lr.md).</para>
 /// <para>Warmup (linear from 0): 0 when the cold-start limit c is at or above the peak p (a cold start at p was
 /// seen to survive). Otherwise <c>ceil(K * p / c)</c> steps, K = the cold-start trial length: a linear ramp that
 /// long stays at or below c for the first K steps, the span over which c was certified. For the Adam family it is
@@ -23,8 +27,17 @@ namespace Ramp.Training.Tuning.RangeTest;
 /// <param name="Edge">The peak rule. Default <see cref="EdgeRule"/> with its defaults (rise 1.25, divisor 1.5).</param>
 /// <param name="MaxWarmupFraction">Largest warmup as a fraction of the total steps; in (0, 1]. Default 0.25.</param>
 /// <param name="MinWarmupFraction">With a total step count, the warmup is at least this fraction of it; in [0, MaxWarmupFraction]. Default 0.05.</param>
-public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFraction = 0.25, double MinWarmupFraction = 0.05)
+/// <param name="AdamMinimumMultiple">For the Adam family, the largest peak as a multiple of the range test's rate of
+/// the lowest loss; at least 1. Default 1.5.</param>
+public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFraction = 0.25, double MinWarmupFraction = 0.05,
+    double AdamMinimumMultiple = 1.5)
 {
+    /// <summary>For the Adam family, the largest peak as a multiple of the rate of the lowest loss.</summary>
+    public double AdamMinimumMultiple { get; } = AdamMinimumMultiple >= 1 && double.IsFinite(AdamMinimumMultiple)
+        ? AdamMinimumMultiple
+        : throw new ArgumentOutOfRangeException(nameof(AdamMinimumMultiple), AdamMinimumMultiple,
+            $"warmup recommender: Adam minimum multiple must be finite and >= 1 but was {AdamMinimumMultiple}");
+
     /// <summary>Smallest warmup as a fraction of the total steps.</summary>
     public double MinWarmupFraction { get; } = MinWarmupFraction >= 0 && MinWarmupFraction <= MaxWarmupFraction
         ? MinWarmupFraction
@@ -48,7 +61,7 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
         if (totalSteps is <= 0)
             throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps, $"warmup recommender: total steps must be > 0 but was {totalSteps}");
         var why = new List<string>();
-        var (peak, suggestion) = ChoosePeak(rangeTest, coldStart, why);
+        var (peak, suggestion) = ChoosePeak(rangeTest, coldStart, optimizer, why);
         var warmup = ChooseWarmup(peak, coldStart, optimizer, why);
         if (totalSteps is { } total && warmup > (long)(MaxWarmupFraction * total))
         {
@@ -76,7 +89,8 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
         return new WarmupRecommendation(peak, warmup, suggestion, why.ToArray());
     }
 
-    private (double Peak, LrSuggestion? Suggestion) ChoosePeak(RangeTestResult? rangeTest, ColdStartResult? coldStart, List<string> why)
+    private (double Peak, LrSuggestion? Suggestion) ChoosePeak(RangeTestResult? rangeTest, ColdStartResult? coldStart, OptimizerProfile optimizer,
+        List<string> why)
     {
         if (rangeTest is not null)
         {
@@ -86,6 +100,12 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
             {
                 var (minimum, edge) = Edge.Find(series);
                 why.Add(F($"In the range test the loss was lowest at lr {series.Lrs[minimum]:G3} and turned up at lr {series.Lrs[edge!.Value]:G3} (a quarter above its lowest): above that rate the run is unstable."));
+                var cap = AdamMinimumMultiple * series.Lrs[minimum];
+                if (optimizer.IsAdamFamily && cap < lr)
+                {
+                    why.Add(F($"Peak {cap:G4}: {AdamMinimumMultiple:G3} times the rate of the lowest loss, below the edge divided by {Edge.Divisor:G3} ({lr:G4}); with Adam the best peak of a short run lies near the rate of the lowest loss, not near the edge (docs/find-lr.md measures this on six models)."));
+                    return (cap, new LrSuggestion("adam-minimum", cap, minimum, F($"adam-minimum: lr {cap:G4}, {AdamMinimumMultiple:G3}x the rate of the lowest loss")));
+                }
                 why.Add(F($"Peak {lr:G4}: the edge divided by {Edge.Divisor:G3}; short runs with a decaying schedule train best a little below the edge (docs/find-lr.md measures this on six models)."));
                 return (lr, s);
             }

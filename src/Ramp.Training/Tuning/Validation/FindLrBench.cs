@@ -52,15 +52,18 @@ public static class FindLrBench
             log(F($"{c.Name}: recommended peak {rec.PeakLr:G4}, warmup {rec.WarmupSteps}: {Describe(recommended)}"));
         }
         else log($"{c.Name}: no recommendation: {findings.NoRecommendation}");
-        var sweep = Sweep(c, runner, epoch, data.Test, Path.Combine(dir, "sweep.csv"), log);
+        var sweep = Sweep(c, runner, epoch, data, Path.Combine(dir, "sweep.csv"), log);
         return new FindLrBenchRow(c, findings, recommended, sweep);
     }
 
-    private static IReadOnlyList<(double, TrialRun?)> Sweep(FindLrCase c, TuningRunner runner, long epoch, ITrainingData test,
+    private static IReadOnlyList<(double, TrialRun?)> Sweep(FindLrCase c, TuningRunner runner, long epoch, StudyData data,
         string file, Action<string> log)
     {
+        var test = data.Test;
         var schedule = c.Schedule(c.SweepWarmup, epoch);
-        var header = F($"# {c.Name} | {c.Optimizer} | batch {c.Batch} | steps {c.Steps} | {schedule}");
+        // The inputs are part of what a cached run measured: runs on other inputs (before normalisation) are not reused.
+        var inputs = data.Normalization is { } n ? F($" | inputs ({n.Mean:R}, {n.Std:R})") : "";
+        var header = F($"# {c.Name} | {c.Optimizer} | batch {c.Batch} | steps {c.Steps} | {schedule}{inputs}");
         var cached = File.Exists(file) && File.ReadLines(file).First() == header
             ? File.ReadLines(file).Skip(2).Select(Parse).Where(r => r.Item2 is not null).ToDictionary(r => r.Item1, r => r.Item2!)
             : [];

@@ -77,6 +77,24 @@ public class WarmupRecommenderTests
         Assert.Equal(2000, noCold.WarmupSteps);
     }
 
+    [Fact]
+    public void For_Adam_the_peak_is_at_most_one_and_a_half_times_the_rate_of_the_lowest_loss()
+    {
+        var range = ClassicRangeTest();
+        var series = RangeSeries.ZeroLag(range);
+        var (minimum, edge) = new EdgeRule().Find(series);
+        var cap = 1.5 * series.Lrs[minimum];
+        Assert.True(cap < series.Lrs[edge!.Value] / 1.5, $"the classic curve's edge {series.Lrs[edge.Value]} is within 2.25x its minimum {series.Lrs[minimum]}");
+        var adam = new WarmupRecommender().Recommend(range, Cold(10), OptimizerProfile.Adam(0.98));
+        Assert.Equal(cap, adam.PeakLr, 15);
+        Assert.Equal("adam-minimum", adam.PeakSuggestion!.Rule);
+        Assert.Contains(adam.Rationale, line => line.StartsWith($"Peak {cap:G4}: 1.5 times the rate of the lowest loss", StringComparison.Ordinal));
+        Assert.Equal(EdgePeak(range), new WarmupRecommender().Recommend(range, Cold(10), OptimizerProfile.Sgd()).PeakLr);
+        Assert.Equal(EdgePeak(range), new WarmupRecommender(AdamMinimumMultiple: 100).Recommend(range, Cold(10), OptimizerProfile.Adam(0.98)).PeakLr);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupRecommender(AdamMinimumMultiple: 0.5));
+        Assert.Equal("AdamMinimumMultiple", e.ParamName);
+    }
+
     [Theory]
     [InlineData(0.999, 2000)]
     [InlineData(0.99, 200)]
