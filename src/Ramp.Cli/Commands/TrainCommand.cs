@@ -57,7 +57,7 @@ public static class TrainCommand
             new CommandExample("ramp train --model transformer --data text --optimizer adamw --lr 3e-3 --steps 200 --batch 32 --clip 1 --out runs/lm",
                 "A small character-level transformer, 200 steps with clipping at global norm 1 (clip lines in events.jsonl)."),
             new CommandExample("ramp train --model mlp --data fashion-mnist --lr 0.2 --momentum 0.9 --steps 300 --zclip --skip-spikes --rollback --out runs/guarded",
-                "A constant lr 0.2 without warmup, guarded by ZClip, skip-step and roll-back: ZClip clips the gradient norm where it jumps (zclip lines in events.jsonl, with the norm and its z-score); no spike or NaN came for skip-step or roll-back."),
+                "A constant lr 0.2 without warmup, too high for this MLP: ZClip clips the gradient norm where it jumps (zclip lines in events.jsonl, with the norm and its z-score), skip-step drops the steps whose loss spikes (skip lines) and roll-back returns to the last checkpoint at half the rate after repeated skips (rollback and rewarm lines). The run survives, with dead ReLUs and well below the warmed-up example above."),
             new CommandExample("ramp train --model mlp --data fashion-mnist --lr 1.5 --momentum 0.9 --schedule \"auto() >> cosine(300)\" --steps 300 --out runs/auto",
                 "Automatic warmup towards lr 1.5, a peak this MLP cannot take: the gates hold the rate far below it and the run trains there; the console and summary.json (auto_warmup) say so, with the rate it sustained and a suggested peak, and events.jsonl names the gate behind each hold."),
             new CommandExample("ramp train --resume --out runs/mlp",

@@ -12,7 +12,8 @@ namespace Ramp.Cli.Tests.Examples;
 /// <item><c>plot</c>, <c>demo</c>, <c>find-lr</c>, <c>report</c>, <c>compare</c>: the files they name, readable.</item>
 /// <item><c>train</c>: the run trains (finished, not diverged, loss below its start, Fashion-MNIST test accuracy at
 /// least 0.5, five times chance) and reaches an accuracy its own line states; a guard flag shows one of its guards
-/// acting (their events in events.jsonl), words naming "zclip lines" need ZClip events and "no spike or NaN came" needs
+/// acting (their events in events.jsonl), words naming "zclip lines", "skip lines" or "rollback and rewarm lines" need
+/// those events and "no spike or NaN came" needs
 /// no skip-step or roll-back event; <c>auto(...)</c> shows its decisions (auto_warmup events) and either reaches the
 /// peak or says in the console that it held below it, and words saying it holds "far below" need summary.json's
 /// <c>auto_warmup</c> to say so (not done, factor below 0.5, a suggested peak, the gates that held), the console's
@@ -110,8 +111,9 @@ public static partial class ExampleClaims
         var guardEvents = run.Events.Where(ev => ev.Kind == "guard").ToList();
         if (guards.Count > 0 && !guardEvents.Any(ev => guards.Any(g => g.Value == ev.Name)))
             broken.Add($"{string.Join(' ', guards.Select(g => g.Key))} given but none of their events in events.jsonl: the guards never acted");
-        if (e.Prose.Contains("zclip lines", StringComparison.OrdinalIgnoreCase) && !guardEvents.Any(ev => ev.Name == "zclip"))
-            broken.Add("the words promise zclip lines in events.jsonl but there are none");
+        foreach (var (words, names) in PromisedGuardLines)
+            if (e.Prose.Contains(words, StringComparison.OrdinalIgnoreCase) && names.FirstOrDefault(n => !guardEvents.Any(ev => ev.Name == n)) is { } missing)
+                broken.Add($"the words promise {words} in events.jsonl but there is no {missing} line");
         if (e.Prose.Contains("no spike or NaN came", StringComparison.OrdinalIgnoreCase) && guardEvents.Count(ev => ev.Name is "skip" or "rollback") is > 0 and var n)
             broken.Add($"the words say no spike or NaN came for skip-step or roll-back, but they acted {n} times");
         if (e.Option("--schedule") is { } spec && spec.TrimStart().StartsWith("auto(", StringComparison.Ordinal))
@@ -133,6 +135,10 @@ public static partial class ExampleClaims
                 broken.Add($"the resumed run's rows are not steps 0..{steps - 1} once each ({rows.Count} rows)");
         }
     }
+
+    /// <summary>Words of an example that promise guard lines in events.jsonl, and the event names each needs.</summary>
+    private static readonly (string Words, string[] Names)[] PromisedGuardLines =
+        [("zclip lines", ["zclip"]), ("skip lines", ["skip"]), ("rollback and rewarm lines", ["rollback", "rewarm"])];
 
     /// <summary>"The gates hold the rate far below it ... the console and summary.json say so ... events name the gate."</summary>
     private static void AutoHeldFarBelow(TrainedRun run, RampResult r, List<(string Kind, string Name, double Value, string Message)> auto, List<string> broken)

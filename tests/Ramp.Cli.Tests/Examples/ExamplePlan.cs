@@ -4,9 +4,10 @@ namespace Ramp.Cli.Tests.Examples;
 /// How an example is run: as written, in a fresh working folder (so its relative <c>--out</c> and <c>-o</c> paths
 /// land there), with the repository's own files for inputs. Three mechanical rules, the only changes made:
 /// <list type="number">
-/// <item><c>compare</c> on a grid bigger than a <c>readme</c> grid runs one shard of 64 (<c>--shard i/64</c>, i as
-/// given or 0: one or two cells), since a smoke or full grid takes minutes to hours; the claim checked is that the
-/// grid runs and writes its report, not the case study's figures (those are docs/CASE_STUDIES.md's measurements).</item>
+/// <item><c>compare</c> on a grid bigger than a <c>readme</c> grid runs one shard of 4096 (<c>--shard i/4096</c>, i as
+/// given or 0: one cell, every grid having fewer), since a smoke or full grid takes minutes to hours; the claim checked
+/// is that the grid runs and writes its report, not the case study's figures (those are docs/CASE_STUDIES.md's
+/// measurements).</item>
 /// <item>An example that reads what another command writes gets it first: <c>ramp report DIR...</c> reads a
 /// comparison made by <c>ramp compare --preset fmnist-sgd --grid readme --shard k/2 --out DIR</c>, and
 /// <c>train --resume --out D</c> continues the run that the documented <c>train ... --out D</c> example starts, run
@@ -29,7 +30,7 @@ public sealed record ExamplePlan(IReadOnlyList<string> Args, string? StdoutTo, I
     public long? KilledAt { get; private set; }
 
     /// <summary>Shards a big grid's comparison is cut into.</summary>
-    public const int Shards = 64;
+    public const int Shards = 4096;
 
     /// <summary>The one row <c>find-lr-bench</c> measures when the example names none (its <c>--help</c> example's).</summary>
     public const string BenchCase = "mlp-sgd-m0.9";
