@@ -28,7 +28,8 @@ internal static class AtomicFile
         });
     }
 
-    /// <summary>Atomically writes a file by letting <paramref name="writeTo"/> write to a temporary path (for libraries that only save to a path).</summary>
+    /// <summary>Atomically writes a file by letting <paramref name="writeTo"/> write to a temporary path (for libraries that only save to a
+    /// path).</summary>
     public static void WriteVia(string path, Action<string> writeTo)
     {
         ArgumentNullException.ThrowIfNull(writeTo);

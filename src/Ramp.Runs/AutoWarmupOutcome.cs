@@ -6,7 +6,8 @@ namespace Ramp.Runs;
 /// peak, a suggested peak, all in one plain sentence (<see cref="Message"/>).
 /// </summary>
 /// <param name="RequestedLr">The peak the warmup climbed towards: the run's base lr times the spec's target.</param>
-/// <param name="Phase"><c>done</c> (target reached), <c>gave_up</c> (step budget used below it) or <c>warming</c> (the run ended first).</param>
+/// <param name="Phase"><c>done</c> (target reached), <c>gave_up</c> (step budget used below it) or <c>warming</c> (the run ended
+/// first).</param>
 /// <param name="EndedAt">The step whose signals ended warmup, or null while still warming.</param>
 /// <param name="FinalFactor">The factor of the requested peak the warmup ended at (or had reached when the run ended); in (0, 1].</param>
 /// <param name="SustainedLr">The highest rate the run trained at with every gate green: <see cref="RequestedLr"/> times
@@ -15,7 +16,8 @@ namespace Ramp.Runs;
 /// <param name="Holds">Holds (amber gates, or red ones while cooling down).</param>
 /// <param name="BackOffs">Back-offs (red gates).</param>
 /// <param name="HeldBy">Holds and back-offs per gate, most first.</param>
-/// <param name="SuggestedPeak">When held far below (<see cref="FinalFactor"/> &lt; <see cref="FarBelow"/>): <see cref="SustainedLr"/> rounded down to two significant digits, a peak to try next; else null.</param>
+/// <param name="SuggestedPeak">When held far below (<see cref="FinalFactor"/> &lt; <see cref="FarBelow"/>): <see cref="SustainedLr"/>
+/// rounded down to two significant digits, a peak to try next; else null.</param>
 /// <param name="Message">One plain sentence saying all of the above.</param>
 public sealed record AutoWarmupOutcome(
     double RequestedLr,

@@ -39,7 +39,8 @@ internal static class BoardFiles
         var target = ReplacedFolder(folder);
         Directory.CreateDirectory(target);
         foreach (var file in files)
-            File.Move(file, Path.Combine(target, Path.GetFileName(file).Replace(Marker, Retired, StringComparison.Ordinal)), overwrite: true);
+            File.Move(file, Path.Combine(target, Path.GetFileName(file).Replace(Marker, Retired, StringComparison.Ordinal)),
+                overwrite: true);
     }
 
     /// <summary>Deletes <see cref="ReplacedFolder"/> once the replacing file is written.</summary>

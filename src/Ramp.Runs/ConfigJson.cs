@@ -11,7 +11,8 @@ internal static class ConfigJson
     internal static string Format(RunConfig config) => JsonSerializer.Serialize(config, RunJson.Indented) + "\n";
 
     /// <summary>Reads <paramref name="path"/>.</summary>
-    /// <exception cref="RunFolderException">When the file is missing, is not JSON, lacks a field every config has, or a field has the wrong type.</exception>
+    /// <exception cref="RunFolderException">When the file is missing, is not JSON, lacks a field every config has, or a field has the wrong
+    /// type.</exception>
     internal static RunConfig Read(string path, string shown)
     {
         if (!File.Exists(path)) throw new RunFolderException(shown, 0, "missing (not a run folder)");

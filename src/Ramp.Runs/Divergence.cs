@@ -30,7 +30,8 @@ public static class Divergence
         if (!double.IsFinite(final))
             return new DivergenceVerdict(true, evidence.FirstTrouble, $"final loss is {RunJson.Format(final)}");
         if (double.IsFinite(baseline) && !(final < baseline))
-            return new DivergenceVerdict(true, evidence.FirstTrouble, $"final loss {G(final)} is not below the {evidence.BaselineName} {G(baseline)}");
+            return new DivergenceVerdict(true, evidence.FirstTrouble, $"final loss {G(final)} is not below " +
+                $"the {evidence.BaselineName} {G(baseline)}");
         return DivergenceVerdict.None;
     }
 

@@ -9,6 +9,7 @@ public sealed record DivergenceVerdict(bool Diverged, long? At, string Reason)
     /// <summary>Did not diverge.</summary>
     public static DivergenceVerdict None { get; } = new(false, null, "");
 
-    /// <summary>The <c>status</c> a summary writes with this verdict: <c>diverged</c> when diverged, else <c>finished</c> once <paramref name="ended"/>, else <c>running</c>.</summary>
+    /// <summary>The <c>status</c> a summary writes with this verdict: <c>diverged</c> when diverged, else <c>finished</c> once <paramref
+    /// name="ended"/>, else <c>running</c>.</summary>
     public RunStatus Status(bool ended) => Diverged ? RunStatus.Diverged : ended ? RunStatus.Finished : RunStatus.Running;
 }

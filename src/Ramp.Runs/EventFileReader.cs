@@ -49,7 +49,8 @@ internal static class EventFileReader
         while (at < data.Length)
         {
             var (field, wire) = Key(data, ref at);
-            if (field == 1 && wire == WireFixed64) wallTime = BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(data[at..]));
+            if (field == 1 && wire == WireFixed64)
+                wallTime = BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(data[at..]));
             else if (field == 2 && wire == WireVarint) { step = (long)Varint(data, ref at); continue; }
             else if (field == 5 && wire == WireBytes)
             {

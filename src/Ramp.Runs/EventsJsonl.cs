@@ -6,7 +6,8 @@ namespace Ramp.Runs;
 /// <summary>Reads and appends <c>events.jsonl</c>; also reads the event objects embedded in <c>summary.json</c>.</summary>
 internal static class EventsJsonl
 {
-    /// <summary>The events of <paramref name="path"/>; <paramref name="truncated"/> tells whether a partial last line was dropped.</summary>
+    /// <summary>The events of <paramref name="path"/>; <paramref name="truncated"/> tells whether a partial last line was
+    /// dropped.</summary>
     /// <exception cref="RunFolderException">When a complete line is malformed.</exception>
     internal static List<RunEvent> Read(string path, string shown, out bool truncated) =>
         JsonLines.Read(path, shown, ToEvent, out truncated);

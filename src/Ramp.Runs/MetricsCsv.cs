@@ -19,7 +19,8 @@ internal static class MetricsCsv
         foreach (var required in (string[])["step", "loss"])
             if (!index.ContainsKey(required))
                 throw new RunFolderException(shown, lines[0].Number, $"the header has no '{required}' column");
-        var lrColumns = header.Where(h => h == "lr" || (h.Length > 2 && h.StartsWith("lr", StringComparison.Ordinal) && h[2..].All(char.IsDigit)))
+        var lrColumns = header.Where(h => h == "lr" || (h.Length > 2 && h.StartsWith("lr", StringComparison.Ordinal)
+            && h[2..].All(char.IsDigit)))
             .Select(h => index[h]).ToArray();
         foreach (var line in lines.Skip(1))
         {
@@ -32,7 +33,8 @@ internal static class MetricsCsv
                 // Two writers on one folder (or rows appended after a restart) repeat steps; every reader assumes one row a step.
                 if (rows.Count > 0 && !(row.Step > rows[^1].Step))
                     throw new RunFolderException(shown, line.Number,
-                        $"step {row.Step} follows step {rows[^1].Step}: rows repeat (written twice, e.g. by two processes); delete the run folder and train it again");
+                        $"step {row.Step} follows step {rows[^1].Step}: rows repeat (written twice, e.g. by two processes); delete the " +
+                            "run folder and train it again");
                 rows.Add(row);
             }
             catch (FormatException) when (line.MaybePartial)

@@ -15,7 +15,8 @@ internal static class MetricsJsonl
     internal static StepRecord ToRecord(JsonElement o)
     {
         var step = JsonValues.Get(o, "step") ?? throw new FormatException("field 'step' is missing");
-        if (!step.TryGetInt64(out var s) || s < 0) throw new FormatException($"field 'step' is {step.GetRawText()}, not a non-negative integer");
+        if (!step.TryGetInt64(out var s) || s < 0) throw new FormatException($"field 'step' is {step.GetRawText()}, not a " +
+            "non-negative integer");
         var lrs = new List<double>();
         if (JsonValues.OptionalNumber(o, "lr") is { } lr) lrs.Add(lr);
         for (var g = 0; JsonValues.OptionalNumber(o, $"lr{g}") is { } lrg; g++) lrs.Add(lrg);
@@ -33,7 +34,8 @@ internal static class MetricsJsonl
         var scheduleStep = JsonValues.OptionalNumber(o, "schedule_step");
         List<KeyValuePair<string, double>>? optimizer = null;
         if (JsonValues.Get(o, "optimizer") is { ValueKind: JsonValueKind.Object } opt)
-            optimizer = opt.EnumerateObject().Select(p => new KeyValuePair<string, double>(p.Name, JsonValues.ToDouble(p.Value, p.Name))).ToList();
+            optimizer = opt.EnumerateObject().Select(p => new KeyValuePair<string, double>(p.Name, JsonValues.ToDouble(p.Value,
+                p.Name))).ToList();
         return new StepRecord(
             s, (long)(JsonValues.OptionalNumber(o, "epoch") ?? 0), JsonValues.Number(o, "loss"), JsonValues.OptionalNumber(o, "accuracy"),
             lrs, JsonValues.OptionalNumber(o, "momentum"), JsonValues.Number(o, "grad_norm"),

@@ -15,12 +15,14 @@ public sealed class MetricsWriter
     private readonly bool _momentum;
     private readonly IReadOnlyList<string> _optimizer;
 
-    /// <summary>Writes into <paramref name="folder"/> for <paramref name="groups"/> parameter groups; writes the CSV header when the file is new.</summary>
+    /// <summary>Writes into <paramref name="folder"/> for <paramref name="groups"/> parameter groups; writes the CSV header when the file
+    /// is new.</summary>
     public MetricsWriter(string folder, int groups, bool momentum) : this(folder, groups, momentum, [])
     {
     }
 
-    /// <summary>As the other constructor, with a column for each of the optimizer's own scalars (<see cref="StepRecord.Optimizer"/>).</summary>
+    /// <summary>As the other constructor, with a column for each of the optimizer's own scalars (<see
+    /// cref="StepRecord.Optimizer"/>).</summary>
     public MetricsWriter(string folder, int groups, bool momentum, IReadOnlyList<string> optimizerScalars)
     {
         ArgumentNullException.ThrowIfNull(optimizerScalars);
@@ -41,7 +43,8 @@ public sealed class MetricsWriter
             var lrs = _groups == 1 ? "lr" : string.Join(",", Enumerable.Range(0, _groups).Select(g => $"lr{g}"));
             var momentum = _momentum ? ",momentum" : "";
             var optimizer = string.Concat(_optimizer.Select(o => "," + o));
-            return $"step,epoch,loss,accuracy,{lrs}{momentum},grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped,schedule_step{optimizer},wall_ms";
+            return $"step,epoch,loss,accuracy,{lrs}{momentum},grad_norm,update_ratio,weight_norm,nonfinite,clipped,skipped," +
+                $"schedule_step{optimizer},wall_ms";
         }
     }
 
@@ -66,7 +69,8 @@ public sealed class MetricsWriter
         var cells = new List<string> { r.Step.ToString(), r.Epoch.ToString(), F(r.Loss), r.Accuracy is { } a ? F(a) : "" };
         for (var g = 0; g < _groups; g++) cells.Add(g < r.Lrs.Count ? F(r.Lrs[g]) : "");
         if (_momentum) cells.Add(r.Momentum is { } m ? F(m) : "");
-        cells.AddRange([F(r.GradNorm), O(r.UpdateRatio), O(r.WeightNorm), B(r.NonFinite), B(r.Clipped), B(r.Skipped), r.ScheduleStep?.ToString() ?? ""]);
+        cells.AddRange([F(r.GradNorm), O(r.UpdateRatio), O(r.WeightNorm), B(r.NonFinite), B(r.Clipped), B(r.Skipped),
+            r.ScheduleStep?.ToString() ?? ""]);
         foreach (var name in _optimizer) cells.Add(O(OptimizerValue(r, name)));
         cells.Add(F(r.WallMs));
         return string.Join(",", cells);

@@ -24,6 +24,7 @@ public sealed record Run(
     /// <summary>The comparison's arm (<see cref="RunConfig.Arm"/>), or the folder's name for a lone run.</summary>
     public string Arm => Config.Arm ?? Name;
 
-    /// <summary>The peak learning rate: the comparison cell's (<see cref="RunConfig.PeakLr"/>), else the run's <see cref="RunConfig.Lr"/>.</summary>
+    /// <summary>The peak learning rate: the comparison cell's (<see cref="RunConfig.PeakLr"/>), else the run's <see
+    /// cref="RunConfig.Lr"/>.</summary>
     public double PeakLr => Config.PeakLr ?? Config.Lr;
 }

@@ -17,7 +17,8 @@ namespace Ramp.Runs;
 /// <param name="Device"><c>cpu</c> or <c>cuda</c>.</param>
 /// <param name="Guards">The guards in use, as the trainer's guard options serialise (an object per guard that is on);
 /// null when not recorded.</param>
-/// <param name="Monitor">The monitoring options (read-back interval, per-layer, TensorBoard, detail interval); null when not recorded.</param>
+/// <param name="Monitor">The monitoring options (read-back interval, per-layer, TensorBoard, detail interval); null when not
+/// recorded.</param>
 /// <param name="CheckpointEvery">Steps between checkpoints (0 = only at the end).</param>
 /// <param name="EvalEvery">Steps between evaluations on the test split (0 = only at the end).</param>
 /// <param name="Accumulate">Mini-batches of <paramref name="Batch"/> examples whose gradients are summed (averaged) into
@@ -71,7 +72,8 @@ public sealed record RunConfig(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? InputMean { get; init; }
 
-    /// <summary>Image data: the standard deviation the pixels were normalised by (<c>input_std</c>); null as <see cref="InputMean"/>.</summary>
+    /// <summary>Image data: the standard deviation the pixels were normalised by (<c>input_std</c>); null as <see
+    /// cref="InputMean"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? InputStd { get; init; }
 

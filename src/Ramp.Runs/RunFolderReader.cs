@@ -28,7 +28,8 @@ public static class RunFolderReader
         for (var i = 1; i < metrics.Count; i++)
             if (!(metrics[i].Step > metrics[i - 1].Step))
                 throw new RunFolderException(Shown(File.Exists(jsonl) ? "metrics.jsonl" : "metrics.csv"), 0,
-                    $"step {metrics[i].Step} follows step {metrics[i - 1].Step}: rows repeat (written twice, e.g. by two processes); delete the run folder and train it again");
+                    $"step {metrics[i].Step} follows step {metrics[i - 1].Step}: rows repeat (written twice, e.g. by two processes); " +
+                        "delete the run folder and train it again");
         var events = EventsJsonl.Read(Path.Combine(full, "events.jsonl"), Shown("events.jsonl"), out var cutEvents);
         var summary = SummaryJson.Read(Path.Combine(full, "summary.json"), Shown("summary.json"));
         return new Run(name, full, config, metrics, events, summary, cut || cutEvents);
@@ -54,7 +55,8 @@ public static class RunFolderReader
                 var run = Read(folder);
                 var key = (run.CaseStudy, run.Arm, run.PeakLr, (long)run.Config.Seed);
                 if (seen.TryGetValue(key, out var other))
-                    throw new RunFolderException(folder, 0, $"the same run (arm {key.Item2}, peak lr {key.Item3}, seed {key.Item4}) is also in {other}");
+                    throw new RunFolderException(folder, 0, $"the same run (arm {key.Item2}, peak lr {key.Item3}, seed {key.Item4}) is " +
+                        $"also in {other}");
                 seen[key] = folder;
                 runs.Add(run);
             }

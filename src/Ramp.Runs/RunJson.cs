@@ -32,7 +32,8 @@ public static class RunJson
         return options;
     }
 
-    /// <summary>Serializes <paramref name="value"/> into a JSON element with the run folder's conventions (for <see cref="RunConfig.Guards"/> and the like).</summary>
+    /// <summary>Serializes <paramref name="value"/> into a JSON element with the run folder's conventions (for <see
+    /// cref="RunConfig.Guards"/> and the like).</summary>
     public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Line);
 
     /// <summary>The name an enum value is written by (e.g. <c>diverged</c>, <c>auto_warmup</c>, <c>deep-mlp</c>).</summary>
@@ -45,6 +46,7 @@ public static class RunJson
         else writer.WriteString(name, Format(value));
     }
 
-    /// <summary>Formats a number in shortest round-trip form with the invariant culture (<c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>).</summary>
+    /// <summary>Formats a number in shortest round-trip form with the invariant culture (<c>NaN</c>, <c>Infinity</c>,
+    /// <c>-Infinity</c>).</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -49,7 +49,8 @@ public sealed record StepRecord(
     /// <summary>The first group's learning rate, NaN when none was logged.</summary>
     public double Lr => Lrs.Count > 0 ? Lrs[0] : double.NaN;
 
-    /// <summary>Whether the loss or a gradient was not finite at this step (the flag, or the loss itself when a reader lacks the flag).</summary>
+    /// <summary>Whether the loss or a gradient was not finite at this step (the flag, or the loss itself when a reader lacks the
+    /// flag).</summary>
     public bool IsNonFinite => NonFinite || !double.IsFinite(Loss);
 
     /// <summary>Whether this step blew up: it was non-finite and its update was applied (no guard skipped it).</summary>

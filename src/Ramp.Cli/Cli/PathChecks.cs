@@ -66,7 +66,8 @@ public static class PathChecks
         }
         catch (RunLockedException e)
         {
-            throw new UsageException($"{option} {path}: another ramp process ({(e.Holder is { } pid ? $"PID {pid}" : "PID unknown")}) is writing this folder; wait for it to end or stop it", e);
+            throw new UsageException($"{option} {path}: another ramp process ({(e.Holder is { } pid ? $"PID {pid}" : "PID unknown")}) is " +
+                "writing this folder; wait for it to end or stop it", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -90,9 +91,11 @@ public static class PathChecks
         // with a PathTooLongException from deep inside a command; say so before any work.
         var tooLong = full.Split(Path.DirectorySeparatorChar).FirstOrDefault(n => System.Text.Encoding.UTF8.GetByteCount(n) > MaxNameBytes);
         if (tooLong is not null)
-            throw new UsageException($"{option} {path}: not a valid path: a name of {System.Text.Encoding.UTF8.GetByteCount(tooLong)} bytes; at most {MaxNameBytes} are allowed");
+            throw new UsageException($"{option} {path}: not a valid path: a name of {System.Text.Encoding.UTF8.GetByteCount(tooLong)} " +
+                $"bytes; at most {MaxNameBytes} are allowed");
         if (System.Text.Encoding.UTF8.GetByteCount(full) > MaxPathBytes)
-            throw new UsageException($"{option} {path}: not a valid path: {System.Text.Encoding.UTF8.GetByteCount(full)} bytes long; at most {MaxPathBytes} are allowed");
+            throw new UsageException($"{option} {path}: not a valid path: {System.Text.Encoding.UTF8.GetByteCount(full)} bytes long; at " +
+                $"most {MaxPathBytes} are allowed");
         return full;
     }
 

@@ -69,7 +69,8 @@ public static class SpecInput
         var a = Ramp.Schedules.Evaluation.LrTable.Compute(set, 64, baseLrs).Lr;
         var b = Ramp.Schedules.Evaluation.LrTable.Compute(ParseAndBind(text, doubled), 64, doubled).Lr;
         if (a.Zip(b).All(p => p.First.SequenceEqual(p.Second)))
-            throw new UsageException($"--base-lr: \"{Shorten(text)}\" gives absolute learning rates (its values do not depend on the base rate), so --base-lr would be ignored; drop it or give 1 per group");
+            throw new UsageException($"--base-lr: \"{Shorten(text)}\" gives absolute learning rates (its values do not depend on the " +
+                "base rate), so --base-lr would be ignored; drop it or give 1 per group");
     }
 
     /// <summary>

@@ -14,16 +14,50 @@ public static class CompareCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var preset = new Option<string?>("--preset") { Description = "A shipped case study: fmnist-sgd, deep-mlp or char-transformer.", HelpName = "NAME" };
+        var preset = new Option<string?>("--preset")
+        {
+            Description = "A shipped case study: fmnist-sgd, deep-mlp or char-transformer.",
+            HelpName = "NAME"
+        };
         preset.AcceptOnlyFromAmong([.. StudyPresets.Names]);
-        var grid = new Option<string>("--grid") { Description = "Size of the preset's grid: smoke (minutes on 2 cores), full, readme (fmnist-sgd and deep-mlp: seconds of training, the README's case study), or replace-warmup (Schedule-Free, GI-Adam, StableAdamW and Prodigy arms; docs/CASE_STUDIES.md).", HelpName = "smoke|full|readme|replace-warmup", DefaultValueFactory = _ => "smoke" };
+        var grid = new Option<string>("--grid")
+        {
+            Description = "Size of the preset's grid: smoke (minutes on 2 cores), full, readme " +
+            "(fmnist-sgd and deep-mlp: seconds of training, the README's case study), or replace-warmup (Schedule-Free, GI-Adam, " +
+            "StableAdamW and Prodigy arms; docs/CASE_STUDIES.md).", HelpName = "smoke|full|readme|replace-warmup",
+            DefaultValueFactory = _ => "smoke"
+        };
         grid.AcceptOnlyFromAmong([.. StudyPresets.Sizes]);
-        var gridFile = new Option<string?>("--grid-file") { Description = "Your own grid: model, optimizer, arms, peaks, seeds (JSON; docs/compare.md).", HelpName = "FILE.json" };
-        var output = new Option<string>("--out") { Description = "Comparison directory: runs go to DIR/runs/, the report to DIR/report.html.", Required = true, HelpName = "DIR" };
-        var jobs = new Option<int>("--jobs") { Description = "Cells trained at once, each in its own process with its share of the cores (default 2).", HelpName = "N", DefaultValueFactory = _ => 2 };
-        var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (zero-based; cell k goes to shard k mod n). Merge shards with ramp report.", HelpName = "i/n" };
-        var seeds = new Option<string?>("--seeds") { Description = "Seeds instead of the grid's: a list (1,2,3) or a range (1-5).", HelpName = "LIST" };
-        var force = new Option<bool>("--force") { Description = "Discard the runs already in DIR/runs/ (finished ones too) and train the grid anew." };
+        var gridFile = new Option<string?>("--grid-file")
+        {
+            Description = "Your own grid: model, optimizer, arms, peaks, seeds (JSON; docs/compare.md).",
+            HelpName = "FILE.json"
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Comparison directory: runs go to DIR/runs/, the report to " +
+            "DIR/report.html.", Required = true, HelpName = "DIR"
+        };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "Cells trained at once, each in its own process with its share of the cores " +
+            "(default 2).", HelpName = "N", DefaultValueFactory = _ => 2
+        };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only shard i of n (zero-based; cell k goes to shard k mod n). " +
+            "Merge shards with ramp report.", HelpName = "i/n"
+        };
+        var seeds = new Option<string?>("--seeds")
+        {
+            Description = "Seeds instead of the grid's: a list (1,2,3) or a range (1-5).",
+            HelpName = "LIST"
+        };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Discard the runs already in DIR/runs/ (finished ones too) and train " +
+            "the grid anew."
+        };
         var worker = new Option<string?>("--worker") { Hidden = true };
         var command = new Command("compare", "Train a warmup comparison grid (arms x peak LRs x seeds), resumably, and write its report.")
         {

@@ -24,7 +24,8 @@ public sealed class CompareProgress
         _live = !plain && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && output is StreamWriter;
     }
 
-    /// <summary>Runs <paramref name="work"/>, which calls the action it is given once per finished cell with a one-line description.</summary>
+    /// <summary>Runs <paramref name="work"/>, which calls the action it is given once per finished cell with a one-line
+    /// description.</summary>
     public void Run(Action<Action<string>> work)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -12,7 +12,8 @@ namespace Ramp.Cli.Commands;
 /// <param name="Tokens">The command's tokens as typed, from <c>compare</c> on (for the workers and the record).</param>
 /// <param name="Force">Discard the runs already in <c>DIR/runs/</c> and train the grid anew.</param>
 public sealed record CompareRequest(
-    string? Preset, string Grid, string? GridFile, string Out, int Jobs, string? Shard, string? Seeds, string? Worker, IReadOnlyList<string> Tokens,
+    string? Preset, string Grid, string? GridFile, string Out, int Jobs, string? Shard, string? Seeds, string? Worker,
+        IReadOnlyList<string> Tokens,
     bool Force = false)
 {
     /// <summary>The command as typed (recorded in each run and in the report), without the worker's own options.</summary>

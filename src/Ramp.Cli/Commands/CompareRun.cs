@@ -16,7 +16,8 @@ public static class CompareRun
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(output);
-        if ((r.Preset is null) == (r.GridFile is null)) throw new UsageException("compare: give exactly one of --preset NAME or --grid-file FILE.json");
+        if ((r.Preset is null) == (r.GridFile is null)) throw new UsageException("compare: give exactly one of --preset NAME or " +
+            "--grid-file FILE.json");
         if (r.Jobs < 1) throw new UsageException($"--jobs: must be at least 1 but was {r.Jobs}");
         if (r.Worker is not null) WorkerLifetime.FollowParent();
         if (r.GridFile is { } file) PathChecks.InputFile("--grid-file", file);
@@ -36,7 +37,8 @@ public static class CompareRun
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"{r.GridFile ?? "--preset " + r.Preset}: {CommandLineRunner.OneLine(e.Message.Split(" (Parameter")[0])}", e);
+            var source = r.GridFile ?? "--preset " + r.Preset;
+            throw new UsageException($"{source}: {CommandLineRunner.OneLine(e.Message.Split(" (Parameter")[0])}", e);
         }
         var cells = plan.For(shard);
         if (r.Worker is { } w) return RunWorker(r, ParseShard(w, "--worker"), cells, data, output);
@@ -51,7 +53,11 @@ public static class CompareRun
         new CompareProgress(output, cells.Count).Run(report =>
         {
             if (jobs > 1) failed = CompareWorkers.Run(r.Tokens, jobs, report);
-            else failed = new GridRunner(r.Out, Environment.ProcessorCount, r.CommandLine) { Finished = o => report(CompareProgress.Describe(o)) }
+            else failed = new GridRunner(r.Out, Environment.ProcessorCount, r.CommandLine)
+            {
+                Finished = o =>
+                report(CompareProgress.Describe(o))
+            }
                 .Run(cells, data).Where(o => o.Action == CellAction.Failed).Select(o => o.Error!).ToArray();
         });
         foreach (var f in failed) output.WriteLine($"failed: {f}");
@@ -60,7 +66,8 @@ public static class CompareRun
     }
 
     // A child process of --jobs N: its share of the cells, one torch thread, plain lines, no report.
-    private static int RunWorker(CompareRequest r, Shard worker, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data, TextWriter output)
+    private static int RunWorker(CompareRequest r, Shard worker, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data,
+        TextWriter output)
     {
         var mine = cells.Where((_, i) => worker.Contains(i)).ToArray();
         var threads = Math.Max(1, Environment.ProcessorCount / worker.Count);
@@ -87,11 +94,13 @@ public static class CompareRun
     private static void CheckNoConflict(CompareRequest r, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data)
     {
         var runner = new GridRunner(r.Out);
-        var conflicts = cells.Select(c => CellState.Conflict(runner.FolderOf(c), CellRunner.Config(c, data[c.Grid.CaseStudy], r.CommandLine)))
+        var conflicts = cells
+            .Select(c => CellState.Conflict(runner.FolderOf(c), CellRunner.Config(c, data[c.Grid.CaseStudy], r.CommandLine)))
             .OfType<string>().ToArray();
         if (conflicts.Length == 0) return;
         var more = conflicts.Length > 1 ? $" ({conflicts.Length - 1} more runs differ too)" : "";
-        throw new UsageException($"--out {r.Out}: {conflicts[0].Replace("; remove the folder or choose another --out", "", StringComparison.Ordinal)}{more}; add --force to discard the old runs or choose another --out");
+        var first = conflicts[0].Replace("; remove the folder or choose another --out", "", StringComparison.Ordinal);
+        throw new UsageException($"--out {r.Out}: {first}{more}; add --force to discard the old runs or choose another --out");
     }
 
     private static void WriteReport(CompareRequest r, TextWriter output)
@@ -172,7 +181,8 @@ public static class CompareRun
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             var range = part.Split('-');
-            if (range.Length == 2 && Int(range[0]) is { } a && Int(range[1]) is { } b && a <= b) seeds.AddRange(Enumerable.Range(a, b - a + 1));
+            if (range.Length == 2 && Int(range[0]) is { } a && Int(range[1]) is { } b
+                && a <= b) seeds.AddRange(Enumerable.Range(a, b - a + 1));
             else if (range.Length == 1 && Int(part) is { } s) seeds.Add(s);
             else throw new UsageException($"--seeds: expected a list like 1,2,3 or a range like 1-5 but found '{part}'");
         }

@@ -42,7 +42,8 @@ public static partial class CompareWorkers
 
     private static Process Start(List<string> args, Action<string> report, List<string> failures)
     {
-        var exe = Environment.ProcessPath ?? throw new InvalidOperationException("compare: cannot find the ramp executable to start workers");
+        var exe = Environment.ProcessPath ?? throw new InvalidOperationException("compare: cannot find the ramp executable to " +
+            "start workers");
         var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         WorkerLifetime.Prepare(info);
         // Under `dotnet ramp.dll` the process is dotnet itself: the workers need the assembly too.

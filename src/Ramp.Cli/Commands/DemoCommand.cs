@@ -20,11 +20,13 @@ public static class DemoCommand
             DefaultValueFactory = _ => "ramp-demo-quadratic",
         };
         var force = new Option<bool>("--force") { Description = "Replace a demo already written in the directory." };
-        var quadratic = new Command("quadratic", "Gradient descent on x² and on an ill-conditioned 2-D quadratic near the stability limit 2/L, with and without warmup.")
+        var quadratic = new Command("quadratic", "Gradient descent on x² and on an ill-conditioned 2-D quadratic near the stability " +
+            "limit 2/L, with and without warmup.")
         {
             output, force,
         };
-        quadratic.WithExamples(new CommandExample("ramp demo quadratic --out demo", "Write demo/index.html and the charts as PNG and SVG."));
+        quadratic.WithExamples(new CommandExample("ramp demo quadratic --out demo",
+            "Write demo/index.html and the charts as PNG and SVG."));
         quadratic.SetAction(result => Run(result.GetRequiredValue(output), result.GetValue(force), result.InvocationConfiguration.Output));
         var demo = new Command("demo", "Small demonstrations that need no training data.") { quadratic };
         demo.WithExamples(new CommandExample("ramp demo quadratic --out demo", "Loss curves of gradient descent on quadratics."));
@@ -36,7 +38,8 @@ public static class DemoCommand
     {
         PathChecks.OutputFolder("--out", outDir);
         if (!force && File.Exists(Path.Combine(outDir, "index.html")))
-            throw new UsageException($"--out {outDir}: already holds a demo (index.html); add --force to replace it or choose another folder");
+            throw new UsageException($"--out {outDir}: already holds a demo (index.html); add --force to replace it or choose " +
+                "another folder");
         var files = QuadraticDemo.Write(outDir);
         stdout.WriteLine($"wrote {Path.GetFullPath(files[0])}");
         foreach (var f in files.Skip(1)) stdout.WriteLine($"  {f}");

@@ -15,11 +15,14 @@ internal static class FindLrFiles
         var points = f.RangeTest.Points;
         var csv = new StringBuilder("iteration,lr,loss,smoothed_loss\n");
         foreach (var p in points)
-            csv.Append(CultureInfo.InvariantCulture, $"{p.Iteration},{RunJson.Format(p.Lr)},{RunJson.Format(p.Loss)},{RunJson.Format(p.SmoothedLoss)}\n");
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{p.Iteration},{RunJson.Format(p.Lr)},{RunJson.Format(p.Loss)},{RunJson.Format(p.SmoothedLoss)}\n");
         File.WriteAllText(Path.Combine(f.Request.Out, "find-lr.csv"), csv.ToString());
         File.WriteAllText(Path.Combine(f.Request.Out, "find-lr.json"), Json(f));
-        RangeTestChart.Write(points.Select(p => p.Lr).ToArray(), points.Select(p => p.Loss).ToArray(), points.Select(p => p.SmoothedLoss).ToArray(),
-            f.Suggestions.Where(s => s.Lr is not null).Select(s => (s.Rule, s.Lr!.Value)).ToArray(), f.RangeTest.DivergenceLr, f.Request.Out,
+        RangeTestChart.Write(points.Select(p => p.Lr).ToArray(), points.Select(p => p.Loss).ToArray(),
+            points.Select(p => p.SmoothedLoss).ToArray(),
+            f.Suggestions.Where(s => s.Lr is not null).Select(s => (s.Rule, s.Lr!.Value)).ToArray(),
+                f.RangeTest.DivergenceLr, f.Request.Out,
             recommendedLr: f.Recommendation?.PeakLr, coldStartLr: f.ColdStart?.LargestSurvivingLr);
     }
 

@@ -54,7 +54,8 @@ public static class FindLrRun
         using var held = PathChecks.Lock("--out", r.Out);
         if (!r.Force && File.Exists(Path.Combine(r.Out, "find-lr.json")))
             throw new UsageException($"--out {r.Out}: already holds find-lr results; add --force to replace them or choose another folder");
-        if (r.Device == "cuda" && !torch.cuda.is_available()) throw new UsageException("--device cuda: no CUDA device is available (this build has the CPU libtorch)");
+        if (r.Device == "cuda" && !torch.cuda.is_available()) throw new UsageException("--device cuda: no CUDA device is available (this " +
+            "build has the CPU libtorch)");
         // Small models gain nothing from many threads, and oversubscribed threads spin on shared machines.
         torch.set_num_threads(Math.Clamp(Environment.ProcessorCount, 1, 4));
         var train = new TrainRequest(r.Model, r.Data, r.DataDir, r.Optimizer, r.StartLr, r.Momentum, "constant()", 1, null, r.Batch, r.Seed,
@@ -99,7 +100,8 @@ public static class FindLrRun
         if (r.Momentum != 0 && r.Optimizer != "sgd" && r.Optimizer != "rmsprop")
             throw new UsageException($"--momentum: only sgd and rmsprop take momentum, not {r.Optimizer}");
         if (ModelFactory.IsText(r.Model) != (r.Data == "text"))
-            throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on fashion-mnist)");
+            throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on " +
+                "fashion-mnist)");
         try
         {
             return new RangeTestPlan(r.StartLr, r.EndLr, r.Steps);
@@ -114,13 +116,15 @@ public static class FindLrRun
     private static void Print(Findings f, TextWriter output)
     {
         var range = f.RangeTest;
-        output.WriteLine(F($"range test: {range.Points.Count} steps from {range.Plan.StartLr:G3} to {range.Points[^1].Lr:G3}, stopped: {StopText(range)}"));
+        output.WriteLine(F($"range test: {range.Points.Count} steps from {range.Plan.StartLr:G3} to {range.Points[^1].Lr:G3}, stopped: ") +
+            F($"{StopText(range)}"));
         foreach (var s in f.Suggestions) output.WriteLine($"  {s.Explanation}");
         if (f.ColdStart is { } c)
         {
             output.WriteLine(F($"cold start: {c.Trials.Count} trials of {c.Plan.TrialSteps} steps without warmup; ") + c.Outcome switch
             {
-                ColdStartOutcome.Bracketed or ColdStartOutcome.OutOfTrials => F($"largest surviving lr {c.LargestSurvivingLr:G4}, smallest failing {c.SmallestFailingLr:G4}"),
+                ColdStartOutcome.Bracketed or ColdStartOutcome.OutOfTrials =>
+                    F($"largest surviving lr {c.LargestSurvivingLr:G4}, smallest failing {c.SmallestFailingLr:G4}"),
                 ColdStartOutcome.AllSurvive => F($"even {c.Plan.MaxLr:G4} survived"),
                 _ => F($"even {c.Plan.MinLr:G4} failed"),
             });
@@ -132,7 +136,9 @@ public static class FindLrRun
             foreach (var line in rec.Rationale) output.WriteLine($"  - {line}");
             output.WriteLine(F($"  try: ramp train --model {f.Request.Model} --data {f.Request.Data} --optimizer {f.Request.Optimizer}")
                 + (f.Request.Momentum != 0 ? F($" --momentum {f.Request.Momentum:R}") : "")
-                + F($" --batch {f.Request.Batch} --lr {rec.PeakLr:G3} --schedule \"{TrainSchedule(rec.WarmupSteps, f.Request.TotalSteps ?? DefaultValidateSteps)}\" --steps {f.Request.TotalSteps ?? DefaultValidateSteps} --out runs/at-peak"));
+                + F($" --batch {f.Request.Batch} --lr {rec.PeakLr:G3} --schedule ") +
+                    F($"\"{TrainSchedule(rec.WarmupSteps, f.Request.TotalSteps ?? DefaultValidateSteps)}\" --steps ") +
+                    F($"{f.Request.TotalSteps ?? DefaultValidateSteps} --out runs/at-peak"));
         }
         else output.WriteLine($"no recommendation: {CommandLineRunner.OneLine(f.NoRecommendation ?? "")}");
         if (f.Check is { } v)
@@ -143,9 +149,12 @@ public static class FindLrRun
                 ? "validate: held: the recommended peak trained without blowing up, and neither half nor twice the peak did clearly better"
                 : v.Recommended.Diverged
                     ? "validate: did not hold: the recommended run blew up; use a lower peak or a longer warmup"
-                    : F($"validate: did not hold: {(v.Runs[0].Run.Score > v.Runs[2].Run.Score || v.Runs[2].Run.Diverged ? "half" : "twice")} the peak trained clearly better; use that peak"));
+                    : F($"validate: did not hold: ") +
+                        F($"{(v.Runs[0].Run.Score > v.Runs[2].Run.Score || v.Runs[2].Run.Diverged ? "half" : "twice")} the peak ") +
+                        "trained clearly better; use that peak");
         }
-        output.WriteLine(F($"wrote {Path.Combine(f.Request.Out, "find-lr.json")}, find-lr.csv, find-lr.png, find-lr.svg ({f.Seconds:F1} s)"));
+        output.WriteLine(F($"wrote {Path.Combine(f.Request.Out, "find-lr.json")}, find-lr.csv, find-lr.png, find-lr.svg ") +
+            F($"({f.Seconds:F1} s)"));
     }
 
     /// <summary>The schedule text of a run of <paramref name="steps"/> steps with the recommended warmup, then cosine.</summary>

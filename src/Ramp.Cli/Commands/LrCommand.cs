@@ -19,7 +19,8 @@ public static class LrCommand
     {
         var spec = new Argument<string>("SPEC")
         {
-            Description = "The schedule: a peer's Python call (PyTorch, transformers, timm, optax, DeepSpeed, Keras) or Ramp's native text.",
+            Description = "The schedule: a peer's Python call (PyTorch, transformers, timm, optax, DeepSpeed, Keras) or " +
+                "Ramp's native text.",
         };
         var steps = ScheduleOptions.Steps();
         var baseLrs = ScheduleOptions.BaseLrs();
@@ -37,13 +38,17 @@ public static class LrCommand
                 "ramp lr \"torch.optim.lr_scheduler.OneCycleLR(max_lr=0.1, total_steps=1000)\" --steps 1000",
                 "OneCycle's learning rate and momentum for 1000 steps."),
             new CommandExample(
-                "ramp lr \"transformers.get_cosine_schedule_with_warmup(num_warmup_steps=100, num_training_steps=1000)\" --steps 1000 --base-lr 3e-4,1e-4",
+                "ramp lr \"transformers.get_cosine_schedule_with_warmup(num_warmup_steps=100, num_training_steps=1000)\" --steps 1000 " +
+                    "--base-lr 3e-4,1e-4",
                 "Two parameter groups: columns step,lr0,lr1."),
             new CommandExample(
-                "ramp lr \"torch.optim.lr_scheduler.ReduceLROnPlateau(patience=2)\" --steps 13 --base-lr 0.1 --metrics docs/images/schedules/plateau-val-loss.txt",
-                "A plateau rule fed the metric after each step, one value per line (the shipped file: a validation loss that stalls at 0.7)."),
+                "ramp lr \"torch.optim.lr_scheduler.ReduceLROnPlateau(patience=2)\" --steps 13 --base-lr 0.1 --metrics " +
+                    "docs/images/schedules/plateau-val-loss.txt",
+                "A plateau rule fed the metric after each step, one value per line (the shipped file: a validation loss that " +
+                    "stalls at 0.7)."),
             new CommandExample(
-                "ramp lr \"optax.warmup_cosine_decay_schedule(init_value=0.0, peak_value=1.0, warmup_steps=10, decay_steps=300)\" --steps 300 > lr.csv",
+                "ramp lr \"optax.warmup_cosine_decay_schedule(init_value=0.0, peak_value=1.0, warmup_steps=10, decay_steps=300)\" " +
+                    "--steps 300 > lr.csv",
                 "optax gives absolute values, so keep the default --base-lr 1.0."));
         command.SetAction(result => Run(
             result.GetRequiredValue(spec),

@@ -41,10 +41,13 @@ public static class PlotCommand
         };
         command.WithExamples(
             new CommandExample(
-                "ramp plot \"transformers.get_linear_schedule_with_warmup(num_warmup_steps=100, num_training_steps=1000)\" \"torch.optim.lr_scheduler.OneCycleLR(max_lr=1.0, total_steps=1000)\" --steps 1000 -o warmups.png",
+                "ramp plot \"transformers.get_linear_schedule_with_warmup(num_warmup_steps=100, " +
+                    "num_training_steps=1000)\" \"torch.optim.lr_scheduler.OneCycleLR(max_lr=1.0, total_steps=1000)\" --steps 1000 " +
+                    "-o warmups.png",
                 "Two schedules on one chart, legend naming each."),
             new CommandExample(
-                "ramp plot \"torch.optim.lr_scheduler.ExponentialLR(gamma=0.99)\" --steps 500 --base-lr 0.1 --log-y -o decay.svg --title \"Exponential decay\"",
+                "ramp plot \"torch.optim.lr_scheduler.ExponentialLR(gamma=0.99)\" --steps 500 --base-lr 0.1 --log-y -o decay.svg " +
+                    "--title \"Exponential decay\"",
                 "An SVG with a logarithmic learning-rate axis and a title."),
             new CommandExample(
                 "ramp plot \"torch.optim.lr_scheduler.StepLR(step_size=30, gamma=0.1)\" --steps 100 --base-lr 0.1,0.01 -o groups.png",
@@ -63,7 +66,8 @@ public static class PlotCommand
 
     /// <summary>Evaluates the schedules, draws and saves the chart, and prints the file written.</summary>
     internal static int Run(
-        string[] specTexts, long steps, double[] baseLrs, string path, bool logY, string? title, TextWriter stdout, bool baseLrGiven = false)
+        string[] specTexts, long steps, double[] baseLrs, string path, bool logY, string? title, TextWriter stdout,
+            bool baseLrGiven = false)
     {
         PathChecks.OutputFile("--output", path);
         var lines = new List<(string Label, IReadOnlyList<double> Values)>();

@@ -40,7 +40,8 @@ public static class ReportCommand
         {
             // NaN fails every comparison, so the range is asked for, not its complement.
             var rate = r.GetValueOrDefault<double>();
-            if (rate is not (>= 0 and <= 1)) r.AddError($"--stable-rate must be in [0, 1] but was {rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            if (rate is not (>= 0 and <= 1)) r.AddError($"--stable-rate must be in [0, 1] but " +
+                $"was {rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
         });
         var command = new Command("report", "Merge the run folders of comparison directories into one HTML report, summary.csv and charts.")
         {
@@ -67,7 +68,8 @@ public static class ReportCommand
         {
             var runs = RunFolderReader.ReadAll(dirs);
             if (target is { } x) CheckTarget(x, runs);
-            var path = ReportWriter.Write(runs, to, new ReportOptions(Commands: [command], Measures: new MeasureOptions(target, stableRate)));
+            var path = ReportWriter.Write(runs, to, new ReportOptions(Commands: [command],
+                Measures: new MeasureOptions(target, stableRate)));
             stdout.WriteLine($"wrote {Path.GetFullPath(path)}");
             stdout.WriteLine($"  {Path.GetFullPath(Path.Combine(to, "summary.csv"))}");
             stdout.WriteLine($"  {Path.GetFullPath(Path.Combine(to, ReportWriter.ChartsFolder))}/ (PNG and SVG)");
@@ -82,11 +84,14 @@ public static class ReportCommand
     // An accuracy target outside [0, 1] (or any non-finite one) is never reached: a mistake, not a measurement.
     private static void CheckTarget(double target, IReadOnlyList<Run> runs)
     {
-        if (!double.IsFinite(target)) throw new UsageException($"--target: must be a finite number but was {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        if (!double.IsFinite(target)) throw new UsageException($"--target: must be a finite number but " +
+            $"was {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         // Lone runs have no case study: "" names their group, so a null can only mean "no group measured by accuracy".
-        var accuracy = runs.GroupBy(r => r.Config.CaseStudy ?? "").Where(g => FinalMetric.KindFor(g) == MetricKind.Accuracy).Select(g => g.Key).FirstOrDefault();
+        var accuracy = runs.GroupBy(r => r.Config.CaseStudy ?? "").Where(g => FinalMetric.KindFor(g) == MetricKind.Accuracy)
+            .Select(g => g.Key).FirstOrDefault();
         if (accuracy is not null && target is < 0 or > 1)
-            throw new UsageException($"--target {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}: the runs{(accuracy.Length > 0 ? $" of {accuracy}" : "")} are measured by accuracy, which lies in [0, 1]");
+            throw new UsageException($"--target {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}: the " +
+                $"runs{(accuracy.Length > 0 ? $" of {accuracy}" : "")} are measured by accuracy, which lies in [0, 1]");
     }
 
     private static string Quote(string s) => s.Contains(' ') ? $"\"{s}\"" : s;

@@ -12,8 +12,10 @@ namespace Ramp.Cli.Commands;
 /// </summary>
 internal static class ResumedOptimizer
 {
-    /// <summary>Throws a usage error naming what differs; folders without a config (or older ones without settings) pass on what they record.</summary>
-    /// <exception cref="UsageException">The optimizer or one of its settings differs from the recorded one, or the config cannot be read.</exception>
+    /// <summary>Throws a usage error naming what differs; folders without a config (or older ones without settings) pass on what they
+    /// record.</summary>
+    /// <exception cref="UsageException">The optimizer or one of its settings differs from the recorded one, or the config cannot be
+    /// read.</exception>
     public static void Check(string folder, string optimizer, IReadOnlyDictionary<string, object> settings)
     {
         var run = new RunFolder(folder);
@@ -28,13 +30,15 @@ internal static class ResumedOptimizer
             throw new UsageException($"--resume: {CommandLineRunner.OneLine(e.Message)}", e);
         }
         if (config.Optimizer != optimizer)
-            throw new UsageException($"--resume: --optimizer {optimizer} does not match the run in {folder}, which was trained with {config.Optimizer}");
+            throw new UsageException($"--resume: --optimizer {optimizer} does not match the run in {folder}, which was trained " +
+                $"with {config.Optimizer}");
         if (config.Extra?.GetValueOrDefault("optimizer_settings") is not JsonElement { ValueKind: JsonValueKind.Object } recorded) return;
         var before = recorded.EnumerateObject().ToDictionary(p => p.Name, p => Text(p.Value));
         var now = settings.ToDictionary(p => p.Key, p => Text(JsonSerializer.SerializeToElement(p.Value)));
         var differ = now.Keys.Union(before.Keys).Where(k => now.GetValueOrDefault(k) != before.GetValueOrDefault(k)).ToArray();
         if (differ.Length > 0)
-            throw new UsageException($"--resume: the run in {folder} was trained with {Describe(before, differ)}, not {Describe(now, differ)}");
+            throw new UsageException($"--resume: the run in {folder} was trained with {Describe(before, differ)}, " +
+                $"not {Describe(now, differ)}");
     }
 
     private static string Text(JsonElement e) => e.ValueKind switch

@@ -37,13 +37,17 @@ public static class TrainExtension
         ArgumentNullException.ThrowIfNull(run);
         var option = $"--extend-steps {steps}";
         if (steps < run.Steps)
-            throw new UsageException($"{option}: the run already has {run.Steps} steps; give a length above it (the new total, not the steps to add)");
+            throw new UsageException($"{option}: the run already has {run.Steps} steps; give a length above it (the new total, not the " +
+                "steps to add)");
         if (steps == run.Steps) return run;
         if (summary is { Status: RunStatus.Diverged })
-            throw new UsageException($"{option}: the run diverged{(summary.DivergedAt is { } at ? $" at step {at}" : "")}; extending would train on from a diverged state: train a new run");
+            throw new UsageException($"{option}: the run diverged{(summary.DivergedAt is { } at ? $" at step {at}" : "")}; extending " +
+                "would train on from a diverged state: train a new run");
         var reason = Refusal(run.Schedule, steps);
         if (reason is not null)
-            throw new UsageException($"{option}: {reason}; a run is extended only where its schedule gives each new step its own value (a schedule with no end, such as one ending in '>> constant()', or whose end is at or after the new length): train a new run with the longer schedule");
+            throw new UsageException($"{option}: {reason}; a run is extended only where its schedule gives each new step its own value " +
+                "(a schedule with no end, such as one ending in '>> constant()', or whose end is at or after the new length): train a " +
+                "new run with the longer schedule");
         return run with { Steps = steps, Epochs = null };
     }
 
@@ -62,7 +66,8 @@ public static class TrainExtension
         };
         if (factor is null) return $"{quoted} is a peer's schedule, whose end Ramp does not read from its arguments";
         if (ScheduleLength.Of(factor) is not { } end) return null;
-        if (auto) return $"{quoted} starts its schedule after an automatic warmup of varying length, so its end ({end} steps after the warmup) moves with the run";
+        if (auto) return $"{quoted} starts its schedule after an automatic warmup of varying length, so its end ({end} steps after the " +
+            "warmup) moves with the run";
         return end >= steps ? null : $"{quoted} ends at step {end} and only holds its last value after it";
     }
 }

@@ -55,7 +55,8 @@ public sealed class TrainProgress
         _firstStep ??= rows[0].Step;
         var done = last.Step + 1;
         var rate = (done - _firstStep.Value) / Math.Max(1e-9, _clock.Elapsed.TotalSeconds);
-        var text = $"step {done}/{_steps}  loss {N(last.Loss)}  lr {N(last.Lrs[0])}  {rate.ToString("F1", CultureInfo.InvariantCulture)} steps/s";
+        var text = $"step {done}/{_steps}  loss {N(last.Loss)}  lr {N(last.Lrs[0])} " +
+            $" {rate.ToString("F1", CultureInfo.InvariantCulture)} steps/s";
         if (_task is not null)
         {
             _task.Value = done;
@@ -77,7 +78,8 @@ public sealed class TrainProgress
         var findings = s.Diagnosis.Count == 0 ? "" : $"; diagnosis: {string.Join("; ", s.Diagnosis.Select(f => f.Headline()))}";
         var auto = s.AutoWarmup is { } w ? Environment.NewLine + w.Message : "";
         var status = RunJson.Name(s.Status) + (s.DivergedAt is { } at ? $" (from step {at})" : "");
-        return $"{status} after {s.Steps} steps: loss {N(s.InitialLoss)} -> {N(s.Final.Loss)}{evalLoss}{accuracy}{findings} ({folder}){auto}";
+        return $"{status} after {s.Steps} steps: loss {N(s.InitialLoss)} -> {N(s.Final.Loss)}{evalLoss}{accuracy}{findings} " +
+            $"({folder}){auto}";
     }
 
     private static string N(double x) => x.ToString("G4", CultureInfo.InvariantCulture);

@@ -4,6 +4,30 @@ using Ramp.Training.Guards;
 namespace Ramp.Cli.Commands;
 
 /// <summary>The parsed options of <c>ramp train</c> (names as on the command line).</summary>
+/// <param name="Model"><c>--model</c>.</param>
+/// <param name="Data"><c>--data</c>.</param>
+/// <param name="DataDir"><c>--data-dir</c>.</param>
+/// <param name="Optimizer"><c>--optimizer</c>.</param>
+/// <param name="Lr"><c>--lr</c>.</param>
+/// <param name="Momentum"><c>--momentum</c>.</param>
+/// <param name="Schedule"><c>--schedule</c>.</param>
+/// <param name="Steps"><c>--steps</c>.</param>
+/// <param name="Epochs"><c>--epochs</c>.</param>
+/// <param name="Batch"><c>--batch</c>.</param>
+/// <param name="Seed"><c>--seed</c>.</param>
+/// <param name="Out"><c>--out</c>.</param>
+/// <param name="Device"><c>--device</c>.</param>
+/// <param name="Guards">The guards of <c>--clip</c>, <c>--agc</c>, <c>--zclip</c>, <c>--skip-spikes</c> and <c>--rollback</c>.</param>
+/// <param name="CheckpointEvery"><c>--checkpoint-every</c>.</param>
+/// <param name="EvalEvery"><c>--eval-every</c>.</param>
+/// <param name="ReadBackEvery"><c>--read-back-every</c>.</param>
+/// <param name="Resume"><c>--resume</c>.</param>
+/// <param name="Accumulate"><c>--accumulate</c>.</param>
+/// <param name="DetailEvery"><c>--detail-every</c>.</param>
+/// <param name="Force"><c>--force</c>.</param>
+/// <param name="EvalWindows"><c>--eval-windows</c>, as a count (0 = the whole split).</param>
+/// <param name="Gi"><c>--gi</c>.</param>
+/// <param name="ExtendSteps"><c>--extend-steps</c>.</param>
 public sealed record TrainRequest(
     string Model,
     string Data,

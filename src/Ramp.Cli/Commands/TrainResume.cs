@@ -27,7 +27,8 @@ public static class TrainResume
         ArgumentNullException.ThrowIfNull(given);
         if (!File.Exists(Path.Combine(typed.Out, "config.json")))
         {
-            if (typed.ExtendSteps is not null) throw new UsageException($"--extend-steps: --out {typed.Out} holds no run to extend (no config.json)");
+            if (typed.ExtendSteps is not null) throw new UsageException($"--extend-steps: --out {typed.Out} holds no run to extend (no " +
+                "config.json)");
             return typed;
         }
         var run = Read(typed.Out);
@@ -43,8 +44,7 @@ public static class TrainResume
         var g = Recorded(run.Guards, GuardOptions.None, "guards");
         var monitor = Recorded(run.Monitor, new MonitorOptions(), "monitor");
         var t = typed.Guards;
-        (string Option, string Run, string Typed)[] settings =
-        [
+        (string Option, string Run, string Typed)[] settings = [
             ("--model", ModelNames.Text(run.Model), typed.Model),
             ("--data", run.Data, typed.Data),
             ("--data-dir", run.DataDir ?? "none", typed.DataDir ?? "none"),
@@ -73,7 +73,8 @@ public static class TrainResume
         var differences = settings.Where(x => given.Contains(x.Option) && x.Run != x.Typed)
             .Select(x => $"{x.Option}: the run has {x.Run}, the command says {x.Typed}").ToArray();
         if (differences.Length > 0)
-            throw new UsageException($"--resume: the command differs from the run in {typed.Out} ({string.Join("; ", differences)}); drop these options to continue the run with its own settings");
+            throw new UsageException($"--resume: the command differs from the run in {typed.Out} ({string.Join("; ", differences)}); " +
+                "drop these options to continue the run with its own settings");
         if (typed.ExtendSteps is { } extend) run = TrainExtension.Extend(run, ReadSummary(typed.Out), extend);
         return new TrainRequest(ModelNames.Text(run.Model), run.Data, run.DataDir, run.Optimizer, run.Lr, momentum, run.Schedule, run.Steps,
             run.Epochs, run.Batch, run.Seed, typed.Out, run.Device, g, run.CheckpointEvery, run.EvalEvery, monitor.ReadBackEvery,
@@ -95,7 +96,8 @@ public static class TrainResume
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--resume: {Path.Combine(folder, "config.json")}: cannot read the run's settings: {CommandLineRunner.OneLine(e.Message)}", e);
+            throw new UsageException($"--resume: {Path.Combine(folder, "config.json")}: cannot read the run's " +
+                $"settings: {CommandLineRunner.OneLine(e.Message)}", e);
         }
     }
 

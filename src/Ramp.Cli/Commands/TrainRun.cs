@@ -26,7 +26,8 @@ public static class TrainRun
     {
         ArgumentNullException.ThrowIfNull(r);
         given ??= new HashSet<string> { "--model", "--data", "--lr" };
-        if (r.ExtendSteps is not null && !r.Resume) throw new UsageException("--extend-steps: continues the run in --out to more steps; add --resume");
+        if (r.ExtendSteps is not null && !r.Resume) throw new UsageException("--extend-steps: continues the run in --out to more steps; " +
+            "add --resume");
         if (r.Resume) r = TrainResume.Merge(r, given);
         if (r.Model.Length == 0) throw new UsageException("Option '--model' is required (see 'ramp train --help')");
         if (r.Data.Length == 0) throw new UsageException("Option '--data' is required (see 'ramp train --help')");
@@ -36,13 +37,16 @@ public static class TrainRun
         SpecInput.ParseAndBind(r.Schedule, [r.Lr]); // reports a spec mistake as a usage error
         var spec = ScheduleText.Parse(r.Schedule);
         CheckAuto(spec, r);
-        if (r.Device == "cuda" && !torch.cuda.is_available()) throw new UsageException("--device cuda: no CUDA device is available (this build has the CPU libtorch)");
+        if (r.Device == "cuda" && !torch.cuda.is_available()) throw new UsageException("--device cuda: no CUDA device is available (this " +
+            "build has the CPU libtorch)");
         var (train, test) = LoadData(r);
         var steps = r.Steps ?? (long)Math.Floor(r.Epochs!.Value * (train.Count / r.Batch) / r.Accumulate);
-        if (steps < 1) throw new UsageException($"--epochs {Num(r.Epochs!.Value)}: gives no full step with {train.Count} examples and batch {r.Batch}");
+        if (steps < 1) throw new UsageException($"--epochs {Num(r.Epochs!.Value)}: gives no full step with {train.Count} examples and " +
+            $"batch {r.Batch}");
         if (train.Count < r.Batch) throw new UsageException($"--batch {r.Batch}: larger than the {train.Count} training examples");
         var settings = OptimizerFactory.Settings(r.Optimizer, r.Momentum, gradientInit: r.Gi);
-        var config = new RunConfig(ModelNames.Parse(r.Model), r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch, r.Seed, r.Device,
+        var config = new RunConfig(ModelNames.Parse(r.Model), r.Data, r.DataDir, r.Optimizer, r.Lr, r.Schedule, steps, r.Epochs, r.Batch,
+            r.Seed, r.Device,
             CheckpointEvery: r.CheckpointEvery, EvalEvery: r.EvalEvery, Accumulate: r.Accumulate, EvalWindows: r.EvalWindows)
         {
             Extra = new() { ["optimizer_settings"] = settings }, // read back by --resume
@@ -52,7 +56,8 @@ public static class TrainRun
         var folderUsed = File.Exists(Path.Combine(r.Out, "metrics.csv")) || File.Exists(Path.Combine(r.Out, "checkpoints", "latest.json"));
         if (folderUsed && r.Force) RunLock.ClearFolder(r.Out);
         else if (folderUsed && !r.Resume)
-            throw new UsageException($"--out {r.Out}: already holds a run; add --resume to continue it, --force to replace it, or choose another folder");
+            throw new UsageException($"--out {r.Out}: already holds a run; add --resume to continue it, --force to replace it, or choose " +
+                "another folder");
         using var scope = NewDisposeScope();
         var device = torch.device(r.Device);
         var model = BuildModel(r, train.Classes);
@@ -94,7 +99,8 @@ public static class TrainRun
             if (File.Exists(folder.LatestCheckpoint)) return true;
             if (File.Exists(folder.MetricsCsv))
             {
-                errors.WriteLine($"ramp: warning: {r.Out} has rows but no checkpoint to resume from; training the run again from step 0 with its settings");
+                errors.WriteLine($"ramp: warning: {r.Out} has rows but no checkpoint to resume from; training the run again from step 0 " +
+                    "with its settings");
                 RunLock.ClearFolder(r.Out);
             }
             return false;
@@ -127,10 +133,12 @@ public static class TrainRun
         if (r.ReadBackEvery < 1) throw new UsageException($"--read-back-every: must be at least 1 but was {r.ReadBackEvery}");
         if (r.DetailEvery < 1) throw new UsageException($"--detail-every: must be at least 1 but was {r.DetailEvery}");
         if (r.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every: must be at least 0 but was {r.CheckpointEvery}");
-        if (r.Resume && r.Force) throw new UsageException("train: --resume continues the run in --out and --force replaces it; give one of them");
+        if (r.Resume && r.Force) throw new UsageException("train: --resume continues the run in --out and --force replaces it; " +
+            "give one of them");
         if (r.EvalEvery < 0) throw new UsageException($"--eval-every: must be at least 0 but was {r.EvalEvery}");
         if (ModelFactory.IsText(r.Model) != (r.Data == "text"))
-            throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on fashion-mnist)");
+            throw new UsageException($"--model {r.Model}: does not fit --data {r.Data} (transformer trains on text, the others on " +
+                "fashion-mnist)");
         if (r.Momentum != 0 && r.Optimizer is not ("sgd" or "rmsprop" or "schedule-free-sgd"))
             throw new UsageException($"--momentum: only sgd, rmsprop and schedule-free-sgd take momentum, not {r.Optimizer}");
         if (r.Gi && !OptimizerFactory.GradientInitNames.Contains(r.Optimizer))
@@ -154,7 +162,8 @@ public static class TrainRun
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            throw new UsageException($"spec \"{SpecInput.Shorten(r.Schedule)}\": {CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0])}", ex);
+            var message = CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0]);
+            throw new UsageException($"spec \"{SpecInput.Shorten(r.Schedule)}\": {message}", ex);
         }
     }
 
@@ -187,7 +196,8 @@ public static class TrainRun
             // The readers' messages start with the file they read; the option is named once, before it.
             var message = CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0]);
             var source = r.DataDir ?? "shipped";
-            throw new UsageException(message.StartsWith(source, StringComparison.Ordinal) ? $"--data-dir {message}" : $"--data-dir {source}: {message}", ex);
+            throw new UsageException(message.StartsWith(source, StringComparison.Ordinal) ? $"--data-dir {message}"
+                : $"--data-dir {source}: {message}", ex);
         }
     }
 

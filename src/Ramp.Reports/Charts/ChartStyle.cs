@@ -111,7 +111,8 @@ public static class ChartStyle
             : value.ToString("0.#e+0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Writes <paramref name="plot"/> as <c>id.png</c> and <c>id.svg</c> in <paramref name="dir"/>.</summary>
-    public static ChartFile Save(Plot plot, string dir, string id, string kind, string title, string caption, int width = 960, int height = 540)
+    public static ChartFile Save(Plot plot, string dir, string id, string kind, string title, string caption, int width = 960,
+        int height = 540)
     {
         Directory.CreateDirectory(dir);
         var png = Path.Combine(dir, id + ".png");

@@ -22,11 +22,14 @@ public static class GuardEventsChart
         if (cut >= 0) rows = rows[..(cut + 1)];
         var start = rows.Count > 0 && double.IsFinite(rows[0].Loss) ? rows[0].Loss : double.PositiveInfinity;
         var axis = LogAxis.Fit(rows.Select(r => r.Loss), start * Charts.LossCurvesChart.Headroom);
-        var (xs, ys) = Series.Thin(rows.Select(r => (double)r.Step).ToArray(), rows.Select(r => double.IsFinite(r.Loss) ? r.Loss : double.PositiveInfinity).ToArray());
+        var (xs, ys) = Series.Thin(rows.Select(r => (double)r.Step).ToArray(), rows.Select(r => double.IsFinite(r.Loss) ? r.Loss
+            : double.PositiveInfinity).ToArray());
         var loss = LogLine.Draw(plot, axis, xs, ys, color, 1.8f);
         if (loss.Line is { } l) l.LegendText = "training loss";
-        var at = run.Metrics.Where(r => double.IsFinite(r.Loss)).GroupBy(r => r.Step).ToDictionary(g => g.Key, g => axis.Place(g.Last().Loss).Y);
-        foreach (var group in run.Events.GroupBy(e => (e.Kind, e.Name)).OrderBy(g => RunJson.Name(g.Key.Kind), StringComparer.Ordinal).ThenBy(g => g.Key.Name, StringComparer.Ordinal))
+        var at = run.Metrics.Where(r => double.IsFinite(r.Loss)).GroupBy(r => r.Step)
+            .ToDictionary(g => g.Key, g => axis.Place(g.Last().Loss).Y);
+        foreach (var group in run.Events.GroupBy(e => (e.Kind, e.Name)).OrderBy(g => RunJson.Name(g.Key.Kind), StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Name, StringComparer.Ordinal))
         {
             var (shape, c) = ChartMarks.Event(group.Key.Kind, group.Key.Name);
             // An event at a step without a finite loss (the step that blew up) sits on the top edge.
@@ -39,7 +42,8 @@ public static class GuardEventsChart
         ChartStyle.Legend(plot);
         var caption = run.Events.Count == 0
             ? "This run logged no decision or finding" + (loss.BlewUp ? "; the cross marks where its loss became non-finite." : ".")
-            : "Each marker is a line of events.jsonl at its step: guard decisions (black), automatic-warmup decisions (amber) and diagnoses (grey), " +
+            : "Each marker is a line of events.jsonl at its step: guard decisions (black), automatic-warmup decisions (amber) and " +
+                "diagnoses (grey), " +
               "counted in the legend.";
         return ChartStyle.Save(plot, dir, id, "guards", $"Decisions and findings ({label})", caption);
     }

@@ -26,7 +26,8 @@ public static class LayerGradNormChart
             var name = layers[i];
             var mine = rows.Where(r => r.Layers.Any(l => l.Key == name)).ToList();
             var color = colors.GetColor(layers.Count == 1 ? 0 : 0.9 * i / (layers.Count - 1));
-            var line = LogLine.Draw(plot, axis, mine.Select(r => (double)r.Step).ToArray(), mine.Select(r => r.Layers.First(l => l.Key == name).Value.GradNorm).ToArray(), color, 2);
+            var norms = mine.Select(r => r.Layers.First(l => l.Key == name).Value.GradNorm).ToArray();
+            var line = LogLine.Draw(plot, axis, mine.Select(r => (double)r.Step).ToArray(), norms, color, 2);
             if (line.Line is { } l) l.LegendText = name;
             (above, below, blew) = (above | line.Above > 0, below | line.Below > 0, blew | line.BlewUp);
         }
@@ -37,7 +38,8 @@ public static class LayerGradNormChart
         axis.Apply(plot);
         LogLine.Explain(plot, above, below, blew, axis);
         ChartStyle.Legend(plot);
-        var span = last + 1 >= steps ? $"the first {steps} steps" : $"the {last + 1} steps it has finite gradients for (it diverged; the chart would cover the first {steps})";
+        var span = last + 1 >= steps ? $"the first {steps} steps" : $"the {last + 1} steps it has finite gradients for (it diverged; the " +
+            $"chart would cover the first {steps})";
         return ChartStyle.Save(plot, dir, id, "layers", $"Per-layer gradient norms ({label})",
             $"Gradient norm of each layer over {span}, from the first layer (dark) to the last (yellow); " +
             "a layer far above the others early on is where warmup helps.");

@@ -17,15 +17,19 @@ public static class LossCurvesChart
     public static LogAxis Axis(CaseStudyMeasures m, double peakLr)
     {
         ArgumentNullException.ThrowIfNull(m);
-        var runs = m.Arms.Select(a => m.Cell(a.Arm, peakLr)).OfType<Measures.GridCell>().SelectMany(c => c.Runs).Select(o => o.Run).ToList();
-        var starts = runs.Where(r => r.Metrics.Count > 0).Select(r => r.Metrics[0].Loss).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max();
-        return LogAxis.Fit(runs.SelectMany(r => r.Metrics).Select(r => r.Loss), double.IsFinite(starts) ? starts * Headroom : double.PositiveInfinity);
+        var runs = m.Arms.Select(a => m.Cell(a.Arm, peakLr)).OfType<Measures.GridCell>().SelectMany(c => c.Runs)
+            .Select(o => o.Run).ToList();
+        var starts = runs.Where(r => r.Metrics.Count > 0).Select(r => r.Metrics[0].Loss).Where(double.IsFinite)
+            .DefaultIfEmpty(double.NaN).Max();
+        return LogAxis.Fit(runs.SelectMany(r => r.Metrics).Select(r => r.Loss), double.IsFinite(starts) ? starts * Headroom
+            : double.PositiveInfinity);
     }
 
     /// <summary>Draws the loss curves of <paramref name="m"/> at <paramref name="peakLr"/> into <paramref name="dir"/>.</summary>
     public static ChartFile Write(CaseStudyMeasures m, double peakLr, string dir, string id)
     {
-        var plot = ChartStyle.NewPlot($"Training loss at peak LR {ChartStyle.Format(peakLr)}", "optimizer step", "training loss (log scale)");
+        var plot = ChartStyle.NewPlot($"Training loss at peak LR {ChartStyle.Format(peakLr)}", "optimizer step",
+            "training loss (log scale)");
         var axis = Axis(m, peakLr);
         bool above = false, below = false, blew = false;
         for (var i = 0; i < m.Arms.Count; i++)
@@ -34,11 +38,13 @@ public static class LossCurvesChart
             var color = ChartStyle.Series(i);
             for (var k = 0; k < cell.Runs.Count; k++)
             {
-                // A step a guard skipped is not part of the curve; the first other non-finite loss ends it (kept by Thin, which keeps the last point).
+                // A step a guard skipped is not part of the curve; the first other non-finite loss ends it (kept by Thin, which keeps the
+                // last point).
                 var rows = cell.Runs[k].Run.Metrics.Where(r => !(r.Skipped && !double.IsFinite(r.Loss))).ToList();
                 var cut = rows.FindIndex(r => !double.IsFinite(r.Loss));
                 if (cut >= 0) rows = rows[..(cut + 1)];
-                var (xs, ys) = Series.Thin(rows.Select(r => (double)r.Step).ToArray(), rows.Select(r => double.IsFinite(r.Loss) ? r.Loss : double.PositiveInfinity).ToArray());
+                var (xs, ys) = Series.Thin(rows.Select(r => (double)r.Step).ToArray(), rows.Select(r => double.IsFinite(r.Loss) ? r.Loss
+                    : double.PositiveInfinity).ToArray());
                 var line = LogLine.Draw(plot, axis, xs, ys, k == 0 ? color : color.WithAlpha(0.55), k == 0 ? 2.2f : 1.4f);
                 if (k == 0 && line.Line is { } l) l.LegendText = $"{m.Arms[i].Arm} ({cell.Diverged}/{cell.Runs.Count} diverged)";
                 above |= line.Above > 0;

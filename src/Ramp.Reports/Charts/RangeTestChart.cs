@@ -34,7 +34,8 @@ public static class RangeTestChart
         ArgumentNullException.ThrowIfNull(smoothed);
         ArgumentNullException.ThrowIfNull(suggestions);
         if (lrs.Count != losses.Count || lrs.Count != smoothed.Count)
-            throw new ArgumentException($"range test chart: {lrs.Count} learning rates, {losses.Count} losses, {smoothed.Count} smoothed losses", nameof(losses));
+            throw new ArgumentException($"range test chart: {lrs.Count} learning rates, {losses.Count} losses, {smoothed.Count} smoothed " +
+                "losses", nameof(losses));
         var plot = ChartStyle.NewPlot("LR range test", "learning rate (log scale)", "training loss");
         var (rx, ry) = Finite(lrs, losses);
         var (sx, sy) = Finite(lrs, smoothed);
@@ -75,7 +76,8 @@ public static class RangeTestChart
             var y = offTop ? yHigh - 0.04 * (yHigh - yLow) : sy[^1];
             var cross = plot.Add.Marker(Math.Log10(edge), y, MarkerShape.Eks, 13, Colors.Black);
             cross.MarkerLineWidth = 3;
-            cross.LegendText = offTop ? $"stopped: diverged at {edge:G3} (loss {sy[^1]:G3}, above the chart)" : $"stopped: diverged at {edge:G3}";
+            cross.LegendText = offTop ? $"stopped: diverged at {edge:G3} (loss {sy[^1]:G3}, above the chart)"
+                : $"stopped: diverged at {edge:G3}";
             marked.Add(Math.Log10(edge));
         }
         var xLow = Math.Min(sx.Min(), marked.DefaultIfEmpty(sx.Min()).Min());

@@ -13,7 +13,8 @@ public static class SensitivityChart
     public static ChartFile Write(CaseStudyMeasures m, string dir, string id)
     {
         var metric = m.Kind == MetricKind.Accuracy ? "final accuracy" : "final loss";
-        var plot = ChartStyle.NewPlot("Sensitivity to the peak learning rate", "peak learning rate (log scale)", $"{metric} (mean over seeds)");
+        var plot = ChartStyle.NewPlot("Sensitivity to the peak learning rate", "peak learning rate (log scale)",
+            $"{metric} (mean over seeds)");
         for (var i = 0; i < m.Arms.Count; i++)
         {
             var cells = m.Arms[i].Cells.Where(c => c.PeakLr > 0 && double.IsFinite(c.MeanFinal)).ToList();

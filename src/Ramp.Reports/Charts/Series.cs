@@ -6,7 +6,8 @@ namespace Ramp.Reports.Charts;
 internal static class Series
 {
     /// <summary>(step, value) pairs of <paramref name="select"/> over the rows, up to the first non-finite one.</summary>
-    internal static (double[] Xs, double[] Ys, bool Cut) Of(IEnumerable<StepRecord> rows, Func<StepRecord, double> select, Func<double, double>? map = null)
+    internal static (double[] Xs, double[] Ys, bool Cut) Of(IEnumerable<StepRecord> rows, Func<StepRecord, double> select, Func<double,
+        double>? map = null)
     {
         var xs = new List<double>();
         var ys = new List<double>();

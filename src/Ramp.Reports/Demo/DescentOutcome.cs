@@ -10,9 +10,11 @@ namespace Ramp.Reports.Demo;
 /// <param name="Start">The loss before the first step.</param>
 /// <param name="Min">The lowest loss within the window.</param>
 /// <param name="MinStep">The step of <paramref name="Min"/>.</param>
-/// <param name="End">The loss after the window's last step; +infinity when the run blew up (passed <see cref="Quadratic.Ceiling"/>) first.</param>
+/// <param name="End">The loss after the window's last step; +infinity when the run blew up (passed <see cref="Quadratic.Ceiling"/>)
+/// first.</param>
 /// <param name="Rising">Whether the loss rose over the window's last step.</param>
-/// <param name="AboveStartAt">The first step after which the loss is above <paramref name="Start"/>, searched up to <see cref="Horizon"/>; null when it never is.</param>
+/// <param name="AboveStartAt">The first step after which the loss is above <paramref name="Start"/>, searched up to <see cref="Horizon"/>;
+/// null when it never is.</param>
 /// <param name="Growth">Per-step factor of the stiffest direction at the peak, |1 − lr·L|.</param>
 public sealed record DescentOutcome(
     double Lr, int Warmup, int Window, double Start, double Min, int MinStep, double End, bool Rising, int? AboveStartAt, double Growth)
@@ -20,7 +22,8 @@ public sealed record DescentOutcome(
     /// <summary>How far past the window a blow-up is searched for.</summary>
     public const int Horizon = 100_000;
 
-    /// <summary>Runs <paramref name="q"/> at <paramref name="lr"/> with <paramref name="warmup"/> steps of warmup and measures it.</summary>
+    /// <summary>Runs <paramref name="q"/> at <paramref name="lr"/> with <paramref name="warmup"/> steps of warmup and measures
+    /// it.</summary>
     public static DescentOutcome Of(Quadratic q, double lr, int warmup, int window)
     {
         ArgumentNullException.ThrowIfNull(q);

@@ -47,7 +47,8 @@ public static class QuadraticDemo
         return [html, .. charts.SelectMany(c => new[] { c.PngPath, c.SvgPath })];
     }
 
-    /// <summary>The learning rate schedule: constant <paramref name="peak"/>, or a linear warmup to it over <paramref name="warmup"/> steps.</summary>
+    /// <summary>The learning rate schedule: constant <paramref name="peak"/>, or a linear warmup to it over <paramref name="warmup"/>
+    /// steps.</summary>
     public static Schedule Schedule(double peak, int warmup) =>
         new Scaled(peak, warmup == 0 ? new Constant() : new LinearWarmup(warmup));
 
@@ -85,7 +86,8 @@ public static class QuadraticDemo
         ChartStyle.Legend(plot);
         plot.ShowLegend(Edge.Right);
         return ChartStyle.Save(plot, dir, id, "demo", $"Gradient descent on {q.Name}",
-            $"Stability limit 2/L = {Lr(q.Limit)}. Solid: constant learning rate; dashed: the same peak reached by a {warmup}-step linear warmup. " +
+            $"Stability limit 2/L = {Lr(q.Limit)}. Solid: constant learning rate; dashed: the same peak reached by a {warmup}-step " +
+                "linear warmup. " +
             $"A curve on the bottom edge is below {Floor:0e0}; a curve that ends early passed {Quadratic.Ceiling:0e0} (blown up).",
             1200, 620);
     }

@@ -8,7 +8,8 @@ namespace Ramp.Reports.Demo;
 /// </summary>
 public static class QuadraticFindings
 {
-    /// <summary>The statements about <paramref name="q"/> over <paramref name="window"/> steps with a <paramref name="warmup"/>-step warmup.</summary>
+    /// <summary>The statements about <paramref name="q"/> over <paramref name="window"/> steps with a <paramref name="warmup"/>-step
+    /// warmup.</summary>
     public static IReadOnlyList<string> For(Quadratic q, int window, int warmup)
     {
         ArgumentNullException.ThrowIfNull(q);
@@ -16,22 +17,29 @@ public static class QuadraticFindings
         var below = QuadraticDemo.Fractions.Where(f => f < 1).ToList();
         var converged = below.Count(f => Converges(q, f * q.Limit, 0, window) && Converges(q, f * q.Limit, warmup, window));
         s.Add(converged == below.Count
-            ? $"{q.Name}: below the limit 2/L = {N(q.Limit)} every run ends its {window} steps below its starting loss, with or without warmup."
-            : $"{q.Name}: below the limit 2/L = {N(q.Limit)}, {converged} of {below.Count} learning rates end their {window} steps below their starting loss both with and without warmup.");
+            ? $"{q.Name}: below the limit 2/L = {N(q.Limit)} every run ends its {window} steps below its starting loss, with or " +
+                "without warmup."
+            : $"{q.Name}: below the limit 2/L = {N(q.Limit)}, {converged} of {below.Count} learning rates end their {window} steps below " +
+                "their starting loss both with and without warmup.");
         foreach (var f in QuadraticDemo.Fractions.Where(f => f > 1))
         {
             var lr = f * q.Limit;
             var plain = DescentOutcome.Of(q, lr, 0, window);
             var warmed = DescentOutcome.Of(q, lr, warmup, window);
             s.Add($"At {N(f)} × 2/L (lr {N(lr)}) without warmup the loss is above its start after step {Step(plain.AboveStartAt)}" +
-                  (double.IsPositiveInfinity(plain.End) ? $" and passes {Quadratic.Ceiling:0e0} within the {window} steps shown." : $" and is {E(plain.End)} at step {window}."));
+                  (double.IsPositiveInfinity(plain.End) ? $" and passes {Quadratic.Ceiling:0e0} within the {window} steps shown."
+                      : $" and is {E(plain.End)} at step {window}."));
             s.Add(warmed.MinStep == window
-                ? $"With a {warmup}-step warmup to the same peak the loss is still falling at step {window}, the last shown: {E(warmed.End)}."
-                : $"With a {warmup}-step warmup to the same peak the loss first falls to {E(warmed.Min)} (step {warmed.MinStep}) and is {E(warmed.End)} " +
+                ? $"With a {warmup}-step warmup to the same peak the loss is still falling at step {window}, the last " +
+                    $"shown: {E(warmed.End)}."
+                : $"With a {warmup}-step warmup to the same peak the loss first falls to {E(warmed.Min)} (step {warmed.MinStep}) and " +
+                    $"is {E(warmed.End)} " +
                   $"at step {window}, the last shown, {(warmed.Rising ? "rising" : "falling again")}.");
             s.Add(warmed.AboveStartAt is { } back
-                ? $"Past 2/L the stiffest direction grows by {N(warmed.Growth)} a step, so this run is back above its starting loss after step {back}: " +
-                  $"warmup delays the blow-up by {back - (plain.AboveStartAt ?? 0)} steps here but does not prevent it, because a quadratic's curvature never falls."
+                ? $"Past 2/L the stiffest direction grows by {N(warmed.Growth)} a step, so this run is back above its starting loss " +
+                    $"after step {back}: " +
+                  $"warmup delays the blow-up by {back - (plain.AboveStartAt ?? 0)} steps here but does not prevent it, because a " +
+                      "quadratic's curvature never falls."
                 : $"Within {DescentOutcome.Horizon} steps the warmed-up run never returns above its starting loss.");
         }
         return s;

@@ -31,17 +31,22 @@ internal static class AutoWarmupTable
              ? $"In all {runs.Count} runs with automatic warmup the gates let the rate reach at least half the requested peak."
              : $"In {far} of {runs.Count} runs with automatic warmup the gates held the rate below half the requested peak; " +
                "there the sustained rate is the highest one every gate passed, and the suggested peak is that rate rounded down."))
-         .Append("</p>\n<div class=\"card\"><table class=\"auto\"><thead><tr><th>Arm</th><th class=\"num\">Requested peak LR</th><th class=\"num\">Seed</th>")
-         .Append("<th>Outcome</th><th class=\"num\">Sustained LR</th><th class=\"num\">Suggested peak LR</th><th>What it said</th></tr></thead><tbody>");
+         .Append("</p>\n<div class=\"card\"><table class=\"auto\"><thead><tr><th>Arm</th><th class=\"num\">Requested peak LR</th><th " +
+             "class=\"num\">Seed</th>")
+         .Append("<th>Outcome</th><th class=\"num\">Sustained LR</th><th class=\"num\">Suggested peak LR</th><th>What it " +
+             "said</th></tr></thead><tbody>");
         foreach (var (run, o) in runs)
         {
             var outcome = o.Phase == "done" ? "reached the peak"
                 : o.HeldFarBelow ? $"held far below ({HtmlReport.N(Math.Round(o.FinalFactor * 100, 1))}% of the peak)"
                 : $"ended at {HtmlReport.N(Math.Round(o.FinalFactor * 100, 1))}% of the peak";
-            h.Append($"<tr data-auto-run=\"{HtmlReport.E(run.Name)}\"{(o.HeldFarBelow ? " class=\"bad\"" : "")}><td>{HtmlReport.E(run.Arm)}</td>")
-             .Append($"<td class=\"num\">{ChartStyle.Format(o.RequestedLr)}</td><td class=\"num\">{run.Config.Seed}</td><td>{HtmlReport.E(outcome)}</td>")
+            var rowClass = o.HeldFarBelow ? " class=\"bad\"" : "";
+            h.Append($"<tr data-auto-run=\"{HtmlReport.E(run.Name)}\"{rowClass}><td>{HtmlReport.E(run.Arm)}</td>")
+             .Append($"<td class=\"num\">{ChartStyle.Format(o.RequestedLr)}</td><td " +
+                 $"class=\"num\">{run.Config.Seed}</td><td>{HtmlReport.E(outcome)}</td>")
              .Append($"<td class=\"num\">{ChartStyle.Format(o.SustainedLr)}</td>")
-             .Append($"<td class=\"num\">{(o.SuggestedPeak is { } s ? ChartStyle.Format(s) : "–")}</td><td>{HtmlReport.E(o.Message)}</td></tr>");
+             .Append($"<td class=\"num\">{(o.SuggestedPeak is { } s ? ChartStyle.Format(s) : "–")}</td>")
+             .Append($"<td>{HtmlReport.E(o.Message)}</td></tr>");
         }
         h.Append("</tbody></table></div>\n");
     }

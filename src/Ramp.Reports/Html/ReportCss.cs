@@ -6,7 +6,8 @@ internal static class ReportCss
     internal const string Text = """
         :root { --ink:#111827; --muted:#6b7280; --line:#e5e7eb; --card:#ffffff; --bg:#f6f7f9; --accent:#2563eb; }
         * { box-sizing: border-box; }
-        body { margin:0; background:var(--bg); color:var(--ink); font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; }
+        body { margin:0; background:var(--bg); color:var(--ink);
+               font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; }
         header { background: linear-gradient(120deg, #1e3a8a, #2563eb); color:#fff; padding: 36px 0 30px; }
         header h1 { margin:0 0 6px; font-size: 30px; letter-spacing: -0.01em; }
         header p { margin:0; opacity:.85; }
@@ -24,12 +25,14 @@ internal static class ReportCss
         .card { overflow-x: auto; }
         code { font-size: 12.5px; background: #f3f4f6; padding: 1px 4px; border-radius: 4px; }
         nav { position: sticky; top:0; z-index:2; background: rgba(246,247,249,.95); border-bottom:1px solid var(--line); }
-        nav a { display:inline-block; padding: 10px 12px 10px 0; margin-right: 12px; color: var(--muted); text-decoration:none; font-size:14px; }
+        nav a { display:inline-block; padding: 10px 12px 10px 0; margin-right: 12px; color: var(--muted);
+                text-decoration:none; font-size:14px; }
         nav a:hover { color: var(--accent); }
         section.study { margin: 28px 0 40px; }
         h2 { font-size: 23px; margin: 0 0 14px; }
         h3 { font-size: 17px; margin: 28px 0 10px; color:#1f2937; }
-        .card { background: var(--card); border:1px solid var(--line); border-radius: 12px; padding: 18px 20px; box-shadow: 0 1px 2px rgba(0,0,0,.04); }
+        .card { background: var(--card); border:1px solid var(--line); border-radius: 12px; padding: 18px 20px;
+                box-shadow: 0 1px 2px rgba(0,0,0,.04); }
         .verdict { border-left: 5px solid var(--accent); }
         .verdict strong { display:block; font-size: 17px; margin-bottom: 6px; }
         .verdict ul { margin: 0; padding-left: 20px; }

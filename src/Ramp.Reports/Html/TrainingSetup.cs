@@ -12,7 +12,8 @@ namespace Ramp.Reports.Html;
 /// </summary>
 /// <param name="Facts">(what, value) rows: model, data, optimizer, batch, steps, peak learning rates, seeds.</param>
 /// <param name="Arms">(arm, schedule text, meaning) per arm, in the report's arm order.</param>
-public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Value)> Facts, IReadOnlyList<(string Arm, string Schedule, string Meaning)> Arms)
+public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Value)> Facts, IReadOnlyList<(string Arm, string Schedule,
+    string Meaning)> Arms)
 {
     /// <summary>The setup of <paramref name="m"/>'s runs.</summary>
     public static TrainingSetup Of(CaseStudyMeasures m)
@@ -22,7 +23,8 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
         var facts = new List<(string, string)>
         {
             ("Model", Distinct(runs, Model)),
-            ("Data", Distinct(runs, r => Join(r.Config.Data, Extra(r, "data_source") is { ValueKind: JsonValueKind.String } s ? $"({s.GetString()})" : ""))),
+            ("Data", Distinct(runs, r => Join(r.Config.Data, Extra(r, "data_source") is { ValueKind: JsonValueKind.String } s
+                ? $"({s.GetString()})" : ""))),
             ("Optimizer", Distinct(runs, Optimizer)),
             ("Batch", Distinct(runs, r => r.Config.Batch.ToString(CultureInfo.InvariantCulture))),
             ("Steps", Distinct(runs, r => r.Config.Steps.ToString(CultureInfo.InvariantCulture))),
@@ -31,7 +33,8 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
         };
         if (NameScale().Match(m.CaseStudy) is { Success: true } ns && runs.Select(InitGain).FirstOrDefault(g => g is not null) is { } gain
             && Math.Abs(gain / Math.Sqrt(2) - double.Parse(ns.Groups[1].Value, CultureInfo.InvariantCulture)) < 1e-6)
-            facts.Add(("Name", $"\"{ns.Value.TrimStart('-')}\" in \"{m.CaseStudy}\": weights initialised at {ns.Groups[1].Value} × the He scale"));
+            facts.Add(("Name", $"\"{ns.Value.TrimStart('-')}\" in \"{m.CaseStudy}\": weights initialised at {ns.Groups[1].Value} × " +
+                "the He scale"));
         var arms = m.Arms.Select(a =>
         {
             var schedule = Distinct(a.Cells.SelectMany(c => c.Runs).Select(o => o.Run).ToList(), r => r.Config.Schedule);
@@ -45,10 +48,12 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
     public static string Meaning(string arm, string schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var then = schedule.Contains(">>", StringComparison.Ordinal) ? schedule[(schedule.IndexOf(">>", StringComparison.Ordinal) + 2)..].Trim() : "";
+        var then = schedule.Contains(">>", StringComparison.Ordinal) ? schedule[(schedule.IndexOf(">>", StringComparison.Ordinal)
+            + 2)..].Trim() : "";
         var after = then.Length > 0 ? $", then {then}" : "";
         if (schedule.TrimStart().StartsWith("auto(", StringComparison.Ordinal))
-            return "automatic warmup: starts low and raises the rate towards the peak only while the run's gradient and update statistics stay calm, holding or backing off when they do not (docs/auto-warmup.md)" + after;
+            return "automatic warmup: starts low and raises the rate towards the peak only while the run's gradient and update " +
+                "statistics stay calm, holding or backing off when they do not (docs/auto-warmup.md)" + after;
         if (Warmup().Match(schedule) is { Success: true } w)
             return $"linear warmup from near 0 to the peak over the first {w.Groups[1].Value} steps" + after;
         if (ArmNames.IsNoWarmup(arm) || !schedule.Contains("warmup", StringComparison.OrdinalIgnoreCase))
@@ -63,7 +68,8 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
         return kind switch
         {
             "deep-mlp" => $"deep-mlp: {Str(m, "depth")} layers of {Str(m, "width")} ReLU units" +
-                          (InitGain(r) is { } g ? $", weights at {(g / Math.Sqrt(2)).ToString("0.###", CultureInfo.InvariantCulture)} × He initialisation" : ""),
+                          (InitGain(r) is { } g ? $", weights at {(g / Math.Sqrt(2)).ToString("0.###", CultureInfo.InvariantCulture)} × " +
+                              "He initialisation" : ""),
             "mlp" => $"mlp: hidden layers {Str(m, "hidden")}",
             "transformer" => $"transformer: {Str(m, "layers")} layers, width {Str(m, "dim")}, {Str(m, "heads")} heads, " +
                              (Str(m, "pre_ln") == "true" ? "Pre-LN" : "Post-LN"),
@@ -79,7 +85,8 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
     {
         if (Extra(r, "optimizer_settings") is not { ValueKind: JsonValueKind.Object } o) return r.Config.Optimizer;
         var parts = new List<string> { Str(o, "name") };
-        foreach (var p in o.EnumerateObject().Where(p => p.Name != "name" && p.Value.ValueKind == JsonValueKind.Number && p.Value.GetDouble() != 0))
+        foreach (var p in o.EnumerateObject().Where(p => p.Name != "name" && p.Value.ValueKind == JsonValueKind.Number
+            && p.Value.GetDouble() != 0))
             parts.Add($"{p.Name.Replace('_', ' ')} {p.Value.GetRawText()}");
         // A switch that is on (GI-Adam's gradient_init) is named alone.
         parts.AddRange(o.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.True).Select(p => p.Name.Replace('_', ' ')));
@@ -89,7 +96,8 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
     private static string Guards(Run r)
     {
         if (r.Config.Guards is not { ValueKind: JsonValueKind.Object } g) return "";
-        return string.Join(", ", g.EnumerateObject().Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.False)).Select(p => p.Name.Replace('_', ' ')));
+        return string.Join(", ", g.EnumerateObject().Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
+            .Select(p => p.Name.Replace('_', ' ')));
     }
 
     private static string Distinct(IReadOnlyList<Run> runs, Func<Run, string> value)

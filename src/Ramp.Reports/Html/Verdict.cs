@@ -28,8 +28,10 @@ public sealed record Verdict(string Headline, IReadOnlyList<string> Sentences)
         if (baseline is null)
         {
             var top = m.Arms.OrderByDescending(a => a.LargestStablePeakLr ?? double.NegativeInfinity).ThenBy(Rate).First();
-            headline = top.LargestStablePeakLr is null ? "No arm was stable at any peak learning rate" : $"{top.Arm} tolerated the largest peak learning rate";
-            s.Add($"{top.Arm} stayed stable up to a peak LR of {Lr(top.LargestStablePeakLr)}; no arm without warmup was run to compare with.");
+            headline = top.LargestStablePeakLr is null ? "No arm was stable at any peak learning rate"
+                : $"{top.Arm} tolerated the largest peak learning rate";
+            s.Add($"{top.Arm} stayed stable up to a peak LR of {Lr(top.LargestStablePeakLr)}; no arm without warmup was run to " +
+                "compare with.");
         }
         else
         {
@@ -41,13 +43,15 @@ public sealed record Verdict(string Headline, IReadOnlyList<string> Sentences)
             {
                 (null, 0) => "Warmup made no difference to stability here",
                 (null, _) => $"Warmup made training less stable here: {Names(worse)} diverged more often than no warmup",
-                ({ } c, 0) when baseline.LargestStablePeakLr is null && c.LargestStablePeakLr is not null => "Warmup made the difference between diverging and training",
+                ({ } c, 0) when baseline.LargestStablePeakLr is null && c.LargestStablePeakLr is not null =>
+                    "Warmup made the difference between diverging and training",
                 ({ } c, 0) when Ratio(baseline, c) >= 2 => "Warmup made a clear difference",
                 (_, 0) => "Warmup helped",
                 ({ } c, _) => $"{Names(better)} diverged less often than no warmup; {Names(worse)} diverged more often",
             };
             foreach (var a in worse)
-                s.Add($"{a.Arm} diverged more often than no warmup: {Diverged(a)} of {a.Total} runs against {Diverged(baseline)} of {baseline.Total}.");
+                s.Add($"{a.Arm} diverged more often than no warmup: {Diverged(a)} of {a.Total} runs against {Diverged(baseline)} " +
+                    $"of {baseline.Total}.");
             if (champion is not null)
             {
                 var (b, c) = (baseline.LargestStablePeakLr, champion.LargestStablePeakLr);
@@ -57,9 +61,11 @@ public sealed record Verdict(string Headline, IReadOnlyList<string> Sentences)
                     : $"Without warmup the largest stable peak LR was {Lr(b)}; with {champion.Arm} it was {Lr(c)}" +
                       (double.IsFinite(ratio) && ratio != 1 ? $" ({ratio.ToString("0.#", CultureInfo.InvariantCulture)}x)." : "."));
                 if (m.Cell(baseline.Arm, peak) is { } bc && m.Cell(champion.Arm, peak) is { } cc)
-                    s.Add($"At peak LR {Lr(peak)}, {bc.Diverged} of {bc.Runs.Count} runs diverged without warmup against {cc.Diverged} of {cc.Runs.Count} with {champion.Arm}.");
+                    s.Add($"At peak LR {Lr(peak)}, {bc.Diverged} of {bc.Runs.Count} runs diverged without warmup against {cc.Diverged} " +
+                        $"of {cc.Runs.Count} with {champion.Arm}.");
                 var improved = FinalMetric.Better(m.Kind, champion.BestFinal, baseline.BestFinal);
-                s.Add($"Best final {metric} over the grid: {F(champion.BestFinal)} with {champion.Arm} (at {Lr(champion.BestPeakLr)}) against " +
+                s.Add($"Best final {metric} over the grid: {F(champion.BestFinal)} with {champion.Arm} " +
+                    $"(at {Lr(champion.BestPeakLr)}) against " +
                       $"{F(baseline.BestFinal)} without warmup (at {Lr(baseline.BestPeakLr)}); " +
                       (improved ? "warmup also improved the best result." : "warmup bought stability, not a better best result."));
             }

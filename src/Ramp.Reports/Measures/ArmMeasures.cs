@@ -3,7 +3,8 @@ namespace Ramp.Reports.Measures;
 /// <summary>The measures of one arm over the whole peak-LR grid.</summary>
 /// <param name="Arm">The arm.</param>
 /// <param name="Cells">Its grid cells, by ascending peak LR: the sensitivity curve is (PeakLr, MeanFinal).</param>
-/// <param name="LargestStablePeakLr">The largest peak LR whose divergence rate is at most the stable rate; null when none is stable.</param>
+/// <param name="LargestStablePeakLr">The largest peak LR whose divergence rate is at most the stable rate; null when none is
+/// stable.</param>
 /// <param name="BestFinal">The best cell mean of the final metric over the grid (NaN when none is known).</param>
 /// <param name="BestPeakLr">The peak LR of <paramref name="BestFinal"/> (NaN when none).</param>
 /// <param name="FastestSteps">The smallest cell median of steps to target over the grid; null when no cell's median reaches it.</param>

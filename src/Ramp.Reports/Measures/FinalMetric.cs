@@ -7,7 +7,8 @@ public static class FinalMetric
 {
     /// <summary>Accuracy when any run logs a finite accuracy (training or evaluation), otherwise loss.</summary>
     public static MetricKind KindFor(IEnumerable<Run> runs) =>
-        runs.Any(r => r.Summary is { } s && (double.IsFinite(s.Final.EvalAccuracy ?? double.NaN) || double.IsFinite(s.Final.Accuracy ?? double.NaN))
+        runs.Any(r => r.Summary is { } s && (double.IsFinite(s.Final.EvalAccuracy ?? double.NaN)
+            || double.IsFinite(s.Final.Accuracy ?? double.NaN))
                       || r.Metrics.Any(m => double.IsFinite(m.Accuracy ?? double.NaN)))
             ? MetricKind.Accuracy : MetricKind.Loss;
 

@@ -44,7 +44,8 @@ public sealed class ScheduleBinder
             for (int g = 0; g < _groups.Length; g++)
                 if (_groups[g] is not (IMomentum or IBetas))
                     throw new ArgumentException(
-                        $"schedule cycles momentum but optimizer group {g} ({_groups[g].GetType().DeclaringType?.Name ?? _groups[g].GetType().Name}) has neither momentum nor betas",
+                        $"schedule cycles momentum but optimizer group {g} " +
+                            $"({_groups[g].GetType().DeclaringType?.Name ?? _groups[g].GetType().Name}) has neither momentum nor betas",
                         nameof(schedules));
         }
         Schedules = schedules;
@@ -108,7 +109,8 @@ public sealed class ScheduleBinder
     public void SetMultiplier(double multiplier, long origin)
     {
         if (!(multiplier > 0) || !double.IsFinite(multiplier))
-            throw new ArgumentOutOfRangeException(nameof(multiplier), multiplier, $"binder: multiplier must be finite and > 0 but was {multiplier}");
+            throw new ArgumentOutOfRangeException(nameof(multiplier), multiplier,
+                $"binder: multiplier must be finite and > 0 but was {multiplier}");
         ArgumentOutOfRangeException.ThrowIfNegative(origin);
         (Multiplier, Origin) = (multiplier, origin);
         Apply();

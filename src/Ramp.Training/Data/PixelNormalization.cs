@@ -46,7 +46,8 @@ public sealed record PixelNormalization(double Mean, double Std)
         }
         var mean = sum / n;
         var std = Math.Sqrt(Math.Max(0, squares / n - mean * mean));
-        if (!(std > 0)) throw new ArgumentException($"{training.Source}: every pixel has the same value; cannot normalise", nameof(training));
+        if (!(std > 0)) throw new ArgumentException($"{training.Source}: every pixel has the same value; cannot normalise",
+            nameof(training));
         return new PixelNormalization(mean, std);
     }
 

@@ -17,7 +17,8 @@ public sealed class TextCorpus
     public TextCorpus(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length < 2) throw new ArgumentException($"{source}: a corpus needs at least 2 characters, got {text.Length}", nameof(text));
+        if (text.Length < 2) throw new ArgumentException($"{source}: a corpus needs at least 2 characters, " +
+            $"got {text.Length}", nameof(text));
         Source = source;
         Vocabulary = text.Distinct().Order().ToArray();
         _ids = Vocabulary.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
@@ -42,7 +43,8 @@ public sealed class TextCorpus
         return new TextCorpus(Decode(File.ReadAllBytes(path), path), path);
     }
 
-    /// <summary>The text of <paramref name="bytes"/> under the rules of <see cref="FromFile"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>The text of <paramref name="bytes"/> under the rules of <see cref="FromFile"/>; <paramref name="source"/> names it in
+    /// errors.</summary>
     /// <exception cref="ArgumentException">Not text.</exception>
     public static string Decode(byte[] bytes, string source)
     {
@@ -64,13 +66,15 @@ public sealed class TextCorpus
         catch (DecoderFallbackException e)
         {
             var at = e.Index >= 0 ? $" at byte {e.Index + skip}" : "";
-            throw new ArgumentException($"{source}: not {encoding.WebName.ToUpperInvariant()} text (an invalid byte sequence{at}); save it as UTF-8", nameof(bytes), e);
+            throw new ArgumentException($"{source}: not {encoding.WebName.ToUpperInvariant()} text (an invalid byte sequence{at}); save " +
+                "it as UTF-8", nameof(bytes), e);
         }
         var nul = text.IndexOf('\0', StringComparison.Ordinal);
         if (nul >= 0) throw new ArgumentException($"{source}: binary data, not text (a NUL character at character {nul})", nameof(bytes));
         var control = text.Count(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'));
         if (control > text.Length / 100)
-            throw new ArgumentException($"{source}: binary data, not text ({control} of {text.Length} characters are control characters)", nameof(bytes));
+            throw new ArgumentException($"{source}: binary data, not text ({control} of {text.Length} characters are control " +
+                "characters)", nameof(bytes));
         return text;
     }
 

@@ -29,7 +29,8 @@ public sealed class TextData : ITrainingData
     {
         ArgumentNullException.ThrowIfNull(corpus);
         if (corpus.Tokens.Count < TextCorpus.MinimumLength(context))
-            throw new ArgumentException($"{corpus.Source}: {corpus.Tokens.Count} characters are too few for a training window of {context} and a test split: need at least {TextCorpus.MinimumLength(context)}", nameof(corpus));
+            throw new ArgumentException($"{corpus.Source}: {corpus.Tokens.Count} characters are too few for a training window " +
+                $"of {context} and a test split: need at least {TextCorpus.MinimumLength(context)}", nameof(corpus));
         var windows = corpus.Windows(context);
         var cut = windows * 9 / 10;
         return (new TextData(corpus, context, 0, cut - context), new TextData(corpus, context, cut, windows));

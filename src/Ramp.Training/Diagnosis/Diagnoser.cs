@@ -84,7 +84,8 @@ public sealed class Diagnoser
             FirstNonFinite ??= r.Step;
             var layer = r.Layers.FirstOrDefault(l => !double.IsFinite(l.Value.GradNorm)).Key;
             var where = layer is null ? "" : $" (first in {layer})";
-            var message = $"the loss or gradients became NaN or infinite at step {r.Step}{where}; loss {Num(r.Loss)}, gradient norm {Num(r.GradNorm)}";
+            var message = $"the loss or gradients became NaN or infinite at step {r.Step}{where}; loss {Num(r.Loss)}, gradient " +
+                $"norm {Num(r.GradNorm)}";
             events.AddRange(Raise("nonfinite", layer, r.Step, message, Remedies.NonFinite, r.GradNorm, once: false));
         }
         _inNonFinite = bad;
@@ -137,7 +138,8 @@ public sealed class Diagnoser
         var firstLayers = first.Layers.ToDictionary(l => l.Key, l => l.Value.GradNorm);
         var layer = WorstLayer(r, (name, s) => firstLayers.TryGetValue(name, out var f) && f > 0 ? s.GradNorm / f : 0);
         var at = layer is null ? "" : $", fastest in {layer}";
-        var message = $"gradient norm grew {Num(growth)}x over steps {first.Step}-{r.Step} ({rising} of {_recent.Count - 1} steps rising{at})";
+        var message = $"gradient norm grew {Num(growth)}x over steps {first.Step}-{r.Step} ({rising} of {_recent.Count - 1} " +
+            $"steps rising{at})";
         events.AddRange(Raise("explosion", layer, first.Step, message, Fix(first.Step), growth, once: false));
     }
 
@@ -153,7 +155,8 @@ public sealed class Diagnoser
         {
             if (!_layerPeaks.TryGetValue(name, out var peak) || !(peak > 0) || !double.IsFinite(s.GradNorm)) continue;
             if (s.GradNorm >= _options.VanishingRatio * peak || s.GradNorm >= _layerFirst[name]) continue;
-            var message = $"gradients in {name} collapsed to {Num(s.GradNorm)} at step {r.Step}, below {Num(_options.VanishingRatio)} of their peak {Num(peak)}";
+            var message = $"gradients in {name} collapsed to {Num(s.GradNorm)} at step {r.Step}, below {Num(_options.VanishingRatio)} of " +
+                $"their peak {Num(peak)}";
             events.AddRange(Raise("vanishing", name, r.Step, message, Remedies.Vanishing, s.GradNorm / peak));
         }
     }

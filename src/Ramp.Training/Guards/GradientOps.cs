@@ -35,7 +35,8 @@ public static class GradientOps
         foreach (var p in parameters)
         {
             if (p.grad is not { } g) continue;
-            if (cast is null || cast.dtype != g.dtype || cast.device_type != g.device_type || cast.device_index != g.device_index) cast = coefficient.to(g.dtype, g.device);
+            if (cast is null || cast.dtype != g.dtype || cast.device_type != g.device_type || cast.device_index != g.device_index)
+                cast = coefficient.to(g.dtype, g.device);
             g.mul_(cast);
         }
         return norm.gt(max).MoveToOuterDisposeScope();

@@ -6,7 +6,8 @@ public enum GuardAction
     /// <summary>Nothing: the step passes.</summary>
     None,
 
-    /// <summary>Decided on the device; the decision is known when the step's numbers are read back (<see cref="IGuard.Explain"/>).</summary>
+    /// <summary>Decided on the device; the decision is known when the step's numbers are read back (<see
+    /// cref="IGuard.Explain"/>).</summary>
     Deferred,
 
     /// <summary>Gradients were rescaled (clipping by norm, AGC, ZClip).</summary>

@@ -16,8 +16,7 @@ namespace Ramp.Training.Guards;
 public sealed class GuardChain
 {
     /// <summary>The registrations, one line per guard, in the order the guards act on a step.</summary>
-    private static readonly Func<GuardOptions, IGuard?>[] Registered =
-    [
+    private static readonly Func<GuardOptions, IGuard?>[] Registered = [
         o => o.Clip is { } clip ? new NormClip(clip) : null,
         o => o.Agc is { } agc ? new Agc(agc) : null,
         o => o.ZClip is { } zclip ? new ZClip(zclip) : null,
@@ -71,7 +70,8 @@ public sealed class GuardChain
     public IEnumerable<GuardDecision> Explain(long step, ReadOnlySpan<double> values, double gradNorm)
     {
         if (values.Length != _deferred.Length)
-            throw new ArgumentException($"guards: {_deferred.Length} device value(s) expected but {values.Length} read back", nameof(values));
+            throw new ArgumentException($"guards: {_deferred.Length} device value(s) expected but {values.Length} read back",
+                nameof(values));
         var decisions = new GuardDecision[values.Length];
         for (var i = 0; i < values.Length; i++) decisions[i] = _deferred[i].Explain(step, values[i], gradNorm);
         return decisions;

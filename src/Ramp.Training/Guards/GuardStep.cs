@@ -19,7 +19,8 @@ public sealed class GuardStep
     /// <param name="parameters">The trainable parameters, in model order.</param>
     /// <param name="layerOfParameter">The layer index of each parameter.</param>
     /// <param name="layers">Number of layers.</param>
-    public GuardStep(long step, Tensor loss, Tensor? globalNorm, IReadOnlyList<Parameter> parameters, IReadOnlyList<int> layerOfParameter, int layers)
+    public GuardStep(long step, Tensor loss, Tensor? globalNorm, IReadOnlyList<Parameter> parameters,
+        IReadOnlyList<int> layerOfParameter, int layers)
     {
         Step = step;
         Loss = loss;
@@ -36,7 +37,8 @@ public sealed class GuardStep
     public Tensor Loss { get; }
 
     /// <summary>The global gradient norm before any guard, on the device.</summary>
-    public Tensor GlobalNorm => _globalNorm ?? throw new InvalidOperationException("guards: the global norm was not computed (no guard declared NeedsGlobalNorm)");
+    public Tensor GlobalNorm => _globalNorm ?? throw new InvalidOperationException("guards: the global norm was not computed (no guard " +
+        "declared NeedsGlobalNorm)");
 
     /// <summary>The trainable parameters, in model order.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }

@@ -15,7 +15,8 @@ namespace Ramp.Training.Guards;
 /// </remarks>
 public interface IGuard
 {
-    /// <summary>The guard's name in <c>events.jsonl</c> and in checkpoints (<c>clip</c>, <c>agc</c>, <c>zclip</c>, <c>skip</c>, <c>rollback</c>).</summary>
+    /// <summary>The guard's name in <c>events.jsonl</c> and in checkpoints (<c>clip</c>, <c>agc</c>, <c>zclip</c>, <c>skip</c>,
+    /// <c>rollback</c>).</summary>
     string Name { get; }
 
     /// <summary>Whether the guard decides on the host at every step (reads the loss and the gradient norm back).</summary>

@@ -30,9 +30,11 @@ public sealed record RollbackOptions(
         if (MaxRollbacks < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxRollbacks), MaxRollbacks, "rollback: max rollbacks must be at least 1");
         if (SkipsToRollBack < 1 || SkipWindow < 1)
-            throw new ArgumentOutOfRangeException(nameof(SkipsToRollBack), SkipsToRollBack, "rollback: skips and window must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(SkipsToRollBack), SkipsToRollBack,
+                "rollback: skips and window must be at least 1");
         if (CheckpointEvery < 1)
-            throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "rollback: checkpoint interval must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery,
+                "rollback: checkpoint interval must be at least 1");
         return this;
     }
 }

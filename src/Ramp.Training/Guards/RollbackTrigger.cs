@@ -76,12 +76,15 @@ public sealed class RollbackTrigger : IGuard
     public GuardDecision[] Explain(long failedStep, long toStep, string reason) =>
     [
         new(Name, GuardAction.RollBack, string.Create(CultureInfo.InvariantCulture,
-            $"rolled back from step {failedStep} to the checkpoint at step {toStep} because {reason}; learning rates now x{State.LrScale:G4}; batches up to {failedStep} are not replayed"), toStep),
-        new("rewarm", GuardAction.RollBack, $"re-warming linearly over {_options.RewarmSteps} steps from step {toStep}", _options.RewarmSteps),
+            $"rolled back from step {failedStep} to the checkpoint at step {toStep} because {reason}; learning rates now " +
+                $"x{State.LrScale:G4}; batches up to {failedStep} are not replayed"), toStep),
+        new("rewarm", GuardAction.RollBack, $"re-warming linearly over {_options.RewarmSteps} steps from step {toStep}",
+            _options.RewarmSteps),
     ];
 
     /// <inheritdoc />
-    public GuardDecision Explain(long step, double value, double gradNorm) => throw new NotSupportedException("rollback decides on the host");
+    public GuardDecision Explain(long step, double value, double gradNorm) =>
+        throw new NotSupportedException("rollback decides on the host");
 
     /// <inheritdoc />
     public JsonElement? SaveState() => GuardChain.Save(State);

@@ -46,9 +46,11 @@ public sealed class SpikeSkip : IGuard
         if (!double.IsFinite(loss)) reason = $"loss is {Format(loss)}";
         else if (!double.IsFinite(gradNorm)) reason = $"gradient norm is {Format(gradNorm)}";
         else if (Losses.IsHighOutlier(loss, _options.Sigmas, _options.MinCount))
-            reason = $"loss {Format(loss)} is above mean {Format(Losses.Mean)} + {Format(_options.Sigmas)} sigma ({Format(Losses.StandardDeviation)})";
+            reason = $"loss {Format(loss)} is above mean {Format(Losses.Mean)} + {Format(_options.Sigmas)} sigma " +
+                $"({Format(Losses.StandardDeviation)})";
         else if (Norms.IsHighOutlier(gradNorm, _options.Sigmas, _options.MinCount))
-            reason = $"gradient norm {Format(gradNorm)} is above mean {Format(Norms.Mean)} + {Format(_options.Sigmas)} sigma ({Format(Norms.StandardDeviation)})";
+            reason = $"gradient norm {Format(gradNorm)} is above mean {Format(Norms.Mean)} + {Format(_options.Sigmas)} sigma " +
+                $"({Format(Norms.StandardDeviation)})";
         Losses.Add(loss);
         Norms.Add(gradNorm);
         return reason;

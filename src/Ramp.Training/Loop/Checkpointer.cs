@@ -99,7 +99,8 @@ public static class Checkpointer
             newest.Problem + (candidates.Count > 1 ? "; no older checkpoint is intact either" : "; there is no older checkpoint"));
     }
 
-    /// <summary>Checks, then loads the model weights, optimizer state and random-generator state named by <paramref name="info"/>.</summary>
+    /// <summary>Checks, then loads the model weights, optimizer state and random-generator state named by <paramref
+    /// name="info"/>.</summary>
     /// <exception cref="CheckpointDamagedException">A file is missing, cut short, altered or from another model.</exception>
     public static void Load(RunFolder folder, CheckpointInfo info, nn.Module model, OptimizerHelper optimizer)
     {
@@ -148,13 +149,15 @@ public static class Checkpointer
             if (length != recorded.Bytes)
                 throw new CheckpointDamagedException(path, $"{length} bytes, but {recorded.Bytes} were written (cut short or replaced)");
             if (Sha256(path) != recorded.Sha256)
-                throw new CheckpointDamagedException(path, "its SHA-256 differs from the one written with it (altered, or a file of another run)");
+                throw new CheckpointDamagedException(path, "its SHA-256 differs from the one written with it (altered, or a file of " +
+                    "another run)");
         }
         CheckModel(Path.Combine(folder.Checkpoints, info.ModelFile), model);
         var rngPath = Path.Combine(folder.Checkpoints, info.RngFile);
         using var state = torch.random.get_rng_state();
         if (new FileInfo(rngPath).Length != state.numel())
-            throw new CheckpointDamagedException(rngPath, $"{new FileInfo(rngPath).Length} bytes, but torch's generator state has {state.numel()}");
+            throw new CheckpointDamagedException(rngPath, $"{new FileInfo(rngPath).Length} bytes, but torch's generator state " +
+                $"has {state.numel()}");
     }
 
     private static void CheckModel(string path, nn.Module model)
@@ -170,14 +173,17 @@ public static class Checkpointer
         }
         var expected = model.state_dict().ToDictionary(p => p.Key, p => p.Value.shape);
         if (stored.Count != expected.Count)
-            throw new CheckpointDamagedException(path, $"holds {stored.Count} tensors but the model has {expected.Count} (a file of another model)");
+            throw new CheckpointDamagedException(path, $"holds {stored.Count} tensors but the model has {expected.Count} (a file of " +
+                "another model)");
         foreach (var (name, shape) in stored)
         {
             if (!expected.TryGetValue(name, out var want))
-                throw new CheckpointDamagedException(path, $"holds tensor '{name}', which the model does not have (a file of another model)");
+                throw new CheckpointDamagedException(path, $"holds tensor '{name}', which the model does not have (a file of " +
+                    "another model)");
             if (!want.SequenceEqual(shape))
                 throw new CheckpointDamagedException(path,
-                    $"tensor '{name}' has shape [{string.Join(", ", shape)}] but the model's is [{string.Join(", ", want)}] (a file of another model)");
+                    $"tensor '{name}' has shape [{string.Join(", ", shape)}] but the model's is [{string.Join(", ", want)}] (a file of " +
+                        "another model)");
         }
     }
 
@@ -216,7 +222,8 @@ public static class Checkpointer
     {
         var dash = name.LastIndexOf('-');
         var dot = name.LastIndexOf('.');
-        return dash >= 0 && dot > dash && long.TryParse(name[(dash + 1)..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+        return dash >= 0 && dot > dash && long.TryParse(name[(dash + 1)..dot], NumberStyles.None, CultureInfo.InvariantCulture,
+            out var s) ? s : null;
     }
 
     private static IEnumerable<(string File, long Step)> Indexes(RunFolder folder) =>

@@ -43,7 +43,8 @@ internal sealed class Evaluator(nn.Module<Tensor, Tensor> model, ITrainingData? 
         return (loss, test.IsLanguageModel ? null : correctSum.item<double>() / targets);
     }
 
-    /// <summary>Every example, or for a language model with more than <paramref name="sample"/> windows a seeded sample of them, in order.</summary>
+    /// <summary>Every example, or for a language model with more than <paramref name="sample"/> windows a seeded sample of them, in
+    /// order.</summary>
     internal static long[] Indices(ITrainingData data, int sample)
     {
         if (!data.IsLanguageModel || sample <= 0 || sample >= data.Count)

@@ -9,4 +9,5 @@ namespace Ramp.Training.Loop;
 /// <param name="HostClipped">Whether a host guard rescaled the gradients (device guards are read back).</param>
 /// <param name="ScheduleStep">The binder's applied steps before this one.</param>
 /// <param name="WallMs">Host milliseconds the step took.</param>
-internal sealed record PendingRow(long Step, long Epoch, double[] Lrs, double? Momentum, bool Skipped, bool HostClipped, long ScheduleStep, double WallMs);
+internal sealed record PendingRow(long Step, long Epoch, double[] Lrs, double? Momentum, bool Skipped, bool HostClipped,
+    long ScheduleStep, double WallMs);

@@ -36,7 +36,8 @@ internal sealed class RunRecorder
 
     /// <summary>Records for the loop; <paramref name="optimizerScalars"/> names the optimizer's own scalars
     /// (<see cref="Optimizers.IOptimizerScalars"/>), read back after the guards' values (empty for an optimizer without any).</summary>
-    public RunRecorder(RunFolder folder, TrainerOptions options, StepMonitor monitor, GuardChain guards, RunVerdict verdict, ITrainingData train,
+    public RunRecorder(RunFolder folder, TrainerOptions options, StepMonitor monitor, GuardChain guards, RunVerdict verdict,
+        ITrainingData train,
         IReadOnlyList<string> optimizerScalars)
     {
         (_folder, _options, _monitor, _guards, _verdict, _train) = (folder, options, monitor, guards, verdict, train);
@@ -96,7 +97,8 @@ internal sealed class RunRecorder
             var (loss, gradNorm, layers) = (v.Head[0], m.GradNorm, m.Layers);
             var decisions = _guards.Explain(p.Step, v.Head.AsSpan(tail, _guards.DeviceValueCount), gradNorm).Where(d => d.Acted).ToArray();
             var optimizer = _optimizerScalars.Count == 0 ? null
-                : _optimizerScalars.Select((name, k) => new KeyValuePair<string, double>(name, v.Head[tail + _guards.DeviceValueCount + k])).ToArray();
+                : _optimizerScalars.Select((name, k) => new KeyValuePair<string, double>(name, v.Head[tail + _guards.DeviceValueCount
+                    + k])).ToArray();
             var nonFinite = !double.IsFinite(loss) || !double.IsFinite(gradNorm);
             var row = new StepRecord(p.Step, p.Epoch, loss, _train.IsLanguageModel ? null : v.Head[1], p.Lrs, p.Momentum,
                 gradNorm, m.UpdateRatio, m.WeightNorm, nonFinite, p.HostClipped || decisions.Length > 0, p.Skipped, p.WallMs,
@@ -149,7 +151,8 @@ internal sealed class RunRecorder
         return true;
     }
 
-    /// <summary>The summary at <paramref name="step"/>, as <c>summary.json</c> holds it, with what the automatic warmup did (null without one).</summary>
+    /// <summary>The summary at <paramref name="step"/>, as <c>summary.json</c> holds it, with what the automatic warmup did (null without
+    /// one).</summary>
     public RunSummary Summary(long step, AutoWarmupOutcome? autoWarmup)
     {
         var config = _options.RecordedConfig();

@@ -22,7 +22,8 @@ internal sealed class ScheduleDriver
     private readonly bool _plateauOnEval;
     private readonly double _baseLr;
 
-    public ScheduleDriver(ScheduleBinder binder, RunRecorder recorder, AutoWarmupSpec? spec, string optimizer, double baseLr, bool plateauOnEval)
+    public ScheduleDriver(ScheduleBinder binder, RunRecorder recorder, AutoWarmupSpec? spec, string optimizer, double baseLr,
+        bool plateauOnEval)
     {
         (_binder, _recorder, _baseLr, _plateauOnEval) = (binder, recorder, baseLr, plateauOnEval);
         if (spec is null) return;
@@ -34,7 +35,8 @@ internal sealed class ScheduleDriver
     /// <summary>The automatic warmup's state (checkpointed), or null without <c>auto(...)</c>.</summary>
     public AutoWarmupState? State { get; private set; }
 
-    /// <summary>What the automatic warmup did so far, for the summary (towards the run's base lr times the spec's target), or null without one.</summary>
+    /// <summary>What the automatic warmup did so far, for the summary (towards the run's base lr times the spec's target), or null without
+    /// one.</summary>
     public AutoWarmupOutcome? Outcome => _auto is { } a && State is { } s ? WarmupOutcome.Of(s, _baseLr * a.Options.TargetLr) : null;
 
     /// <summary>Whether the automatic warmup is warming (every step is then a detail step, read back at once).</summary>
@@ -77,7 +79,8 @@ internal sealed class ScheduleDriver
             // The gate is named in plain words first: it is what a reader of the events looks for.
             var gate = d.Gate.Length == 0 ? ""
                 : d.Action == WarmupAction.BackOff ? $"the {d.Gate} gate backed off: " : $"the {d.Gate} gate held the rate: ";
-            Event(row.Step, EventKind.AutoWarmup, name, F($"{gate}{d.Reason}; lr factor {d.FactorBefore:G4} -> {d.FactorAfter:G4} of the target"), d.FactorAfter);
+            Event(row.Step, EventKind.AutoWarmup, name,
+                F($"{gate}{d.Reason}; lr factor {d.FactorBefore:G4} -> {d.FactorAfter:G4} of the target"), d.FactorAfter);
         }
         if (result.State.Phase != AutoWarmupPhase.Warming)
             _binder.SetMultiplier(result.State.Phase == AutoWarmupPhase.Done ? 1 : result.State.Factor, Origin);
@@ -107,7 +110,8 @@ internal sealed class ScheduleDriver
         _binder.Observe(metric);
         var after = _binder.Plateau!.Factors;
         if (before.SequenceEqual(after)) return;
-        Event(step, EventKind.Schedule, "plateau", F($"{what} {metric:G5} did not improve for the rule's patience; lr factor {before[0]:G4} -> {after[0]:G4}"), after[0]);
+        Event(step, EventKind.Schedule, "plateau",
+            F($"{what} {metric:G5} did not improve for the rule's patience; lr factor {before[0]:G4} -> {after[0]:G4}"), after[0]);
     }
 
     private void Event(long step, EventKind kind, string name, string message, double value) =>

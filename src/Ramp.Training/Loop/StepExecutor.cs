@@ -40,7 +40,8 @@ internal sealed class StepExecutor
         _groups = ((torch.optim.Optimizer)optimizer).ParamGroups.Count();
     }
 
-    /// <summary>Runs step <paramref name="step"/> on the batches from <paramref name="position"/>; <paramref name="detail"/> makes it a detail step.</summary>
+    /// <summary>Runs step <paramref name="step"/> on the batches from <paramref name="position"/>; <paramref name="detail"/> makes it a
+    /// detail step.</summary>
     public StepResult Run(long step, DataPosition position, bool detail)
     {
         var started = Stopwatch.GetTimestamp();
@@ -79,7 +80,8 @@ internal sealed class StepExecutor
         // The optimizer's own scalars ride after the guards' values (the recorder splits them by count).
         if (_optimizer is IOptimizerScalars scalars) values = [.. values, .. scalars.ScalarValues()];
         _monitor.Record(loss, correct, null, gradNorms, values);
-        var row = new PendingRow(step, position.Epoch, lrs, momentum, skipped, hostClipped, scheduleStep, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var row = new PendingRow(step, position.Epoch, lrs, momentum, skipped, hostClipped, scheduleStep,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new StepResult(skipped ? StepOutcome.Skipped : StepOutcome.Applied, next, decisions, row);
     }
 

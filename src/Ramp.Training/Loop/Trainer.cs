@@ -47,7 +47,8 @@ public sealed class Trainer : IDisposable
     private long _step;
 
     /// <summary>Prepares a run with a bound schedule set; nothing is written until <see cref="Run"/>.</summary>
-    /// <param name="model">The model, already initialised (seed torch before building it) and on <paramref name="options"/>' device.</param>
+    /// <param name="model">The model, already initialised (seed torch before building it) and on <paramref name="options"/>'
+    /// device.</param>
     /// <param name="train">Training split.</param>
     /// <param name="test">Test split for evaluation, or null.</param>
     /// <param name="optimizer">The optimizer over the model's parameters.</param>
@@ -82,10 +83,12 @@ public sealed class Trainer : IDisposable
         var config = options.Config;
         options.Monitor.Validated();
         if (config.Steps < 1) throw new ArgumentOutOfRangeException(nameof(options), config.Steps, "train: steps must be at least 1");
-        if (config.Accumulate < 1) throw new ArgumentOutOfRangeException(nameof(options), config.Accumulate, "train: accumulate must be at least 1");
+        if (config.Accumulate < 1) throw new ArgumentOutOfRangeException(nameof(options), config.Accumulate,
+            "train: accumulate must be at least 1");
         var groups = ((torch.optim.Optimizer)optimizer).ParamGroups.Count();
         if (groups != schedules.Groups)
-            throw new ArgumentException($"train: the schedule has {schedules.Groups} group(s) but the optimizer has {groups}", nameof(schedules));
+            throw new ArgumentException($"train: the schedule has {schedules.Groups} group(s) but the optimizer has {groups}",
+                nameof(schedules));
         _binder = new ScheduleBinder((torch.optim.Optimizer)optimizer, schedules);
         var device = torch.device(config.Device);
         _folder = new RunFolder(options.OutDir);
@@ -93,8 +96,10 @@ public sealed class Trainer : IDisposable
         _guards = new GuardChain(options.Guards);
         _executor = new StepExecutor(model, train, new DataOrder(train.Count, config.Batch, config.Seed), optimizer, _binder, _monitor,
             _guards, device, config.Accumulate, options.Hooks.InjectNaN);
-        _recorder = new RunRecorder(_folder, options, _monitor, _guards, _verdict, train, (optimizer as IOptimizerScalars)?.ScalarNames ?? []);
-        _schedule = new ScheduleDriver(_binder, _recorder, auto, config.Optimizer, config.Lr, plateauOnEval: config.EvalEvery > 0 && test is not null);
+        _recorder = new RunRecorder(_folder, options, _monitor, _guards, _verdict, train,
+            (optimizer as IOptimizerScalars)?.ScalarNames ?? []);
+        _schedule = new ScheduleDriver(_binder, _recorder, auto, config.Optimizer, config.Lr, plateauOnEval: config.EvalEvery > 0
+            && test is not null);
         _evaluator = new Evaluator(model, test, device, Math.Max(config.Batch, 256), config.EvalWindows);
     }
 
@@ -120,7 +125,8 @@ public sealed class Trainer : IDisposable
             _schedule.BeforeStep();
             _switch?.Train();
             var result = _executor.Run(_step, position, _step % _options.Monitor.DetailEvery == 0 || _schedule.Warming);
-            foreach (var decision in result.Decisions.Where(d => d.Acted && d.Action != GuardAction.RollBack)) _recorder.Event(decision.ToEvent(_step));
+            foreach (var decision in result.Decisions.Where(d => d.Acted
+                && d.Action != GuardAction.RollBack)) _recorder.Event(decision.ToEvent(_step));
             if (result.Outcome == StepOutcome.Stopped) _verdict.Diverge(_step);
             if (result.Outcome == StepOutcome.RolledBack) RollBack(_step, result.Halt.Reason, result.Next);
             var epochBefore = position.Epoch;
@@ -128,7 +134,8 @@ public sealed class Trainer : IDisposable
             if (result.Row is null) continue;
             _recorder.Add(result.Row);
             AfterStep(epochBefore, position);
-            if (_options.Hooks.CrashAfter?.Invoke(_step - 1) == true) return new TrainResult(_recorder.Summary(_step, _schedule.Outcome), Crashed: true);
+            if (_options.Hooks.CrashAfter?.Invoke(_step - 1) == true) return new TrainResult(_recorder.Summary(_step,
+                _schedule.Outcome), Crashed: true);
         }
         _recorder.Flush();
         _verdict.Finish();
@@ -148,14 +155,16 @@ public sealed class Trainer : IDisposable
         if (_step % _options.Monitor.ReadBackEvery == 0) _recorder.Flush();
         if (position.Epoch > epochBefore) _schedule.EndOfEpoch(epochBefore, position.Epoch, _step);
         var before = _step < _options.Config.Steps;
-        if (_options.Config.EvalEvery > 0 && _step % _options.Config.EvalEvery == 0 && before) _schedule.AfterEvaluation(Evaluate().Loss, _step);
+        if (_options.Config.EvalEvery > 0 && _step % _options.Config.EvalEvery == 0
+            && before) _schedule.AfterEvaluation(Evaluate().Loss, _step);
         if (_options.CheckpointEvery > 0 && _step % _options.CheckpointEvery == 0 && before && _verdict.Running) SaveCheckpoint(position);
     }
 
     private DataPosition StartFresh()
     {
         if (File.Exists(_folder.MetricsCsv) || File.Exists(_folder.LatestCheckpoint))
-            throw new InvalidOperationException($"train: {_folder.Path} already holds a run; pass --resume to continue it or choose another --out");
+            throw new InvalidOperationException($"train: {_folder.Path} already holds a run; pass --resume to continue it or choose " +
+                "another --out");
         _folder.WriteConfig(_options.RecordedConfig());
         return DataPosition.Start;
     }
@@ -180,7 +189,8 @@ public sealed class Trainer : IDisposable
         var trigger = _guards.Rollback!;
         if (_folder.ReadCheckpointInfo<CheckpointInfo>() is not { } info)
         {
-            _recorder.Event(new GuardDecision(trigger.Name, GuardAction.Stop, $"no checkpoint to roll back to ({reason}); the run has diverged", double.NaN).ToEvent(failedStep));
+            _recorder.Event(new GuardDecision(trigger.Name, GuardAction.Stop,
+                $"no checkpoint to roll back to ({reason}); the run has diverged", double.NaN).ToEvent(failedStep));
             _verdict.Diverge(failedStep);
             return;
         }

@@ -21,12 +21,14 @@ public sealed record TrainerOptions(
     /// <summary>The guards in use; none by default. Recorded in <c>config.json</c>'s <c>guards</c>.</summary>
     public GuardOptions Guards { get; init; } = GuardOptions.None;
 
-    /// <summary>The monitoring options; the defaults of <see cref="MonitorOptions"/> by default. Recorded in <c>config.json</c>'s <c>monitor</c>.</summary>
+    /// <summary>The monitoring options; the defaults of <see cref="MonitorOptions"/> by default. Recorded in <c>config.json</c>'s
+    /// <c>monitor</c>.</summary>
     public MonitorOptions Monitor { get; init; } = new();
 
     /// <summary>Steps between checkpoints: the configured interval, or the roll-back guard's, or only at the end.</summary>
     public int CheckpointEvery => Config.CheckpointEvery > 0 ? Config.CheckpointEvery : Guards.Rollback?.CheckpointEvery ?? 0;
 
-    /// <summary>The configuration as the run folder records it: <see cref="Config"/> with the guards and monitoring options in use.</summary>
+    /// <summary>The configuration as the run folder records it: <see cref="Config"/> with the guards and monitoring options in
+    /// use.</summary>
     public RunConfig RecordedConfig() => Config with { Guards = RunJson.ToElement(Guards), Monitor = RunJson.ToElement(Monitor) };
 }

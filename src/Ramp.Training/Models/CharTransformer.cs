@@ -24,7 +24,8 @@ public sealed class CharTransformer : nn.Module<Tensor, Tensor>
     /// <param name="layers">Blocks, &gt; 0 (default 2).</param>
     /// <param name="preLn">Pre-LN (true, default) or Post-LN (false) blocks.</param>
     /// <param name="seed">Seed for torch's global generator.</param>
-    public CharTransformer(int vocabulary, int context = 64, int model = 64, int heads = 4, int layers = 2, bool preLn = true, long seed = 0)
+    public CharTransformer(int vocabulary, int context = 64, int model = 64, int heads = 4, int layers = 2, bool preLn = true,
+        long seed = 0)
         : base(preLn ? "char_transformer_pre_ln" : "char_transformer_post_ln")
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(vocabulary);

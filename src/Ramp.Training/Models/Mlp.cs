@@ -24,7 +24,8 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         hidden ??= [256, 256];
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
-        if (hidden.Any(w => w <= 0)) throw new ArgumentOutOfRangeException(nameof(hidden), string.Join(",", hidden), "hidden widths must be positive");
+        if (hidden.Any(w => w <= 0)) throw new ArgumentOutOfRangeException(nameof(hidden), string.Join(",", hidden),
+            "hidden widths must be positive");
         random.manual_seed(seed);
         int width = inputs;
         for (int i = 0; i < hidden.Count; i++)

@@ -31,8 +31,10 @@ public static class ModelFactory
             ModelName.Mlp => new Mlp(hidden: settings.Hidden, classes: classes, seed: seed),
             ModelName.Cnn => new SmallCnn(classes, seed: seed),
             ModelName.DeepMlp => new DeepMlp(settings.Depth, settings.Width, settings.InitScale, classes: classes, seed: seed),
-            ModelName.Transformer => new CharTransformer(classes, settings.Context, settings.Dim, settings.Heads, settings.Layers, settings.PreLn, seed),
-            _ => throw new ArgumentException($"model: unknown name '{settings.Kind}'; expected one of {string.Join(", ", Names)}", nameof(settings)),
+            ModelName.Transformer => new CharTransformer(classes, settings.Context, settings.Dim, settings.Heads, settings.Layers,
+                settings.PreLn, seed),
+            _ => throw new ArgumentException($"model: unknown name '{settings.Kind}'; expected one of {string.Join(", ", Names)}",
+                nameof(settings)),
         };
     }
 }

@@ -6,7 +6,8 @@ namespace Ramp.Training.Models;
 /// <see cref="InitScale"/>; <c>transformer</c> uses <see cref="Layers"/>, <see cref="Dim"/>, <see cref="Heads"/>,
 /// <see cref="Context"/> and <see cref="PreLn"/>.
 /// </summary>
-/// <param name="Kind">One of <see cref="ModelFactory.Names"/>: <c>mlp</c>, <c>cnn</c>, <c>deep-mlp</c> (Fashion-MNIST) or <c>transformer</c> (text).</param>
+/// <param name="Kind">One of <see cref="ModelFactory.Names"/>: <c>mlp</c>, <c>cnn</c>, <c>deep-mlp</c> (Fashion-MNIST) or
+/// <c>transformer</c> (text).</param>
 /// <param name="Hidden">MLP hidden widths (default 256, 256).</param>
 /// <param name="Depth">Deep MLP hidden layers (default 8).</param>
 /// <param name="Width">Deep MLP width (default 128).</param>

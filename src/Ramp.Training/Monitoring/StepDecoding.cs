@@ -8,7 +8,8 @@ namespace Ramp.Training.Monitoring;
 public static class StepDecoding
 {
     /// <summary>Decodes <paramref name="step"/> for parameters belonging to <paramref name="layerOfParameter"/>.</summary>
-    public static StepReading Decode(MonitoredStep step, IReadOnlyList<string> layers, IReadOnlyList<int> layerOfParameter, IReadOnlyList<string> relus)
+    public static StepReading Decode(MonitoredStep step, IReadOnlyList<string> layers, IReadOnlyList<int> layerOfParameter,
+        IReadOnlyList<string> relus)
     {
         ArgumentNullException.ThrowIfNull(step);
         var p = layerOfParameter.Count;
@@ -29,7 +30,8 @@ public static class StepDecoding
             stats[l] = new(layers[l], new LayerStats(Math.Sqrt(grad[l]), ratio, weight) { AngularUpdate = angle });
         }
         var dead = step.Detail is { } detail
-            ? relus.Select((name, i) => new KeyValuePair<string, double>(name, detail[3 * p + i])).Where(x => !double.IsNaN(x.Value)).ToArray()
+            ? relus.Select((name, i) => new KeyValuePair<string, double>(name, detail[3 * p + i]))
+                .Where(x => !double.IsNaN(x.Value)).ToArray()
             : [];
         return new StepReading(
             Math.Sqrt(grad.Sum()),

@@ -81,7 +81,8 @@ public sealed class StepMonitor : IDisposable
     {
         var norms = new Tensor[_parameters.Length];
         for (var i = 0; i < norms.Length; i++)
-            norms[i] = _parameters[i].Parameter.grad is { } g ? g.norm() : zeros(1, dtype: _parameters[i].Parameter.dtype, device: _parameters[i].Parameter.device).reshape();
+            norms[i] = _parameters[i].Parameter.grad is { } g ? g.norm() : zeros(1, dtype: _parameters[i].Parameter.dtype,
+                device: _parameters[i].Parameter.device).reshape();
         return stack(norms);
     }
 
@@ -116,7 +117,8 @@ public sealed class StepMonitor : IDisposable
         // Under no_grad nothing is recorded for autograd, so the inputs need no detach (each call costs a microsecond).
         Tensor As(Tensor? t) => t is null ? zero : t.dtype == dtype ? t : t.to(dtype);
         var head = stack([As(loss), As(correct), As(clipped)]);
-        _heads.Add((extra is { Count: > 0 } ? cat([head, gradNorms, stack(extra.Select(As).ToArray())]) : cat([head, gradNorms])).DetachFromDisposeScope());
+        _heads.Add((extra is { Count: > 0 } ? cat([head, gradNorms, stack(extra.Select(As).ToArray())]) : cat([head, gradNorms]))
+            .DetachFromDisposeScope());
         if (_detail) _details[_heads.Count - 1] = DetailVector(dtype, gradNorms.device).DetachFromDisposeScope();
         _haveBefore = false;
         _detail = false;

@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace Ramp.Training.Optimizers;
 
 /// <summary>
-/// TorchSharp's <see cref="TorchSharp.Modules.AdamW"/> (decoupled weight decay, optional AMSGrad), step for step, with every number of the update
+/// TorchSharp's <see cref="TorchSharp.Modules.AdamW"/> (decoupled weight decay, optional AMSGrad), step for step, with every number of the
+/// update
 /// held in a <see cref="Scalar"/> for the whole step (<see cref="HeldScalars"/>): TorchSharp 0.107's own step passes
 /// temporaries that a collection on another thread can free mid-call. Keeps TorchSharp's groups, options and state
 /// (<c>step</c>, <c>exp_avg</c>, <c>exp_avg_sq</c>, <c>max_exp_avg_sq</c>), so the schedule binder (learning rate,

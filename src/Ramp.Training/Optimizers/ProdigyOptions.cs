@@ -55,7 +55,8 @@ public sealed class ProdigyOptions : OptimizerOptions
     {
         ArgumentNullException.ThrowIfNull(writer);
         base.SaveStateDict(writer);
-        foreach (var value in new[] { Beta1!.Value, Beta2!.Value, Beta3!.Value, Eps!.Value, WeightDecay!.Value, D0!.Value, DCoef!.Value, GrowthRate!.Value })
+        foreach (var value in new[] { Beta1!.Value, Beta2!.Value, Beta3!.Value, Eps!.Value, WeightDecay!.Value, D0!.Value, DCoef!.Value,
+            GrowthRate!.Value })
             writer.Write(value);
         writer.Write(Decouple!.Value);
         writer.Write(UseBiasCorrection!.Value);
@@ -85,7 +86,8 @@ public sealed class ProdigyOptions : OptimizerOptions
     {
         base.LoadStateDict(source);
         var o = source as ProdigyOptions ?? throw new ArgumentException("prodigy: cannot load another optimizer's options", nameof(source));
-        (Beta1, Beta2, Beta3, Eps, WeightDecay, D0, DCoef, GrowthRate) = (o.Beta1, o.Beta2, o.Beta3, o.Eps, o.WeightDecay, o.D0, o.DCoef, o.GrowthRate);
+        (Beta1, Beta2, Beta3, Eps, WeightDecay, D0, DCoef, GrowthRate) = (o.Beta1, o.Beta2, o.Beta3, o.Eps, o.WeightDecay, o.D0,
+            o.DCoef, o.GrowthRate);
         (Decouple, UseBiasCorrection, SafeguardWarmup, Step) = (o.Decouple, o.UseBiasCorrection, o.SafeguardWarmup, o.Step);
         D!.copy_(o.D!);
         DMax!.copy_(o.DMax!);

@@ -27,7 +27,8 @@ public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch,
     private readonly bool _adaptive;
 
     /// <summary>Validates the defaults and adds the groups.</summary>
-    private protected ScheduleFreeOptimizer(string who, IEnumerable<ScheduleFreeParamGroup> groups, ScheduleFreeOptions defaults, bool adaptive)
+    private protected ScheduleFreeOptimizer(string who, IEnumerable<ScheduleFreeParamGroup> groups,
+        ScheduleFreeOptions defaults, bool adaptive)
     {
         ArgumentNullException.ThrowIfNull(groups);
         _adaptive = adaptive;
@@ -90,7 +91,8 @@ public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch,
     public override Tensor step(Func<Tensor>? closure = null)
     {
         if (!Training)
-            throw new InvalidOperationException($"{GetType().Name}: step() in eval mode; call Train() first (the parameters hold x, not y)");
+            throw new InvalidOperationException($"{GetType().Name}: step() in eval mode; call Train() first (the parameters " +
+                "hold x, not y)");
         return _step<ScheduleFreeParamGroup>(group =>
         {
             var o = group.Options;
@@ -161,18 +163,23 @@ public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch,
     {
         static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
         if (!(o.LearningRate >= 0))
-            throw new ArgumentOutOfRangeException("lr", o.LearningRate, $"{who}: lr must be >= 0 but was {F(o.LearningRate ?? double.NaN)}");
+            throw new ArgumentOutOfRangeException("lr", o.LearningRate,
+                $"{who}: lr must be >= 0 but was {F(o.LearningRate ?? double.NaN)}");
         if (!(o.Beta1 is > 0 and < 1))
-            throw new ArgumentOutOfRangeException("beta1", o.Beta1, $"{who}: beta1 (momentum) must be in (0, 1) but was {F(o.Beta1 ?? double.NaN)}");
+            throw new ArgumentOutOfRangeException("beta1", o.Beta1, $"{who}: beta1 (momentum) must be in (0, 1) but " +
+                $"was {F(o.Beta1 ?? double.NaN)}");
         if (!(o.Beta2 is >= 0 and < 1))
             throw new ArgumentOutOfRangeException("beta2", o.Beta2, $"{who}: beta2 must be in [0, 1) but was {F(o.Beta2 ?? double.NaN)}");
         if (!(o.Eps >= 0))
             throw new ArgumentOutOfRangeException("eps", o.Eps, $"{who}: eps must be >= 0 but was {F(o.Eps ?? double.NaN)}");
         if (!(o.WeightDecay >= 0))
-            throw new ArgumentOutOfRangeException("weightDecay", o.WeightDecay, $"{who}: weight decay must be >= 0 but was {F(o.WeightDecay ?? double.NaN)}");
+            throw new ArgumentOutOfRangeException("weightDecay", o.WeightDecay,
+                $"{who}: weight decay must be >= 0 but was {F(o.WeightDecay ?? double.NaN)}");
         if (!(o.WarmupSteps >= 0))
-            throw new ArgumentOutOfRangeException("warmupSteps", o.WarmupSteps, $"{who}: warmup steps must be >= 0 but was {o.WarmupSteps}");
+            throw new ArgumentOutOfRangeException("warmupSteps", o.WarmupSteps,
+                $"{who}: warmup steps must be >= 0 but was {o.WarmupSteps}");
         if (!(o.R >= 0) || !(o.WeightLrPower >= 0))
-            throw new ArgumentOutOfRangeException("r", o.R, $"{who}: r and weight_lr_power must be >= 0 but were {F(o.R ?? double.NaN)} and {F(o.WeightLrPower ?? double.NaN)}");
+            throw new ArgumentOutOfRangeException("r", o.R, $"{who}: r and weight_lr_power must be >= 0 but were {F(o.R ?? double.NaN)} " +
+                $"and {F(o.WeightLrPower ?? double.NaN)}");
     }
 }

@@ -10,7 +10,8 @@ namespace Ramp.Training.Optimizers;
 /// </summary>
 public sealed class ScheduleFreeOptions : OptimizerOptions
 {
-    /// <summary>Interpolation between the average <c>x</c> and the base sequence <c>z</c>: Adam's beta1, or SGD's momentum, in (0, 1).</summary>
+    /// <summary>Interpolation between the average <c>x</c> and the base sequence <c>z</c>: Adam's beta1, or SGD's momentum, in (0,
+    /// 1).</summary>
     public double? Beta1 { get; set; }
 
     /// <summary>Second-moment decay in [0, 1) (Adam only; 0 for SGD).</summary>
@@ -86,8 +87,11 @@ public sealed class ScheduleFreeOptions : OptimizerOptions
     {
         base.LoadStateDict(source);
         var o = source as ScheduleFreeOptions ?? throw new ArgumentException(
-            string.Create(CultureInfo.InvariantCulture, $"schedule-free: cannot load options of type {source?.GetType().Name}"), nameof(source));
-        (Beta1, Beta2, Eps, WeightDecay, WarmupSteps, R, WeightLrPower) = (o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.WarmupSteps, o.R, o.WeightLrPower);
-        (Step, WeightSum, LrMax, AveragingWeight, ScheduledLr, TrainMode) = (o.Step, o.WeightSum, o.LrMax, o.AveragingWeight, o.ScheduledLr, o.TrainMode);
+            string.Create(CultureInfo.InvariantCulture, $"schedule-free: cannot load options of type {source?.GetType().Name}"),
+                nameof(source));
+        (Beta1, Beta2, Eps, WeightDecay, WarmupSteps, R, WeightLrPower) = (o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.WarmupSteps, o.R,
+            o.WeightLrPower);
+        (Step, WeightSum, LrMax, AveragingWeight, ScheduledLr, TrainMode) = (o.Step, o.WeightSum, o.LrMax, o.AveragingWeight,
+            o.ScheduledLr, o.TrainMode);
     }
 }

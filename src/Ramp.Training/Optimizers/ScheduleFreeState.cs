@@ -56,7 +56,8 @@ public sealed class ScheduleFreeState : OptimizerState, IDisposable
     /// <inheritdoc />
     public override void LoadStateDict(OptimizerState source)
     {
-        var other = source as ScheduleFreeState ?? throw new ArgumentException("schedule-free: cannot load another optimizer's state", nameof(source));
+        var other = source as ScheduleFreeState ?? throw new ArgumentException("schedule-free: cannot load another optimizer's state",
+            nameof(source));
         Step = other.Step;
         Z.copy_(other.Z);
         if (ExpAvgSq is not null && other.ExpAvgSq is not null) ExpAvgSq.copy_(other.ExpAvgSq);

@@ -90,7 +90,8 @@ public sealed class RunLock : IDisposable
     {
         try
         {
-            return int.TryParse(File.ReadAllText(path + ".pid").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+            return int.TryParse(File.ReadAllText(path + ".pid").Trim(), NumberStyles.None, CultureInfo.InvariantCulture,
+                out var pid) ? pid : null;
         }
         catch (IOException)
         {

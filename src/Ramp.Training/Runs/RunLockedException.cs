@@ -5,7 +5,8 @@ public sealed class RunLockedException : IOException
 {
     /// <summary>Creates the error for <paramref name="folder"/>, held by process <paramref name="holder"/> (null when unknown).</summary>
     public RunLockedException(string folder, int? holder)
-        : base($"{folder}: another ramp process ({(holder is { } pid ? $"PID {pid}" : "PID unknown")}) is writing this folder; wait for it to end or stop it")
+        : base($"{folder}: another ramp process ({(holder is { } pid ? $"PID {pid}" : "PID unknown")}) is writing this folder; wait for " +
+            "it to end or stop it")
     {
         Folder = folder;
         Holder = holder;

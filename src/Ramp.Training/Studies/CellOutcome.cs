@@ -11,7 +11,8 @@ namespace Ramp.Training.Studies;
 /// <param name="FinalLoss">Final training loss (NaN when unknown).</param>
 /// <param name="Seconds">Wall seconds spent here (0 when skipped).</param>
 /// <param name="Error">The failure's message, or null.</param>
-public sealed record CellOutcome(StudyCell Cell, CellAction Action, string Folder, string Status, bool Diverged, double FinalLoss, double Seconds, string? Error = null)
+public sealed record CellOutcome(StudyCell Cell, CellAction Action, string Folder, string Status, bool Diverged, double FinalLoss,
+    double Seconds, string? Error = null)
 {
     /// <summary>How many times the cell was trained (more than 1 after a libtorch failure was retried).</summary>
     public int Attempts { get; init; } = 1;

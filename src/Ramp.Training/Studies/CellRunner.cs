@@ -36,7 +36,8 @@ public static class CellRunner
             extra["collapse_margin"] = g.CollapseMargin;
         }
         var checkpointEvery = (int)Math.Max(50, cell.Steps / 4);
-        var config = new RunConfig(ModelNames.Parse(g.Model.Kind), g.Data, g.DataDir, cell.Optimizer.Name, cell.Lr, cell.Arm.Schedule, cell.Steps,
+        var config = new RunConfig(ModelNames.Parse(g.Model.Kind), g.Data, g.DataDir, cell.Optimizer.Name, cell.Lr,
+            cell.Arm.Schedule, cell.Steps,
             g.Epochs, g.Batch, cell.Seed, "cpu", RunJson.ToElement(Guards(cell)), RunJson.ToElement(Monitor), checkpointEvery, 0)
         {
             CaseStudy = g.CaseStudy,
@@ -60,7 +61,8 @@ public static class CellRunner
             guards.Contains("skip") ? new SpikeSkipOptions() : null, null);
     }
 
-    /// <summary>Trains <paramref name="cell"/> into <paramref name="folder"/>, resuming from its checkpoint when <paramref name="resume"/>.</summary>
+    /// <summary>Trains <paramref name="cell"/> into <paramref name="folder"/>, resuming from its checkpoint when <paramref
+    /// name="resume"/>.</summary>
     public static RunSummary Train(StudyCell cell, StudyData data, RunConfig config, string folder, bool resume,
         Action<IReadOnlyList<StepRecord>>? progress = null) => Train(cell, data, config, folder, resume, progress, TrainingHooks.None);
 

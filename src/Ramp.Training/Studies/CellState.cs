@@ -29,7 +29,8 @@ public static class CellState
         return CellAction.Restarted;
     }
 
-    /// <summary>Why <paramref name="folder"/> cannot hold the run of <paramref name="expected"/> (its config.json has other settings), or null.</summary>
+    /// <summary>Why <paramref name="folder"/> cannot hold the run of <paramref name="expected"/> (its config.json has other settings), or
+    /// null.</summary>
     public static string? Conflict(string folder, RunConfig expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
@@ -83,7 +84,8 @@ public static class CellState
     {
         if (actual != expected)
             throw new InvalidOperationException(
-                $"{file}: this run was made with {name} {actual}, the grid now asks for {expected}; remove the folder or choose another --out");
+                $"{file}: this run was made with {name} {actual}, the grid now asks for {expected}; remove the folder or choose " +
+                    "another --out");
     }
 
     // A cell recorded before images were normalised was trained on other inputs: it is not continued with these.

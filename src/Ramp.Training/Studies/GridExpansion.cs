@@ -35,15 +35,18 @@ public static class GridExpansion
         return new GridPlan(cells, notes);
     }
 
-    /// <summary>The run length and the steps per epoch of <paramref name="grid"/> with <paramref name="count"/> training examples.</summary>
+    /// <summary>The run length and the steps per epoch of <paramref name="grid"/> with <paramref name="count"/> training
+    /// examples.</summary>
     public static (long Steps, long Epoch) Length(StudyGrid grid, long count)
     {
         ArgumentNullException.ThrowIfNull(grid);
         var who = grid.CaseStudy;
         if (grid.Batch < 1) throw new ArgumentException($"{who}: batch must be at least 1 but was {grid.Batch}", nameof(grid));
-        if (count < grid.Batch) throw new ArgumentException($"{who}: batch {grid.Batch} is larger than the {count} training examples", nameof(grid));
+        if (count < grid.Batch) throw new ArgumentException($"{who}: batch {grid.Batch} is larger than the {count} training " +
+            "examples", nameof(grid));
         var epoch = count / grid.Batch;
-        if ((grid.Steps is null) == (grid.Epochs is null)) throw new ArgumentException($"{who}: give exactly one of steps or epochs", nameof(grid));
+        if ((grid.Steps is null) == (grid.Epochs is null)) throw new ArgumentException($"{who}: give exactly one of steps or " +
+            "epochs", nameof(grid));
         var steps = grid.Steps ?? (long)Math.Floor(grid.Epochs!.Value * epoch);
         if (steps < 1) throw new ArgumentException($"{who}: the run must have at least 1 step but has {steps}", nameof(grid));
         if (grid.Peaks.Count == 0 || grid.Peaks.Any(p => !(p > 0) || double.IsInfinity(p)))
@@ -77,7 +80,8 @@ public static class GridExpansion
             }
             if (!seen.Add(arm.Name)) throw new ArgumentException($"{grid.CaseStudy}: two arms are named '{arm.Name}'", nameof(grid));
             if (arm.Optimizer is { } o && !OptimizerSettings.Names.Contains(o))
-                throw new ArgumentException($"{where}: unknown optimizer '{o}' (use {string.Join(", ", OptimizerSettings.Names)})", nameof(grid));
+                throw new ArgumentException($"{where}: unknown optimizer '{o}' " +
+                    $"(use {string.Join(", ", OptimizerSettings.Names)})", nameof(grid));
             var optimizer = arm.Optimizer ?? grid.Optimizer.Name;
             if (arm.GradientInit && !OptimizerFactory.GradientInitNames.Contains(optimizer))
                 throw new ArgumentException($"{where}: gi (GI-Adam) applies to adam and adamw, not '{optimizer}'", nameof(grid));

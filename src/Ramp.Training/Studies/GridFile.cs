@@ -36,7 +36,11 @@ public static class GridFile
         JsonElement root;
         try
         {
-            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true
+            });
             root = doc.RootElement.Clone();
         }
         catch (JsonException e)
@@ -63,7 +67,8 @@ public static class GridFile
         var model = GridFileModel.Model(json, json.Required(g, at, "model"), $"{at}.model");
         var optimizer = GridFileModel.Optimizer(json, json.Required(g, at, "optimizer"), $"{at}.optimizer");
         if ((data == "text") != model.IsText)
-            throw new GridFileException(json.File, $"{at}.model.kind", $"model '{model.Kind}' does not fit data '{data}' (transformer trains on text, the others on fashion-mnist)");
+            throw new GridFileException(json.File, $"{at}.model.kind",
+                $"model '{model.Kind}' does not fit data '{data}' (transformer trains on text, the others on fashion-mnist)");
         var steps = json.OptionalLong(g, at, "steps");
         var epochs = json.OptionalDouble(g, at, "epochs");
         if ((steps is null) == (epochs is null)) throw new GridFileException(json.File, at, "give exactly one of \"steps\" or \"epochs\"");
@@ -71,12 +76,14 @@ public static class GridFile
         if (epochs is { } e && !(e > 0)) throw new GridFileException(json.File, $"{at}.epochs", $"must be > 0 but was {e}");
         var batch = (int)(json.OptionalLong(g, at, "batch") ?? 64);
         if (batch < 1) throw new GridFileException(json.File, $"{at}.batch", $"must be at least 1 but was {batch}");
-        var peaks = json.Array(json.Required(g, at, "peaks"), $"{at}.peaks").Select((p, i) => json.Positive(p, $"{at}.peaks[{i}]")).ToArray();
+        var peaks = json.Array(json.Required(g, at, "peaks"), $"{at}.peaks").Select((p, i) => json.Positive(p,
+            $"{at}.peaks[{i}]")).ToArray();
         if (peaks.Length == 0) throw new GridFileException(json.File, $"{at}.peaks", "expected at least one peak learning rate");
         var seeds = g.TryGetProperty("seeds", out var s)
             ? json.Array(s, $"{at}.seeds").Select((x, i) => (int)json.Long(x, $"{at}.seeds[{i}]")).ToArray()
             : [1];
-        var arms = json.Array(json.Required(g, at, "arms"), $"{at}.arms").Select((a, i) => GridFileModel.Arm(json, a, $"{at}.arms[{i}]")).ToArray();
+        var arms = json.Array(json.Required(g, at, "arms"), $"{at}.arms").Select((a, i) => GridFileModel.Arm(json, a,
+            $"{at}.arms[{i}]")).ToArray();
         if (arms.Length == 0) throw new GridFileException(json.File, $"{at}.arms", "expected at least one arm");
         return new StudyGrid(json.Text(json.Required(g, at, "case_study"), $"{at}.case_study"), data,
             g.TryGetProperty("data_dir", out var d) ? json.Text(d, $"{at}.data_dir") : "shipped",

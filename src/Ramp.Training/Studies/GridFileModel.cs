@@ -15,7 +15,8 @@ internal static class GridFileModel
         int Int(string name, int fallback)
         {
             var v = json.OptionalLong(m, at, name) ?? fallback;
-            return v is >= 1 and <= 1_000_000 ? (int)v : throw new GridFileException(json.File, $"{at}.{name}", $"must be in [1, 1000000] but was {v}");
+            return v is >= 1 and <= 1_000_000 ? (int)v : throw new GridFileException(json.File, $"{at}.{name}",
+                $"must be in [1, 1000000] but was {v}");
         }
         var hidden = m.TryGetProperty("hidden", out var h)
             ? json.Array(h, $"{at}.hidden").Select((x, i) => (int)json.Positive(x, $"{at}.hidden[{i}]")).ToArray()
@@ -41,7 +42,8 @@ internal static class GridFileModel
         double In(string name, double fallback, double low, double high)
         {
             var v = json.OptionalDouble(o, at, name) ?? fallback;
-            return v >= low && v < high ? v : throw new GridFileException(json.File, $"{at}.{name}", $"must be in [{low}, {high}) but was {v}");
+            return v >= low && v < high ? v : throw new GridFileException(json.File, $"{at}.{name}",
+                $"must be in [{low}, {high}) but was {v}");
         }
         var result = d with
         {
@@ -69,10 +71,12 @@ internal static class GridFileModel
             {
                 var name = json.Text(x, $"{at}.guards[{i}]");
                 return StudyArm.GuardNames.Contains(name) ? name
-                    : throw new GridFileException(json.File, $"{at}.guards[{i}]", $"unknown guard '{name}' (use {string.Join(", ", StudyArm.GuardNames)})");
+                    : throw new GridFileException(json.File, $"{at}.guards[{i}]",
+                        $"unknown guard '{name}' (use {string.Join(", ", StudyArm.GuardNames)})");
             }).ToArray()
             : null;
-        return new StudyArm(json.Text(json.Required(a, at, "name"), $"{at}.name"), json.Text(json.Required(a, at, "schedule"), $"{at}.schedule"),
+        return new StudyArm(json.Text(json.Required(a, at, "name"), $"{at}.name"), json.Text(json.Required(a, at, "schedule"),
+            $"{at}.schedule"),
             optimizer, guards, a.TryGetProperty("optional", out var o) && json.Bool(o, $"{at}.optional"),
             a.TryGetProperty("gi", out var gi) && json.Bool(gi, $"{at}.gi"),
             a.TryGetProperty("lr_scale", out var scale) ? json.Positive(scale, $"{at}.lr_scale") : 1);

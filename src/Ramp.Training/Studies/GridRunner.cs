@@ -41,7 +41,8 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
         return Path.Combine(OutDir, "runs", cell.RunId);
     }
 
-    /// <summary>Runs <paramref name="cells"/> with the data of each case study from <paramref name="data"/>; returns the outcomes in cell order.</summary>
+    /// <summary>Runs <paramref name="cells"/> with the data of each case study from <paramref name="data"/>; returns the outcomes in cell
+    /// order.</summary>
     public IReadOnlyList<CellOutcome> Run(IReadOnlyList<StudyCell> cells, IReadOnlyDictionary<string, StudyData> data)
     {
         ArgumentNullException.ThrowIfNull(cells);

@@ -29,7 +29,8 @@ internal sealed class JsonReading(string file)
         if (!e.TryGetProperty(name, out var v))
             return fallback ?? throw new GridFileException(File, $"{at}.{name}", $"missing (one of {string.Join(", ", choices)})");
         var s = Text(v, $"{at}.{name}");
-        return choices.Contains(s) ? s : throw new GridFileException(File, $"{at}.{name}", $"'{s}' is not one of {string.Join(", ", choices)}");
+        return choices.Contains(s) ? s : throw new GridFileException(File, $"{at}.{name}",
+            $"'{s}' is not one of {string.Join(", ", choices)}");
     }
 
     public string Text(JsonElement e, string at) =>
@@ -59,7 +60,8 @@ internal sealed class JsonReading(string file)
 
     public long? OptionalLong(JsonElement e, string at, string name) => e.TryGetProperty(name, out var v) ? Long(v, $"{at}.{name}") : null;
 
-    public double? OptionalDouble(JsonElement e, string at, string name) => e.TryGetProperty(name, out var v) ? Double(v, $"{at}.{name}") : null;
+    public double? OptionalDouble(JsonElement e, string at, string name) => e.TryGetProperty(name, out var v) ? Double(v,
+        $"{at}.{name}") : null;
 
     private GridFileException Wrong(string at, string expected, JsonElement actual) =>
         new(File, at, $"expected {expected} but found {Shown(actual)}");

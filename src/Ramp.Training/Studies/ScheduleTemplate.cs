@@ -12,7 +12,8 @@ namespace Ramp.Training.Studies;
 public static class ScheduleTemplate
 {
     /// <summary>The text with every placeholder replaced.</summary>
-    /// <exception cref="FormatException">An unclosed brace, an unknown name or a malformed expression (message names the column).</exception>
+    /// <exception cref="FormatException">An unclosed brace, an unknown name or a malformed expression (message names the
+    /// column).</exception>
     public static string Expand(string template, long steps, long epoch)
     {
         ArgumentNullException.ThrowIfNull(template);

@@ -34,7 +34,8 @@ public static class StudyArms
     {
         var steps = (long)Math.Ceiling(2 / (1 - beta2) - 1e-9);
         var b = beta2.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        return new StudyArm($"untuned-{steps}", $"adam_warmup(beta2={b}) >> {After(decay, steps.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+        return new StudyArm($"untuned-{steps}", $"adam_warmup(beta2={b}) " +
+            $">> {After(decay, steps.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
     }
 
     /// <summary>RAdam without warmup (its rectification is a built-in warmup).</summary>

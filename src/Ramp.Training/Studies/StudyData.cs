@@ -10,7 +10,8 @@ namespace Ramp.Training.Studies;
 /// <param name="Train">Training split.</param>
 /// <param name="Test">Test split.</param>
 /// <param name="Source">Where the data came from (shipped subset, a folder, a file).</param>
-/// <param name="UnigramEntropy">Text: entropy (nats) of the character frequencies of the training text, the loss of a model that ignores context; null for images.</param>
+/// <param name="UnigramEntropy">Text: entropy (nats) of the character frequencies of the training text, the loss of a model that ignores
+/// context; null for images.</param>
 public sealed record StudyData(ITrainingData Train, ITrainingData Test, string Source, double? UnigramEntropy)
 {
     /// <summary>Loads the data <paramref name="grid"/> names (see <see cref="StudyGrid.DataDir"/>).</summary>

@@ -9,7 +9,8 @@ namespace Ramp.Training.Studies;
 /// </summary>
 /// <param name="CaseStudy">The name that groups the runs in the report (<c>fmnist-sgd</c>, <c>char-transformer-post-ln</c>).</param>
 /// <param name="Data"><c>fashion-mnist</c> or <c>text</c>.</param>
-/// <param name="DataDir"><c>shipped</c> (the subset inside Ramp, default), <c>default</c> (Debian's full Fashion-MNIST when installed, else shipped), or a folder / text file.</param>
+/// <param name="DataDir"><c>shipped</c> (the subset inside Ramp, default), <c>default</c> (Debian's full Fashion-MNIST when installed, else
+/// shipped), or a folder / text file.</param>
 /// <param name="Model">The model.</param>
 /// <param name="Optimizer">The optimizer.</param>
 /// <param name="Batch">Examples per step.</param>

@@ -45,8 +45,7 @@ public static class StudyPresets
         const string cosine = "cosine({rest})";
         var sgd = new OptimizerSettings("sgd", Momentum: 0.9);
         var mlp = new ModelSettings("mlp", Hidden: [256, 256]);
-        StudyArm[] arms =
-        [
+        StudyArm[] arms = [
             StudyArms.NoWarmup(cosine), StudyArms.Linear("epoch/2", cosine), StudyArms.Linear("epoch", cosine),
             StudyArms.Linear("3*epoch", cosine), StudyArms.AutoWarmup(cosine), StudyArms.ZClipSkip(cosine),
         ];
@@ -84,7 +83,8 @@ public static class StudyPresets
             foreach (var scale in full ? new[] { 1.0, 1.5 } : [1.5])
             {
                 var model = new ModelSettings("deep-mlp", Depth: 8, Width: 128, InitScale: Math.Sqrt(2) * scale);
-                grids.Add(new StudyGrid($"deep-mlp-{optimizer}-s{scale:0.0}", "fashion-mnist", full ? "default" : "shipped", model, settings,
+                grids.Add(new StudyGrid($"deep-mlp-{optimizer}-s{scale:0.0}", "fashion-mnist", full ? "default" : "shipped",
+                    model, settings,
                     256, full ? 1500 : 300, null, arms, peaks, full ? [1, 2, 3] : [1, 2]));
             }
         }

@@ -70,8 +70,15 @@ public sealed record AutoWarmupController
         {
             case GateLevel.Red when state.CooldownLeft > 0 && verdict.Gate != "non-finite":
                 // The back-off already answered this instability; give the cut lr its cooldown to show an effect.
-                next = next with { GreenStreak = 0, CooldownLeft = state.CooldownLeft - 1, Holds = state.Holds + 1, HeldBy = state.Tally.Add(verdict.Gate) };
-                decision = Decide(state, WarmupAction.Hold, verdict.Gate, verdict.Reason + " (cooling down after a back-off)", state.Factor);
+                next = next with
+                {
+                    GreenStreak = 0,
+                    CooldownLeft = state.CooldownLeft - 1,
+                    Holds = state.Holds + 1,
+                    HeldBy = state.Tally.Add(verdict.Gate)
+                };
+                decision = Decide(state, WarmupAction.Hold, verdict.Gate, verdict.Reason
+                    + " (cooling down after a back-off)", state.Factor);
                 break;
             case GateLevel.Red:
                 var cut = Math.Max(o.MinFactor, state.Factor * o.BackOffFactor);
@@ -87,7 +94,13 @@ public sealed record AutoWarmupController
                 decision = Decide(state, WarmupAction.BackOff, verdict.Gate, verdict.Reason, cut);
                 break;
             case GateLevel.Amber:
-                next = next with { GreenStreak = 0, CooldownLeft = Math.Max(0, state.CooldownLeft - 1), Holds = state.Holds + 1, HeldBy = state.Tally.Add(verdict.Gate) };
+                next = next with
+                {
+                    GreenStreak = 0,
+                    CooldownLeft = Math.Max(0, state.CooldownLeft - 1),
+                    Holds = state.Holds + 1,
+                    HeldBy = state.Tally.Add(verdict.Gate)
+                };
                 decision = Decide(state, WarmupAction.Hold, verdict.Gate, verdict.Reason, state.Factor);
                 break;
             default:
@@ -98,7 +111,8 @@ public sealed record AutoWarmupController
                 if (next.GreenStreak >= o.GreenStepsToFinish)
                 {
                     next = next with { Phase = AutoWarmupPhase.Done, EndedAt = state.Step };
-                    decision = Decide(state, WarmupAction.Done, "", F($"target reached and all gates green for {next.GreenStreak} steps"), 1);
+                    decision = Decide(state, WarmupAction.Done, "",
+                        F($"target reached and all gates green for {next.GreenStreak} steps"), 1);
                 }
                 break;
         }

@@ -18,15 +18,18 @@ namespace Ramp.Training.Tuning.AutoWarmup;
 /// 0.9 at about a tenth of its target on the Fashion-MNIST MLP (2.8 accuracy points below the best fixed warmup at
 /// peak 0.2); 3e-2 finishes warmup there within 0.4 points of it and still survives peaks where fixed warmups
 /// diverge (docs/auto-warmup.md has the runs).</param>
-/// <param name="UpdateRatioRed">Ratio that counts as red, &gt; amber (+infinity: never). Default 3e-1 (a step that moves almost a third of a
+/// <param name="UpdateRatioRed">Ratio that counts as red, &gt; amber (+infinity: never). Default 3e-1 (a step that moves almost a third of
+/// a
 /// layer's weights).</param>
-/// <param name="ZAmber">Loss z-score (against the median and MAD of recent losses) that holds, &gt; 0. Default 2.5 (ZClip's threshold).</param>
+/// <param name="ZAmber">Loss z-score (against the median and MAD of recent losses) that holds, &gt; 0. Default 2.5 (ZClip's
+/// threshold).</param>
 /// <param name="ZRed">Loss z-score that backs off, &gt; ZAmber. Default 6 (OLMo-core's skip-step sigma).</param>
 /// <param name="GradNormAmber">Hold when the gradient norm exceeds its recent median by this factor, &gt; 1. Default 3.
 /// A multiple and not a z-score: while warming the norm trends (on the Fashion-MNIST MLP it rose to 2.2x its median
 /// in healthy steps, a z-score of 8 against the tight spread of the first steps), and the spikes that preceded the
 /// deep MLP's blow-up were 4x, 11x and 40x.</param>
-/// <param name="GradNormRed">Back off when the gradient norm exceeds its recent median by this factor, &gt; GradNormAmber. Default 10.</param>
+/// <param name="GradNormRed">Back off when the gradient norm exceeds its recent median by this factor, &gt; GradNormAmber. Default
+/// 10.</param>
 /// <param name="StatsWindow">Recent values whose median and MAD the loss and gradient-norm gates judge against,
 /// &gt;= MinSamples. Default 32: long enough that a 3%-a-step loss drift outgrows the median's 16-step lag by the
 /// catapult's red 1.5x, short enough to forget the start-up transient within the first climb (see
@@ -93,13 +96,19 @@ public sealed record AutoWarmupOptions(
     /// MLP (AdamW, beta2 0.99, peak 1.6e-2) at 0.857 against 0.859 for 200 steps; the gates, not the length, guard it.
     /// </summary>
     public static AutoWarmupOptions ForAdam(double targetLr, double initialFactor = PresetInitialFactor) =>
-        ForSgd(targetLr, initialFactor) with { Growth = 1.1, UpdateRatioAmber = double.PositiveInfinity, UpdateRatioRed = double.PositiveInfinity };
+        ForSgd(targetLr, initialFactor) with
+        {
+            Growth = 1.1,
+            UpdateRatioAmber = double.PositiveInfinity,
+            UpdateRatioRed = double.PositiveInfinity
+        };
 
     /// <summary>
     /// Options that let loss catapults run their course (Kalra &amp; Barkeshli's persistent catapult warmup): a
     /// catapult, a burst of loss that lowers the sharpness and then recovers, only holds the climb; the factor is
     /// cut only for non-finite values, red update ratios, or a loss above 100x its recent level (a blow-up). Loss
-    /// z-scores and gradient-norm multiples then never back off (<see cref="ZRed"/>, <see cref="GradNormRed"/> = +infinity). Use it when the default's
+    /// z-scores and gradient-norm multiples then never back off (<see cref="ZRed"/>, <see cref="GradNormRed"/> = +infinity). Use it when
+    /// the default's
     /// back-offs keep the climb below the target at the same place (each halving aborts the catapult that would
     /// have made the higher learning rate stable).
     /// </summary>
@@ -115,18 +124,21 @@ public sealed record AutoWarmupOptions(
         Check(BackOffFactor is > 0 and < 1, nameof(BackOffFactor), BackOffFactor, "in (0, 1)");
         Check(MinFactor > 0 && MinFactor <= InitialFactor, nameof(MinFactor), MinFactor, $"in (0, initial factor {InitialFactor}]");
         Check(CooldownSteps >= 0, nameof(CooldownSteps), CooldownSteps, ">= 0");
-        Check(UpdateRatioAmber > 0 && !double.IsNaN(UpdateRatioAmber), nameof(UpdateRatioAmber), UpdateRatioAmber, "> 0 (+infinity: gate off)");
+        Check(UpdateRatioAmber > 0 && !double.IsNaN(UpdateRatioAmber), nameof(UpdateRatioAmber), UpdateRatioAmber,
+            "> 0 (+infinity: gate off)");
         Check(UpdateRatioRed > UpdateRatioAmber || double.IsPositiveInfinity(UpdateRatioRed), nameof(UpdateRatioRed), UpdateRatioRed,
             $"> update ratio amber {UpdateRatioAmber} (+infinity: never)");
         Check(ZAmber > 0 && double.IsFinite(ZAmber), nameof(ZAmber), ZAmber, "finite and > 0");
         Check(ZRed > ZAmber && !double.IsNaN(ZRed), nameof(ZRed), ZRed, $"> z amber {ZAmber} (+infinity: never)");
         Check(GradNormAmber > 1 && double.IsFinite(GradNormAmber), nameof(GradNormAmber), GradNormAmber, "finite and > 1");
-        Check(GradNormRed > GradNormAmber && !double.IsNaN(GradNormRed), nameof(GradNormRed), GradNormRed, $"> grad norm amber {GradNormAmber} (+infinity: never)");
+        Check(GradNormRed > GradNormAmber && !double.IsNaN(GradNormRed), nameof(GradNormRed), GradNormRed,
+            $"> grad norm amber {GradNormAmber} (+infinity: never)");
         Check(MinSamples >= 2, nameof(MinSamples), MinSamples, ">= 2");
         Check(StatsWindow >= MinSamples, nameof(StatsWindow), StatsWindow, $">= min samples {MinSamples}");
         Check(FastAlpha is >= 0 and < 1, nameof(FastAlpha), FastAlpha, "in [0, 1)");
         Check(CatapultAmber > 0 && double.IsFinite(CatapultAmber), nameof(CatapultAmber), CatapultAmber, "finite and > 0");
-        Check(CatapultRed > CatapultAmber && double.IsFinite(CatapultRed), nameof(CatapultRed), CatapultRed, $"> catapult amber {CatapultAmber}");
+        Check(CatapultRed > CatapultAmber && double.IsFinite(CatapultRed), nameof(CatapultRed), CatapultRed,
+            $"> catapult amber {CatapultAmber}");
         Check(GreenStepsToFinish >= 1, nameof(GreenStepsToFinish), GreenStepsToFinish, ">= 1");
         Check(MaxSteps is null or >= 1, nameof(MaxSteps), MaxSteps, ">= 1");
     }

@@ -23,9 +23,11 @@ internal static class WarmupGates
                 if (r.Ratio > top.Ratio || r.Ratio == top.Ratio && string.CompareOrdinal(r.Layer, top.Layer) < 0) top = r;
             }
             if (top.Ratio > o.UpdateRatioRed)
-                worst = Worse(worst, Red("update-ratio", F($"layer '{top.Layer}' update/weight ratio {top.Ratio:G3} > red bound {o.UpdateRatioRed:G3}")));
+                worst = Worse(worst, Red("update-ratio",
+                    F($"layer '{top.Layer}' update/weight ratio {top.Ratio:G3} > red bound {o.UpdateRatioRed:G3}")));
             else if (top.Ratio > o.UpdateRatioAmber)
-                worst = Worse(worst, Amber("update-ratio", F($"layer '{top.Layer}' update/weight ratio {top.Ratio:G3} > amber bound {o.UpdateRatioAmber:G3}")));
+                worst = Worse(worst, Amber("update-ratio",
+                    F($"layer '{top.Layer}' update/weight ratio {top.Ratio:G3} > amber bound {o.UpdateRatioAmber:G3}")));
         }
 
         if (s.LossStats.Values.Length >= o.MinSamples)
@@ -33,9 +35,11 @@ internal static class WarmupGates
             var level = s.LossStats.Median;
             var scale = Math.Abs(level);
             if (signals.Loss - level > o.CatapultRed * scale)
-                worst = Worse(worst, Red("catapult", F($"loss {signals.Loss:G4} is more than {1 + o.CatapultRed:G3}x its recent level {level:G4}")));
+                worst = Worse(worst, Red("catapult",
+                    F($"loss {signals.Loss:G4} is more than {1 + o.CatapultRed:G3}x its recent level {level:G4}")));
             else if (fastLoss - level > o.CatapultAmber * scale)
-                worst = Worse(worst, Amber("catapult", F($"smoothed loss {fastLoss:G4} rose more than {o.CatapultAmber * 100:G3}% above its recent level {level:G4}")));
+                worst = Worse(worst, Amber("catapult",
+                    F($"smoothed loss {fastLoss:G4} rose more than {o.CatapultAmber * 100:G3}% above its recent level {level:G4}")));
         }
 
         worst = Worse(worst, ZGate("loss-z", "loss", s.LossStats.ZScore(signals.Loss, o.MinSamples), o));
@@ -43,9 +47,11 @@ internal static class WarmupGates
         {
             var median = s.GradNormStats.Median;
             if (norm > o.GradNormRed * median)
-                worst = Worse(worst, Red("grad-norm", F($"gradient norm {norm:G4} is more than {o.GradNormRed:G3}x its recent median {median:G4}")));
+                worst = Worse(worst, Red("grad-norm",
+                    F($"gradient norm {norm:G4} is more than {o.GradNormRed:G3}x its recent median {median:G4}")));
             else if (norm > o.GradNormAmber * median)
-                worst = Worse(worst, Amber("grad-norm", F($"gradient norm {norm:G4} is more than {o.GradNormAmber:G3}x its recent median {median:G4}")));
+                worst = Worse(worst, Amber("grad-norm",
+                    F($"gradient norm {norm:G4} is more than {o.GradNormAmber:G3}x its recent median {median:G4}")));
         }
         return worst;
     }

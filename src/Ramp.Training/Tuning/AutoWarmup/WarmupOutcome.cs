@@ -23,11 +23,14 @@ public static class WarmupOutcome
         {
             AutoWarmupPhase.Done => F($"auto() reached the requested peak {requestedLr:G4} at step {state.EndedAt} after {decisions}."),
             _ when suggested is { } s => F($"auto() held the learning rate far below the requested peak {requestedLr:G4}: ")
-                + (state.Phase == AutoWarmupPhase.GaveUp ? F($"it gave up at step {state.EndedAt} ") : "the run ended while it was still warming, ")
-                + F($"at {end:G3} ({factor * 100:G3}% of the peak) after {decisions}. The highest rate it trained at with every gate green was {sustained:G3}; ")
+                + (state.Phase == AutoWarmupPhase.GaveUp ? F($"it gave up at step {state.EndedAt} ")
+                    : "the run ended while it was still warming, ")
+                + F($"at {end:G3} ({factor * 100:G3}% of the peak) after {decisions}. The highest rate it trained at with every gate ") +
+                    F($"green was {sustained:G3}; ")
                 + F($"suggested peak {s:G2} (rerun with --lr {s:G2}, or a fixed warmup to it)."),
             _ => F($"auto() did not reach the requested peak {requestedLr:G4}: ")
-                + (state.Phase == AutoWarmupPhase.GaveUp ? F($"it gave up at step {state.EndedAt} ") : "the run ended while it was still warming, ")
+                + (state.Phase == AutoWarmupPhase.GaveUp ? F($"it gave up at step {state.EndedAt} ")
+                    : "the run ended while it was still warming, ")
                 + F($"at {end:G3} ({factor * 100:G3}% of the peak) after {decisions}."),
         };
         return new AutoWarmupOutcome(requestedLr, phase, state.EndedAt, factor, sustained, state.Holds, state.BackOffs,

@@ -37,12 +37,14 @@ public sealed record ColdStartPlan(
     /// <summary>Largest learning rate tried.</summary>
     public double MaxLr { get; } = MaxLr > MinLr && double.IsFinite(MaxLr)
         ? MaxLr
-        : throw new ArgumentOutOfRangeException(nameof(MaxLr), MaxLr, $"cold start: max lr must be finite and > min lr ({MinLr}) but was {MaxLr}");
+        : throw new ArgumentOutOfRangeException(nameof(MaxLr), MaxLr, $"cold start: max lr must be finite and > min lr ({MinLr}) but " +
+            $"was {MaxLr}");
 
     /// <summary>First learning rate tried.</summary>
     public double InitialLr { get; } = InitialLr >= MinLr && InitialLr <= MaxLr
         ? InitialLr
-        : throw new ArgumentOutOfRangeException(nameof(InitialLr), InitialLr, $"cold start: initial lr must be in [{MinLr}, {MaxLr}] but was {InitialLr}");
+        : throw new ArgumentOutOfRangeException(nameof(InitialLr), InitialLr,
+            $"cold start: initial lr must be in [{MinLr}, {MaxLr}] but was {InitialLr}");
 
     /// <summary>Bracketing factor.</summary>
     public double Growth { get; } = Growth > 1 && double.IsFinite(Growth)
@@ -52,7 +54,8 @@ public sealed record ColdStartPlan(
     /// <summary>Bracket ratio at which bisection stops.</summary>
     public double Tolerance { get; } = Tolerance > 1 && double.IsFinite(Tolerance)
         ? Tolerance
-        : throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, $"cold start: tolerance must be finite and > 1 but was {Tolerance}");
+        : throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance,
+            $"cold start: tolerance must be finite and > 1 but was {Tolerance}");
 
     /// <summary>Most trials run.</summary>
     public int MaxTrials { get; } = MaxTrials >= 1
@@ -62,5 +65,6 @@ public sealed record ColdStartPlan(
     /// <summary>Steps per trial.</summary>
     public int TrialSteps { get; } = TrialSteps >= 1
         ? TrialSteps
-        : throw new ArgumentOutOfRangeException(nameof(TrialSteps), TrialSteps, $"cold start: trial steps must be >= 1 but was {TrialSteps}");
+        : throw new ArgumentOutOfRangeException(nameof(TrialSteps), TrialSteps,
+            $"cold start: trial steps must be >= 1 but was {TrialSteps}");
 }

@@ -34,7 +34,8 @@ public sealed record EdgeRule(double Rise = 1.25, double Divisor = 1.5) : Sugges
     /// <inheritdoc />
     public override string Name => "edge";
 
-    /// <summary>The index of the edge point in <paramref name="series"/>, and of the minimum before it; null edge when the loss never rose <see cref="Rise"/> times above its minimum.</summary>
+    /// <summary>The index of the edge point in <paramref name="series"/>, and of the minimum before it; null edge when the loss never rose
+    /// <see cref="Rise"/> times above its minimum.</summary>
     public (int Minimum, int? Edge) Find(RangeSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -55,9 +56,11 @@ public sealed record EdgeRule(double Rise = 1.25, double Divisor = 1.5) : Sugges
         var (minimum, edge) = Find(series);
         if (edge is not { } e)
             return LrSuggestion.None(Name, string.Create(CultureInfo.InvariantCulture,
-                $"edge: no suggestion, the loss never rose {Rise:G3}x above its lowest point (lr {series.Lrs[minimum]:G3}); the ramp may have ended too early"));
+                $"edge: no suggestion, the loss never rose {Rise:G3}x above its lowest point (lr {series.Lrs[minimum]:G3}); ")
+                + "the ramp may have ended too early");
         var lr = series.Lrs[e] / Divisor;
+        var lowest = string.Create(CultureInfo.InvariantCulture, $"{series.Losses[minimum]:G4} at lr {series.Lrs[minimum]:G4}");
         return new LrSuggestion(Name, lr, e, string.Create(CultureInfo.InvariantCulture,
-            $"edge: lr {lr:G4}, 1/{Divisor:G3} of lr {series.Lrs[e]:G4} where the loss rose {Rise:G3}x above its lowest point ({series.Losses[minimum]:G4} at lr {series.Lrs[minimum]:G4})"));
+            $"edge: lr {lr:G4}, 1/{Divisor:G3} of lr {series.Lrs[e]:G4} where the loss rose {Rise:G3}x above its lowest point ({lowest})"));
     }
 }

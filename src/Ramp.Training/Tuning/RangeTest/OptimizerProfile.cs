@@ -22,7 +22,8 @@ public sealed record OptimizerProfile(string Name, double? Beta2 = null, int? St
     /// <summary>Optimizer steps per epoch, or null.</summary>
     public int? StepsPerEpoch { get; } = StepsPerEpoch is null or >= 1
         ? StepsPerEpoch
-        : throw new ArgumentOutOfRangeException(nameof(StepsPerEpoch), StepsPerEpoch, $"optimizer profile: steps per epoch must be >= 1 but was {StepsPerEpoch}");
+        : throw new ArgumentOutOfRangeException(nameof(StepsPerEpoch), StepsPerEpoch,
+            $"optimizer profile: steps per epoch must be >= 1 but was {StepsPerEpoch}");
 
     /// <summary>True for the Adam family (a beta2 is given).</summary>
     public bool IsAdamFamily => Beta2 is not null;

@@ -28,7 +28,8 @@ public sealed record RangeSeries
             if (!(lrs[i] > 0) || !double.IsFinite(lrs[i]))
                 throw new ArgumentException($"range series: learning rate {i} must be finite and > 0 but was {lrs[i]}", nameof(lrs));
             if (i > 0 && !(lrs[i] > lrs[i - 1]))
-                throw new ArgumentException($"range series: learning rates must strictly increase but lr[{i}] = {lrs[i]} <= lr[{i - 1}] = {lrs[i - 1]}", nameof(lrs));
+                throw new ArgumentException($"range series: learning rates must strictly increase but lr[{i}] = {lrs[i]} <= lr[{i - 1}] " +
+                    $"= {lrs[i - 1]}", nameof(lrs));
             if (!double.IsFinite(losses[i]))
                 throw new ArgumentException($"range series: loss {i} must be finite but was {losses[i]}", nameof(losses));
         }

@@ -27,7 +27,8 @@ public sealed record SlideRule(int Window = 15, double Threshold = 0.005, double
     /// <summary>Gradient-difference threshold.</summary>
     public double Threshold { get; } = Threshold >= 0 && double.IsFinite(Threshold)
         ? Threshold
-        : throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, $"slide: threshold must be finite and >= 0 but was {Threshold}");
+        : throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold,
+            $"slide: threshold must be finite and >= 0 but was {Threshold}");
 
     /// <summary>Multiplier on the pick.</summary>
     public double Adjust { get; } = Adjust > 0 && double.IsFinite(Adjust)
@@ -61,6 +62,7 @@ public sealed record SlideRule(int Window = 15, double Threshold = 0.005, double
         }
         var lr = series.Lrs[pick] * Adjust;
         return new LrSuggestion(Name, lr, pick, string.Create(CultureInfo.InvariantCulture,
-            $"slide: lr {lr:G4}, the left end of the last {Window}-point window (walking in from the high end) over which the loss curve still bends"));
+            $"slide: lr {lr:G4}, the left end of the last {Window}-point window (walking in from the high end) ")
+            + "over which the loss curve still bends");
     }
 }

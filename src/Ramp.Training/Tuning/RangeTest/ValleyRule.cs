@@ -50,6 +50,7 @@ public sealed record ValleyRule : SuggestionRule
         var index = start + span / 3 + span / 6;
         var lr = series.Lrs[index];
         return new LrSuggestion(Name, lr, index, string.Create(CultureInfo.InvariantCulture,
-            $"valley: lr {lr:G4}, about halfway along the longest descent of the loss (lr {series.Lrs[start]:G4} to {series.Lrs[bestEnd]:G4}, {length[bestEnd]} falling points)"));
+            $"valley: lr {lr:G4}, about halfway along the longest descent of the loss (lr {series.Lrs[start]:G4} " +
+                $"to {series.Lrs[bestEnd]:G4}, {length[bestEnd]} falling points)"));
     }
 }

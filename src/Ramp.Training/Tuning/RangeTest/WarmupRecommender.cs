@@ -26,7 +26,8 @@ namespace Ramp.Training.Tuning.RangeTest;
 /// </remarks>
 /// <param name="Edge">The peak rule. Default <see cref="EdgeRule"/> with its defaults (rise 1.25, divisor 1.5).</param>
 /// <param name="MaxWarmupFraction">Largest warmup as a fraction of the total steps; in (0, 1]. Default 0.25.</param>
-/// <param name="MinWarmupFraction">With a total step count, the warmup is at least this fraction of it; in [0, MaxWarmupFraction]. Default 0.05.</param>
+/// <param name="MinWarmupFraction">With a total step count, the warmup is at least this fraction of it; in [0, MaxWarmupFraction]. Default
+/// 0.05.</param>
 /// <param name="AdamMinimumMultiple">For the Adam family, the largest peak as a multiple of the range test's rate of
 /// the lowest loss; at least 1. Default 1.5.</param>
 public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFraction = 0.25, double MinWarmupFraction = 0.05,
@@ -41,7 +42,8 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
     /// <summary>Smallest warmup as a fraction of the total steps.</summary>
     public double MinWarmupFraction { get; } = MinWarmupFraction >= 0 && MinWarmupFraction <= MaxWarmupFraction
         ? MinWarmupFraction
-        : throw new ArgumentOutOfRangeException(nameof(MinWarmupFraction), MinWarmupFraction, $"warmup recommender: min warmup fraction must be in [0, {MaxWarmupFraction}] but was {MinWarmupFraction}");
+        : throw new ArgumentOutOfRangeException(nameof(MinWarmupFraction), MinWarmupFraction,
+            $"warmup recommender: min warmup fraction must be in [0, {MaxWarmupFraction}] but was {MinWarmupFraction}");
 
     /// <summary>The peak rule.</summary>
     public EdgeRule Edge { get; } = Edge ?? new EdgeRule();
@@ -49,7 +51,8 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
     /// <summary>Largest warmup as a fraction of the total steps.</summary>
     public double MaxWarmupFraction { get; } = MaxWarmupFraction is > 0 and <= 1
         ? MaxWarmupFraction
-        : throw new ArgumentOutOfRangeException(nameof(MaxWarmupFraction), MaxWarmupFraction, $"warmup recommender: max warmup fraction must be in (0, 1] but was {MaxWarmupFraction}");
+        : throw new ArgumentOutOfRangeException(nameof(MaxWarmupFraction), MaxWarmupFraction,
+            $"warmup recommender: max warmup fraction must be in (0, 1] but was {MaxWarmupFraction}");
 
     /// <summary>The recommendation; see the type's remarks for the rules.</summary>
     /// <exception cref="ArgumentException">No peak can be derived (no edge or minimum and no surviving cold-start lr),
@@ -59,7 +62,8 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         if (totalSteps is <= 0)
-            throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps, $"warmup recommender: total steps must be > 0 but was {totalSteps}");
+            throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps,
+                $"warmup recommender: total steps must be > 0 but was {totalSteps}");
         var why = new List<string>();
         var (peak, suggestion) = ChoosePeak(rangeTest, coldStart, optimizer, why);
         var warmup = ChooseWarmup(peak, coldStart, optimizer, why);
@@ -72,24 +76,29 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
                 var lower = Math.Min(peak, c * cap / k);
                 if (lower < peak)
                 {
-                    why.Add(F($"That warmup is longer than {MaxWarmupFraction * 100:G3}% of the {total}-step run, so the peak was lowered to {lower:G4}, which a {cap}-step warmup keeps under the cold-start limit for {k} steps."));
+                    why.Add(F($"That warmup is longer than {MaxWarmupFraction * 100:G3}% of the {total}-step run, so the peak was ") +
+                        F($"lowered to {lower:G4}, which a {cap}-step warmup keeps under the cold-start limit for {k} steps."));
                     peak = lower;
                 }
                 else why.Add(F($"The warmup was shortened to {cap} steps ({MaxWarmupFraction * 100:G3}% of the {total}-step run)."));
             }
-            else why.Add(F($"The warmup was shortened from {warmup} to {cap} steps ({MaxWarmupFraction * 100:G3}% of the {total}-step run): a longer one leaves too little of the run at the peak."));
+            else why.Add(F($"The warmup was shortened from {warmup} to {cap} steps ({MaxWarmupFraction * 100:G3}% of the {total}-step ") +
+                "run): a longer one leaves too little of the run at the peak.");
             warmup = cap;
         }
         if (totalSteps is { } length && warmup < (long)Math.Ceiling(MinWarmupFraction * length - 1e-9))
         {
             var floor = (long)Math.Ceiling(MinWarmupFraction * length - 1e-9);
-            why.Add(F($"Warmup {floor} steps ({MinWarmupFraction * 100:G3}% of the {length}-step run) all the same: a 20-step trial from the start does not see every slow failure (deep networks from a large initialisation), and so short a warmup costs almost nothing in a decaying schedule."));
+            why.Add(F($"Warmup {floor} steps ({MinWarmupFraction * 100:G3}% of the {length}-step run) all the same: ")
+                + "a 20-step trial from the start does not see every slow failure (deep networks from a large initialisation), "
+                + "and so short a warmup costs almost nothing in a decaying schedule.");
             warmup = floor;
         }
         return new WarmupRecommendation(peak, warmup, suggestion, why.ToArray());
     }
 
-    private (double Peak, LrSuggestion? Suggestion) ChoosePeak(RangeTestResult? rangeTest, ColdStartResult? coldStart, OptimizerProfile optimizer,
+    private (double Peak, LrSuggestion? Suggestion) ChoosePeak(RangeTestResult? rangeTest, ColdStartResult? coldStart,
+        OptimizerProfile optimizer,
         List<string> why)
     {
         if (rangeTest is not null)
@@ -99,14 +108,19 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
             if (s.Lr is { } lr)
             {
                 var (minimum, edge) = Edge.Find(series);
-                why.Add(F($"In the range test the loss was lowest at lr {series.Lrs[minimum]:G3} and turned up at lr {series.Lrs[edge!.Value]:G3} (a quarter above its lowest): above that rate the run is unstable."));
+                why.Add(F($"In the range test the loss was lowest at lr {series.Lrs[minimum]:G3} and turned up at lr ") +
+                    F($"{series.Lrs[edge!.Value]:G3} (a quarter above its lowest): above that rate the run is unstable."));
                 var cap = AdamMinimumMultiple * series.Lrs[minimum];
                 if (optimizer.IsAdamFamily && cap < lr)
                 {
-                    why.Add(F($"Peak {cap:G4}: {AdamMinimumMultiple:G3} times the rate of the lowest loss, below the edge divided by {Edge.Divisor:G3} ({lr:G4}); with Adam the best peak of a short run lies near the rate of the lowest loss, not near the edge (docs/find-lr.md measures this on six models)."));
-                    return (cap, new LrSuggestion("adam-minimum", cap, minimum, F($"adam-minimum: lr {cap:G4}, {AdamMinimumMultiple:G3}x the rate of the lowest loss")));
+                    why.Add(F($"Peak {cap:G4}: {AdamMinimumMultiple:G3} times the rate of the lowest loss, below the edge divided by ") +
+                        F($"{Edge.Divisor:G3} ({lr:G4}); with Adam the best peak of a short run lies near the rate of the lowest loss, ") +
+                        "not near the edge (docs/find-lr.md measures this on six models).");
+                    return (cap, new LrSuggestion("adam-minimum", cap, minimum,
+                        F($"adam-minimum: lr {cap:G4}, {AdamMinimumMultiple:G3}x the rate of the lowest loss")));
                 }
-                why.Add(F($"Peak {lr:G4}: the edge divided by {Edge.Divisor:G3}; short runs with a decaying schedule train best a little below the edge (docs/find-lr.md measures this on six models)."));
+                why.Add(F($"Peak {lr:G4}: the edge divided by {Edge.Divisor:G3}; short runs with a decaying schedule train best a ") +
+                    "little below the edge (docs/find-lr.md measures this on six models).");
                 return (lr, s);
             }
             if (series.Count >= 2)
@@ -114,7 +128,8 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
                 var (minimum, _) = Edge.Find(series);
                 if (minimum > 0)
                 {
-                    why.Add(F($"In the range test the loss was still at its lowest near the ramp's end (lr {series.Lrs[minimum]:G3}) and never turned up: the edge is higher; a larger --end-lr would find it."));
+                    why.Add(F($"In the range test the loss was still at its lowest near the ramp's end (lr {series.Lrs[minimum]:G3}) ") +
+                        "and never turned up: the edge is higher; a larger --end-lr would find it.");
                     why.Add(F($"Peak {series.Lrs[minimum]:G4}: the rate of the lowest loss, a safe lower bound."));
                     return (series.Lrs[minimum], new LrSuggestion("minimum-loss", series.Lrs[minimum], minimum,
                         F($"the rate of the lowest loss, {series.Lrs[minimum]:G4}")));
@@ -139,30 +154,35 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
         if (coldStart is null)
         {
             if (untuned is not { } u)
-                throw new ArgumentException($"warmup recommender: no cold-start search and no untuned warmup for '{optimizer.Name}' (give beta2 or steps per epoch)", nameof(coldStart));
+                throw new ArgumentException($"warmup recommender: no cold-start search and no untuned warmup for '{optimizer.Name}' " +
+                    "(give beta2 or steps per epoch)", nameof(coldStart));
             why.Add(optimizer.IsAdamFamily
                 ? F($"Warmup {u} steps: without a cold-start search, the usual 2/(1-beta2) for Adam's beta2 = {optimizer.Beta2}.")
                 : F($"Warmup {u} steps: without a cold-start search, one epoch."));
             return u;
         }
         if (coldStart.LargestSurvivingLr is not { } c)
-            throw new ArgumentException(F($"warmup recommender: the cold-start search found no surviving lr (even {coldStart.Plan.MinLr:G4} failed); check the model before sizing a warmup"), nameof(coldStart));
+            throw new ArgumentException(F($"warmup recommender: the cold-start search found no surviving lr (even ") +
+                F($"{coldStart.Plan.MinLr:G4} failed); check the model before sizing a warmup"), nameof(coldStart));
         var k = coldStart.Plan.TrialSteps;
         if (c >= peak)
         {
             why.Add(F($"No warmup: started cold, lr {c:G3} survived its first {k} steps, and the peak is no higher."));
             if (optimizer.IsAdamFamily && untuned is { } adamFloor)
             {
-                why.Add(F($"Warmup {adamFloor} steps all the same: Adam's second-moment estimate needs about 2/(1-beta2) steps (beta2 = {optimizer.Beta2}) before its steps are as small as they will be."));
+                why.Add(F($"Warmup {adamFloor} steps all the same: Adam's second-moment estimate needs about 2/(1-beta2) steps (beta2 ") +
+                    F($"= {optimizer.Beta2}) before its steps are as small as they will be."));
                 return adamFloor;
             }
             return 0;
         }
         var steps = (long)Math.Ceiling(k * peak / c - 1e-9);
-        why.Add(F($"Warmup {steps} steps: started cold, the largest rate that survived its first {k} steps was {c:G3}, below the peak; a linear warmup of {steps} steps stays under {c:G3} for those {k} steps."));
+        why.Add(F($"Warmup {steps} steps: started cold, the largest rate that survived its first {k} steps was {c:G3}, below the peak; ") +
+            F($"a linear warmup of {steps} steps stays under {c:G3} for those {k} steps."));
         if (optimizer.IsAdamFamily && untuned is { } floor && floor > steps)
         {
-            why.Add(F($"Raised to {floor} steps: Adam's second-moment estimate needs about 2/(1-beta2) steps (beta2 = {optimizer.Beta2})."));
+            why.Add(F($"Raised to {floor} steps: Adam's second-moment estimate needs about 2/(1-beta2) steps (beta2 = ") +
+                F($"{optimizer.Beta2})."));
             steps = floor;
         }
         return steps;

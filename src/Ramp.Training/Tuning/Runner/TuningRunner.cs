@@ -25,7 +25,8 @@ public sealed class TuningRunner(nn.Module<Tensor, Tensor> model, OptimizerHelpe
     private readonly DataOrder _order = new(data.Count, batch, seed);
     private readonly Device _device = device ?? torch.CPU;
 
-    /// <summary>Optimizer steps this runner has taken so far (range tests, cold-start trials and trial runs): the cost of a search.</summary>
+    /// <summary>Optimizer steps this runner has taken so far (range tests, cold-start trials and trial runs): the cost of a
+    /// search.</summary>
     public long StepsTaken { get; private set; }
 
     /// <summary>Runs the range test of <paramref name="plan"/> and restores the model and optimizer afterwards.</summary>

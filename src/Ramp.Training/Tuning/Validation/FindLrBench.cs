@@ -106,7 +106,8 @@ public static class FindLrBench
         var peak = double.Parse(f[0], CultureInfo.InvariantCulture);
         if (f[1].Length == 0) return (peak, null);
         double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
-        return (peak, new TrialRun(long.Parse(f[1], CultureInfo.InvariantCulture), D(2), D(3), bool.Parse(f[4]), D(5), f[6].Length == 0 ? null : D(6)));
+        return (peak, new TrialRun(long.Parse(f[1], CultureInfo.InvariantCulture), D(2), D(3), bool.Parse(f[4]), D(5), f[6].Length == 0
+            ? null : D(6)));
     }
 
     private static TrialRun Train(TuningRunner runner, string schedule, double peak, long steps, ITrainingData test)

@@ -6,8 +6,10 @@ namespace Ramp.Training.Tuning.Validation;
 /// <param name="Case">The combination.</param>
 /// <param name="Findings">What find-lr found (its recommendation may be null).</param>
 /// <param name="Recommended">The run at the recommended (peak, warmup); null without a recommendation.</param>
-/// <param name="Sweep">The sweep, one entry per peak (a run, or null where it was not run because two smaller peaks already scored below the best).</param>
-public sealed record FindLrBenchRow(FindLrCase Case, LrFindings Findings, TrialRun? Recommended, IReadOnlyList<(double Peak, TrialRun? Run)> Sweep)
+/// <param name="Sweep">The sweep, one entry per peak (a run, or null where it was not run because two smaller peaks already scored below
+/// the best).</param>
+public sealed record FindLrBenchRow(FindLrCase Case, LrFindings Findings, TrialRun? Recommended, IReadOnlyList<(double Peak,
+    TrialRun? Run)> Sweep)
 {
     /// <summary>The largest shortfall counted as "held": 1 accuracy point for images, 0.03 nats for text.</summary>
     public double Tolerance => Case.Model.IsText ? 0.03 : 0.01;
@@ -16,10 +18,12 @@ public sealed record FindLrBenchRow(FindLrCase Case, LrFindings Findings, TrialR
     public (double Peak, TrialRun Run)? Best => Sweep.Where(s => s.Run is { Diverged: false })
         .Select(s => (s.Peak, Run: s.Run!)).OrderByDescending(s => s.Run.Score).Cast<(double, TrialRun)?>().FirstOrDefault();
 
-    /// <summary>How far the recommendation's score is below the sweep's best (accuracy points, or nats for text); null when either is missing.</summary>
+    /// <summary>How far the recommendation's score is below the sweep's best (accuracy points, or nats for text); null when either is
+    /// missing.</summary>
     public double? Shortfall => Recommended is { } r && Best is { } b ? b.Run.Score - r.Score : null;
 
-    /// <summary>True when the recommended run did not blow up and fell short of the sweep's best by at most <see cref="Tolerance"/>.</summary>
+    /// <summary>True when the recommended run did not blow up and fell short of the sweep's best by at most <see
+    /// cref="Tolerance"/>.</summary>
     public bool Held => Recommended is { Diverged: false } && Shortfall is { } s && s <= Tolerance + 1e-12;
 
     /// <summary>Steps the sweep plans: every peak times the run length.</summary>

@@ -13,7 +13,8 @@ namespace Ramp.Training.Tuning.Validation;
 /// <param name="Optimizer">The optimizer.</param>
 /// <param name="Batch">Examples per step.</param>
 /// <param name="Steps">Length of every run (the recommended one and each sweep run).</param>
-/// <param name="Decay">The preset's decay template, <c>rest</c> standing for the steps after the warmup (<see cref="StudyArms.After"/>).</param>
+/// <param name="Decay">The preset's decay template, <c>rest</c> standing for the steps after the warmup (<see
+/// cref="StudyArms.After"/>).</param>
 /// <param name="Sweep">The sweep's peaks, a factor 2 apart, ascending.</param>
 public sealed record FindLrCase(string Name, string Data, ModelSettings Model, OptimizerSettings Optimizer, int Batch, long Steps,
     string Decay, IReadOnlyList<double> Sweep)
@@ -25,7 +26,8 @@ public sealed record FindLrCase(string Name, string Data, ModelSettings Model, O
     public string Schedule(long warmup, long epoch) => ScheduleTemplate.Expand(
         warmup > 0 ? StudyArm(warmup) : StudyArms.After(Decay, "0"), Steps, epoch);
 
-    private string StudyArm(long warmup) => StudyArms.Linear(warmup.ToString(System.Globalization.CultureInfo.InvariantCulture), Decay).Schedule;
+    private string StudyArm(long warmup) => StudyArms.Linear(warmup.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Decay).Schedule;
 
     /// <summary>Peaks 2^k times <paramref name="from"/>, k = 0..<paramref name="count"/>-1.</summary>
     public static double[] Doubling(double from, int count) => Enumerable.Range(0, count).Select(k => from * Math.Pow(2, k)).ToArray();
@@ -39,7 +41,8 @@ public sealed record FindLrCase(string Name, string Data, ModelSettings Model, O
     public static IReadOnlyList<FindLrCase> Table { get; } =
     [
         Image("mlp-sgd", new ModelSettings("mlp", Hidden: [256, 256]), new OptimizerSettings("sgd"), 256, 186, Doubling(0.05, 6)),
-        Image("mlp-sgd-m0.9", new ModelSettings("mlp", Hidden: [256, 256]), new OptimizerSettings("sgd", Momentum: 0.9), 256, 186, Doubling(0.025, 5)),
+        Image("mlp-sgd-m0.9", new ModelSettings("mlp", Hidden: [256, 256]), new OptimizerSettings("sgd", Momentum: 0.9), 256, 186,
+            Doubling(0.025, 5)),
         Image("cnn-adam", new ModelSettings("cnn"), new OptimizerSettings("adam"), 64, 200, Doubling(5e-4, 7)),
         Image("deep-mlp-s1.5-sgd-m0.9", DeepMlp(), new OptimizerSettings("sgd", Momentum: 0.9), 256, 300, Doubling(0.0025, 6)),
         Image("deep-mlp-s1.5-adamw", DeepMlp(), new OptimizerSettings("adamw", Beta2: 0.99), 256, 300, Doubling(2.5e-4, 7)),
