@@ -17,7 +17,9 @@ internal static class EventsJsonl
     {
         var lines = new StringBuilder();
         foreach (var e in events) lines.Append(JsonSerializer.Serialize(e, RunJson.Line)).Append('\n');
-        if (lines.Length > 0) File.AppendAllText(path, lines.ToString());
+        if (lines.Length == 0) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.AppendAllText(path, lines.ToString());
     }
 
     /// <summary>Converts one event object.</summary>

@@ -15,8 +15,8 @@ public sealed class MetricsWriter
     private readonly bool _momentum;
     private readonly IReadOnlyList<string> _optimizer;
 
-    /// <summary>Writes into <paramref name="folder"/> for <paramref name="groups"/> parameter groups; writes the CSV header when the file
-    /// is new.</summary>
+    /// <summary>Writes into <paramref name="folder"/> (created when missing) for <paramref name="groups"/> parameter groups;
+    /// writes the CSV header when the file is new.</summary>
     public MetricsWriter(string folder, int groups, bool momentum) : this(folder, groups, momentum, [])
     {
     }
@@ -31,6 +31,7 @@ public sealed class MetricsWriter
         _jsonl = Path.Combine(folder, "metrics.jsonl");
         _groups = groups;
         _momentum = momentum;
+        Directory.CreateDirectory(folder);
         if (!File.Exists(_csv) || new FileInfo(_csv).Length == 0) File.WriteAllText(_csv, Header + "\n");
         if (!File.Exists(_jsonl)) File.WriteAllText(_jsonl, "");
     }

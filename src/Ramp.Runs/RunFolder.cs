@@ -6,15 +6,15 @@ namespace Ramp.Runs;
 /// The files of one run folder (layout in docs/run-folder.md), for the side that writes it: their paths, their
 /// writers, and the read-backs a resumed writer needs. Readers of finished or live folders use <see cref="RunFolderReader"/>.
 /// </summary>
+/// <remarks>
+/// A path, nothing more: constructing one and reading through it create nothing on disk. Each writer creates the
+/// folder (and <c>checkpoints/</c>) when it first writes, so code that only looks (is there a run here, with which
+/// settings?) cannot leave an empty folder behind.
+/// </remarks>
 public sealed class RunFolder
 {
-    /// <summary>Opens (and creates) the folder at <paramref name="path"/>, with its <c>checkpoints/</c>.</summary>
-    public RunFolder(string path)
-    {
-        Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(Path);
-        Directory.CreateDirectory(Checkpoints);
-    }
+    /// <summary>The folder at <paramref name="path"/>, which need not exist (nothing is created here).</summary>
+    public RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
 
     /// <summary>Full path of the folder.</summary>
     public string Path { get; }
@@ -40,7 +40,7 @@ public sealed class RunFolder
     /// <summary><c>checkpoints/latest.json</c>.</summary>
     public string LatestCheckpoint => System.IO.Path.Combine(Checkpoints, "latest.json");
 
-    /// <summary>Writes <c>config.json</c> atomically.</summary>
+    /// <summary>Writes <c>config.json</c> atomically (creating the folder).</summary>
     public void WriteConfig(RunConfig config) => AtomicFile.WriteAllText(ConfigFile, ConfigJson.Format(config));
 
     /// <summary>Reads <c>config.json</c>.</summary>
@@ -54,7 +54,7 @@ public sealed class RunFolder
     /// <exception cref="RunFolderException">When the file is not a valid summary.</exception>
     public RunSummary? ReadSummary() => SummaryJson.Read(SummaryFile, SummaryFile);
 
-    /// <summary>Appends events to <c>events.jsonl</c>.</summary>
+    /// <summary>Appends events to <c>events.jsonl</c> (creating the folder and the file on the first one).</summary>
     public void AppendEvents(IEnumerable<RunEvent> events) => EventsJsonl.Append(EventsFile, events);
 
     /// <summary>The events of <c>events.jsonl</c> (a torn last line is left out).</summary>

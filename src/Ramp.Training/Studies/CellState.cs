@@ -34,8 +34,6 @@ public static class CellState
     public static string? Conflict(string folder, RunConfig expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        // Only look: a RunFolder creates its folders, and a cell's folder must not exist before the cell runs.
-        if (!File.Exists(Path.Combine(folder, "config.json"))) return null;
         try
         {
             CheckSame(new RunFolder(folder), expected);

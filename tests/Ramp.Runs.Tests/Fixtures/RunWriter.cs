@@ -67,7 +67,6 @@ internal sealed class RunWriter
             folder.WriteSummary(new RunSummary(config, verdict.Status(ended: true), rows.Count, 1.5, rows[0].Loss, final, verdict.Diverged,
                 verdict.At, [], Events.Where(e => e.IsGuard).ToArray(), [], AutoWarmup));
         }
-        Directory.Delete(folder.Checkpoints);
         return Dir;
     }
 }
