@@ -13,6 +13,7 @@ using Ramp.Training.Tuning.AutoWarmup;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Ramp.Training.Checkpoints;
 
 namespace Ramp.Cli.Commands;
 

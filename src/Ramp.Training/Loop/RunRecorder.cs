@@ -6,6 +6,7 @@ using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
 using Ramp.Training.Tuning.AutoWarmup;
+using Ramp.Training.Checkpoints;
 
 namespace Ramp.Training.Loop;
 

@@ -10,6 +10,7 @@ using Ramp.Training.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Ramp.Training.Checkpoints;
 
 namespace Ramp.Training.Loop;
 

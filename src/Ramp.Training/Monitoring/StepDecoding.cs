@@ -5,7 +5,7 @@ namespace Ramp.Training.Monitoring;
 /// Host-side arithmetic of the monitor: sums per-parameter norms into layers (squares add), forms the ratios and
 /// names the dead-unit fractions. Kept apart from <see cref="StepMonitor"/> so the device side stays a few calls.
 /// </summary>
-public static class StepDecoding
+internal static class StepDecoding
 {
     /// <summary>Decodes <paramref name="step"/> for parameters belonging to <paramref name="layerOfParameter"/>.</summary>
     public static StepReading Decode(MonitoredStep step, IReadOnlyList<string> layers, IReadOnlyList<int> layerOfParameter,

@@ -9,11 +9,12 @@ using Ramp.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Ramp.Training.Checkpoints;
 
 namespace Ramp.Training.Studies;
 
 /// <summary>Trains one cell of a grid into its run folder with the <see cref="Trainer"/>.</summary>
-public static class CellRunner
+internal static class CellRunner
 {
     /// <summary>
     /// The configuration a cell's run records (grid coordinates in <see cref="RunConfig.CaseStudy"/>, <see cref="RunConfig.Arm"/>,

@@ -2,6 +2,7 @@ using Ramp.Runs;
 using Ramp.Training.Loop;
 using Ramp.Training.Models;
 using Ramp.Training.Runs;
+using Ramp.Training.Checkpoints;
 
 namespace Ramp.Cli.Tests.Faults;
 

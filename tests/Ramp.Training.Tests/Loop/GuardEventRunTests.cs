@@ -5,6 +5,7 @@ using Ramp.Training.Guards;
 using Ramp.Training.Loop;
 using Ramp.Training.Monitoring;
 using Ramp.Training.Runs;
+using Ramp.Training.Checkpoints;
 
 namespace Ramp.Training.Tests.Loop;
 

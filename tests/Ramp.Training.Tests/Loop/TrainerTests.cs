@@ -2,6 +2,7 @@ using Ramp.Runs;
 using Ramp.Schedules.Decay;
 using Ramp.Training.Runs;
 using TorchSharp;
+using Ramp.Training.Checkpoints;
 
 namespace Ramp.Training.Tests.Loop;
 

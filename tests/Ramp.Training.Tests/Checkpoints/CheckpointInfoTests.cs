@@ -1,7 +1,8 @@
 using Ramp.Runs;
 using Ramp.Training.Runs;
+using Ramp.Training.Checkpoints;
 
-namespace Ramp.Training.Tests.Runs;
+namespace Ramp.Training.Tests.Checkpoints;
 
 public sealed class CheckpointInfoTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace Ramp.Training.Loop;
+namespace Ramp.Training.Checkpoints;
 
 /// <summary>A checkpoint file is missing, cut short, altered or from another model: the message names the file and what is wrong.</summary>
 public sealed class CheckpointDamagedException : IOException

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Ramp.Training.Binding;
 using Ramp.Training.Tuning.AutoWarmup;
 
-namespace Ramp.Training.Runs;
+namespace Ramp.Training.Checkpoints;
 
 /// <summary>
 /// <c>checkpoints/checkpoint-&lt;step&gt;.json</c> and its copy <c>checkpoints/latest.json</c>: everything besides the

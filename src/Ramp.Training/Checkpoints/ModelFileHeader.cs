@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ramp.Training.Loop;
+namespace Ramp.Training.Checkpoints;
 
 /// <summary>
 /// Reads the layout of a model file written by TorchSharp's <c>Module.save</c> without libtorch: a LEB128 count of
@@ -8,7 +8,7 @@ namespace Ramp.Training.Loop;
 /// and its raw elements. Used to tell a file of another model (other names or shapes) from the one being resumed
 /// before <c>load</c> fails deep inside TorchSharp.
 /// </summary>
-public static class ModelFileHeader
+internal static class ModelFileHeader
 {
     /// <summary>The names and shapes stored in <paramref name="path"/>, in file order.</summary>
     /// <exception cref="FormatException">The file does not have that layout (cut short, extra bytes, unknown dtype).</exception>

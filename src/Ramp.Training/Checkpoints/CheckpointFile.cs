@@ -1,4 +1,4 @@
-namespace Ramp.Training.Runs;
+namespace Ramp.Training.Checkpoints;
 
 /// <summary>One tensor file of a checkpoint as written: its name, its length and its SHA-256, checked before it is read.</summary>
 /// <param name="Name">File name, relative to <c>checkpoints/</c>.</param>

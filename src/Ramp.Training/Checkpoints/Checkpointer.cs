@@ -1,13 +1,13 @@
 using Ramp.Runs;
+using Ramp.Training.Loop;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Ramp.Training.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Ramp.Training.Loop;
+namespace Ramp.Training.Checkpoints;
 
 /// <summary>
 /// Saves and restores the tensors of a checkpoint: <c>model-&lt;step&gt;.bin</c>, <c>optimizer-&lt;step&gt;.bin</c> and
@@ -17,7 +17,7 @@ namespace Ramp.Training.Loop;
 /// (length, checksum, and for the model its tensor names and shapes) before any byte of it reaches libtorch, which
 /// aborts the process on some malformed inputs instead of throwing.
 /// </summary>
-public static class Checkpointer
+internal static class Checkpointer
 {
     private const string IndexPrefix = "checkpoint-";
 
