@@ -8,7 +8,7 @@ namespace Ramp.Training.Optimizers;
 /// One parameter group's settings for <see cref="Prodigy"/>, plus its step count. The estimate <c>d</c> is shared by
 /// all groups; every group's options point at the same device tensors and save them with the group.
 /// </summary>
-public sealed class ProdigyOptions : OptimizerOptions
+public sealed class ProdigyOptions : OptimizerOptions, IBetaOptions
 {
     /// <summary>First-moment decay in [0, 1) (0: no momentum, the step uses <c>d g</c>).</summary>
     public double? Beta1 { get; set; }

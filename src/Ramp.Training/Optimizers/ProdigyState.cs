@@ -83,10 +83,10 @@ public sealed class ProdigyState : OptimizerState, IDisposable
     /// <inheritdoc />
     public override void to(Device device)
     {
-        Start = Move(Start, device);
-        S = Move(S, device);
-        if (ExpAvg is not null) ExpAvg = Move(ExpAvg, device);
-        ExpAvgSq = Move(ExpAvgSq, device);
+        Start = OptimizerTensors.Move(Start, device);
+        S = OptimizerTensors.Move(S, device);
+        if (ExpAvg is not null) ExpAvg = OptimizerTensors.Move(ExpAvg, device);
+        ExpAvgSq = OptimizerTensors.Move(ExpAvgSq, device);
     }
 
     /// <summary>Frees the state's tensors.</summary>
@@ -96,12 +96,5 @@ public sealed class ProdigyState : OptimizerState, IDisposable
         S.Dispose();
         ExpAvg?.Dispose();
         ExpAvgSq.Dispose();
-    }
-
-    private static Tensor Move(Tensor t, Device device)
-    {
-        var moved = t.to(device).DetachFromDisposeScope();
-        if (!ReferenceEquals(moved, t)) t.Dispose();
-        return moved;
     }
 }

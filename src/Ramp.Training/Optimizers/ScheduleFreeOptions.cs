@@ -8,7 +8,7 @@ namespace Ramp.Training.Optimizers;
 /// (Defazio et al. 2024): the settings a group may override, plus the step count, the running sum of averaging weights,
 /// the largest learning rate seen and the train/eval mode, all saved with the optimizer's state.
 /// </summary>
-public sealed class ScheduleFreeOptions : OptimizerOptions
+public sealed class ScheduleFreeOptions : OptimizerOptions, IBetaOptions
 {
     /// <summary>Interpolation between the average <c>x</c> and the base sequence <c>z</c>: Adam's beta1, or SGD's momentum, in (0,
     /// 1).</summary>

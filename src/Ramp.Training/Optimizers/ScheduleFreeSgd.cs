@@ -11,7 +11,7 @@ namespace Ramp.Training.Optimizers;
 /// </summary>
 /// <remarks>
 /// Per parameter at step <c>t</c>: the direction <c>d = g + weight_decay y</c> and the learning rate
-/// <c>lr_t = lr min(1, t / warmup)</c>. The interpolation is the group's beta1 (<see cref="ScheduleFreeParamGroup.Betas"/>),
+/// <c>lr_t = lr min(1, t / warmup)</c>. The interpolation is the group's beta1 (<see cref="BetasParamGroup{TOptions}.Betas"/>),
 /// called momentum here. Call <see cref="ScheduleFreeOptimizer.Eval"/> before evaluating or saving and
 /// <see cref="ScheduleFreeOptimizer.Train"/> before the next step (the training loop does both). Defaults from the
 /// authors' code: lr 1, momentum 0.9, no weight decay, no warmup, r 0, weight_lr_power 2.

@@ -71,8 +71,8 @@ public sealed class ScheduleFreeState : OptimizerState, IDisposable
     /// <inheritdoc />
     public override void to(Device device)
     {
-        Z = Move(Z, device);
-        if (ExpAvgSq is not null) ExpAvgSq = Move(ExpAvgSq, device);
+        Z = OptimizerTensors.Move(Z, device);
+        if (ExpAvgSq is not null) ExpAvgSq = OptimizerTensors.Move(ExpAvgSq, device);
     }
 
     /// <summary>Frees the state's tensors.</summary>
@@ -80,12 +80,5 @@ public sealed class ScheduleFreeState : OptimizerState, IDisposable
     {
         Z.Dispose();
         ExpAvgSq?.Dispose();
-    }
-
-    private static Tensor Move(Tensor t, Device device)
-    {
-        var moved = t.to(device).DetachFromDisposeScope();
-        if (!ReferenceEquals(moved, t)) t.Dispose();
-        return moved;
     }
 }
