@@ -6,7 +6,8 @@ namespace Ramp.Cli.Commands;
 
 /// <summary>
 /// <c>ramp compare (--preset NAME [--grid smoke|full|readme] | --grid-file FILE.json) --out DIR [--jobs N]
-/// [--shard i/n] [--seeds LIST]</c>: trains every cell of a warmup comparison (arms x peak learning rates x seeds)
+/// [--shard i/n] [--seeds LIST] [--halving eta=N,min_steps=N] [--devices cpu|cuda|cuda:0,...]</c>: trains every cell of a warmup
+/// comparison (arms x peak learning rates x seeds)
 /// into <c>DIR/runs/</c>, resumably, then writes <c>DIR/summary.csv</c> and <c>DIR/report.html</c>.
 /// </summary>
 public static class CompareCommand
@@ -58,10 +59,23 @@ public static class CompareCommand
             Description = "Discard the runs already in DIR/runs/ (finished ones too) and train " +
             "the grid anew."
         };
+        var halving = new Option<string?>("--halving")
+        {
+            Description = "Successive halving: train every cell to a first rung (at least min_steps, after its arm's warmup), " +
+            "keep the best 1/eta of each arm's cells, continue them from their checkpoints, and so on to the end.",
+            HelpName = "eta=N,min_steps=N"
+        };
+        var devices = new Option<string?>("--devices")
+        {
+            Description = "Devices the workers train on, round-robin, each worker seeing only its own: cpu (default), " +
+            "cuda (every visible GPU) or cuda:0,cuda:1,...", HelpName = "cpu|cuda|cuda:0,..."
+        };
         var worker = new Option<string?>("--worker") { Hidden = true };
+        var workerDevice = new Option<string?>("--worker-device") { Hidden = true };
+        var stage = new Option<int?>("--halving-stage") { Hidden = true };
         var command = new Command("compare", "Train a warmup comparison grid (arms x peak LRs x seeds), resumably, and write its report.")
         {
-            preset, grid, gridFile, output, jobs, shard, seeds, force, worker,
+            preset, grid, gridFile, output, jobs, shard, seeds, force, halving, devices, worker, workerDevice, stage,
         };
         command.WithExamples(
             new CommandExample("ramp compare --preset deep-mlp --grid readme --out runs/demo",
@@ -77,7 +91,11 @@ public static class CompareCommand
             var request = new CompareRequest(
                 result.GetValue(preset), result.GetRequiredValue(grid), result.GetValue(gridFile), result.GetRequiredValue(output),
                 result.GetRequiredValue(jobs), result.GetValue(shard), result.GetValue(seeds), result.GetValue(worker),
-                result.Tokens.Select(t => t.Value).ToArray(), result.GetValue(force));
+                result.Tokens.Select(t => t.Value).ToArray(), result.GetValue(force))
+            {
+                Halving = result.GetValue(halving), Devices = result.GetValue(devices), WorkerDevice = result.GetValue(workerDevice),
+                Stage = result.GetValue(stage),
+            };
             return CompareRun.Execute(request, result.InvocationConfiguration.Output);
         });
         return command;

@@ -16,12 +16,25 @@ public sealed record CompareRequest(
         IReadOnlyList<string> Tokens,
     bool Force = false)
 {
+    /// <summary><c>--halving eta=N,min_steps=N</c>: successive halving's settings, or null to train every cell to its end.</summary>
+    public string? Halving { get; init; }
+
+    /// <summary><c>--devices</c>: <c>cpu</c> (null), <c>cuda</c> or <c>cuda:0,cuda:1,...</c>.</summary>
+    public string? Devices { get; init; }
+
+    /// <summary>Set in the workers of <c>--jobs N</c>: the device this worker trains on (hidden <c>--worker-device</c>).</summary>
+    public string? WorkerDevice { get; init; }
+
+    /// <summary>Set in the workers of a halving comparison: the stage they train (hidden <c>--halving-stage</c>).</summary>
+    public int? Stage { get; init; }
+
     /// <summary>The command as typed (recorded in each run and in the report), without the worker's own options.</summary>
     public string CommandLine
     {
         get
         {
-            var shown = Worker is null ? Tokens : CompareWorkers.WorkerArgs(Tokens, 0, 1)[..^4];
+            var shown = Worker is null ? Tokens : CompareWorkers.UserArgs(Tokens, "--jobs", "--worker", "--worker-device",
+                "--halving-stage");
             return "ramp " + string.Join(' ', shown.Select(t => t.Contains(' ') ? $"\"{t}\"" : t));
         }
     }

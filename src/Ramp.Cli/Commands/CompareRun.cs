@@ -5,6 +5,8 @@ using Ramp.Reports.Html;
 using Ramp.Training.Data;
 using Ramp.Training.Runs;
 using Ramp.Training.Studies;
+using Ramp.Training.Studies.Halving;
+using TorchSharp;
 
 namespace Ramp.Cli.Commands;
 
@@ -41,7 +43,9 @@ public static class CompareRun
             throw new UsageException($"{source}: {CommandLineRunner.OneLine(e.Message.Split(" (Parameter")[0])}", e);
         }
         var cells = plan.For(shard);
-        if (r.Worker is { } w) return RunWorker(r, ParseShard(w, "--worker"), cells, data, output);
+        var halving = r.Halving is { } h ? ParseHalving(h, r.Shard) : null;
+        var devices = r.WorkerDevice is { } own ? new DeviceList([own]) : DeviceList.Parse(r.Devices, CudaCount);
+        if (r.Worker is { } w) return RunWorker(r, ParseShard(w, "--worker"), cells, data, output, devices.For(0), halving);
         using var held = PathChecks.Lock("--out", r.Out, "compare");
         if (r.Force) DiscardRuns(r.Out);
         CheckNoConflict(r, cells, data);
@@ -49,33 +53,78 @@ public static class CompareRun
         var of = shard.Count > 1 ? $" (shard {shard} of a {plan.Cells.Count}-cell grid)" : "";
         var jobs = Math.Min(r.Jobs, Math.Max(1, cells.Count));
         output.WriteLine($"{cells.Count} runs{of}, {jobs} at a time, into {Path.GetFullPath(Path.Combine(r.Out, "runs"))}");
-        IReadOnlyList<string> failed = [];
-        new CompareProgress(output, cells.Count).Run(report =>
-        {
-            if (jobs > 1) failed = CompareWorkers.Run(r.Tokens, jobs, report);
-            else failed = new GridRunner(r.Out, Environment.ProcessorCount, r.CommandLine)
-            {
-                Finished = o =>
-                report(CompareProgress.Describe(o))
-            }
-                .Run(cells, data).Where(o => o.Action == CellAction.Failed).Select(o => o.Error!).ToArray();
-        });
+        var failed = new List<string>();
+        // Without --halving every cell trains to its end, pruned ones of an earlier halving too: nothing is pruned any more.
+        if (halving is null) File.Delete(Path.Combine(r.Out, HalvingLog.FileName));
+        if (halving is null)
+            new CompareProgress(output, cells.Count).Run(report => failed.AddRange(Train(r, jobs, devices, cells, null, data, report, [])));
+        else
+            HalvingRun.Execute(new HalvingRun.Context(r.Out, cells, halving, output),
+                (stage, title, report) => failed.AddRange(Train(r, jobs, devices, [.. stage.Runs.Select(x => x.Cell)], PauseOf(stage),
+                    data, report,
+                    ["--halving-stage", stage.Index.ToString(CultureInfo.InvariantCulture)])));
         foreach (var f in failed) output.WriteLine($"failed: {f}");
         WriteReport(r, output);
         return failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    // A child process of --jobs N: its share of the cells, one torch thread, plain lines, no report.
-    private static int RunWorker(CompareRequest r, Shard worker, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data,
-        TextWriter output)
+    // The cells of one pass (the whole grid, or a halving stage): in --jobs worker processes, or here.
+    private static IReadOnlyList<string> Train(CompareRequest r, int jobs, DeviceList devices, IReadOnlyList<StudyCell> cells,
+        Func<StudyCell, long>? pause, Dictionary<string, StudyData> data, Action<string> report, IReadOnlyList<string> extra)
     {
+        if (jobs > 1) return CompareWorkers.Run(r.Tokens, jobs, report, devices, extra);
+        var runner = new GridRunner(r.Out, Environment.ProcessorCount, r.CommandLine)
+        {
+            Device = devices.For(0), PauseAt = pause, Finished = o => report(CompareProgress.Describe(o)),
+        };
+        return [.. runner.Run(cells, data).Where(o => o.Action == CellAction.Failed).Select(o => o.Error!)];
+    }
+
+    private static Func<StudyCell, long> PauseOf(HalvingStage stage)
+    {
+        var at = stage.Runs.ToDictionary(x => x.Cell, x => x.StopAt);
+        return c => at[c];
+    }
+
+    // A child process of --jobs N: its share of the cells (of its halving stage), one torch thread, plain lines, no report.
+    private static int RunWorker(CompareRequest r, Shard worker, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data,
+        TextWriter output,
+        string device, HalvingOptions? halving)
+    {
+        Func<StudyCell, long>? pause = null;
+        if (halving is not null && r.Stage is { } k)
+        {
+            var stage = HalvingRun.Plan(r.Out, cells, halving).Stage(k);
+            (cells, pause) = ([.. stage.Runs.Select(x => x.Cell)], PauseOf(stage));
+        }
         var mine = cells.Where((_, i) => worker.Contains(i)).ToArray();
         var threads = Math.Max(1, Environment.ProcessorCount / worker.Count);
         var failed = 0;
         new CompareProgress(output, mine.Length, plain: true).Run(report =>
-            failed = new GridRunner(r.Out, threads, r.CommandLine) { Finished = o => report(CompareProgress.Describe(o)) }
+            failed = new GridRunner(r.Out, threads, r.CommandLine)
+            {
+                Device = device, PauseAt = pause, Finished = o
+                => report(CompareProgress.Describe(o))
+            }
                 .Run(mine, data).Count(o => o.Action == CellAction.Failed));
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static int CudaCount() => torch.cuda.is_available() ? (int)torch.cuda.device_count() : 0;
+
+    private static HalvingOptions ParseHalving(string text, string? shard)
+    {
+        if (shard is not null)
+            throw new UsageException($"--halving: cannot be combined with --shard {shard}: " +
+                "a rung compares every cell of an arm, so one process (with --jobs) must see them all");
+        try
+        {
+            return HalvingOptions.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--halving: {e.Message}", e);
+        }
     }
 
     // --force: the workers of a killed comparison may still be ending, so each run folder is taken under its lock.

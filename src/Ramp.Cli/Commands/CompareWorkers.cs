@@ -11,12 +11,21 @@ namespace Ramp.Cli.Commands;
 public static partial class CompareWorkers
 {
     /// <summary>Starts the workers, waits for them, and returns the lines of failed cells.</summary>
-    public static IReadOnlyList<string> Run(IReadOnlyList<string> tokens, int jobs, Action<string> report)
+    public static IReadOnlyList<string> Run(IReadOnlyList<string> tokens, int jobs, Action<string> report) =>
+        Run(tokens, jobs, report, DeviceList.Cpu, []);
+
+    /// <summary>
+    /// As the other overload, worker k on device <paramref name="devices"/>.<see cref="DeviceList.For"/>(k) (alone in
+    /// its <c>CUDA_VISIBLE_DEVICES</c>), with <paramref name="extra"/> arguments (a halving stage).
+    /// </summary>
+    public static IReadOnlyList<string> Run(IReadOnlyList<string> tokens, int jobs, Action<string> report, DeviceList devices,
+        IReadOnlyList<string> extra)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(report);
         var failures = new List<string>();
-        var processes = Enumerable.Range(0, jobs).Select(k => Start(WorkerArgs(tokens, k, jobs), report, failures)).ToArray();
+        var processes = Plan(tokens, jobs, devices, extra, Environment.GetEnvironmentVariable(DeviceList.VisibleVariable))
+            .Select(w => Start(w.Args, w.Visible, report, failures)).ToArray();
         foreach (var p in processes)
         {
             p.WaitForExit();
@@ -26,21 +35,40 @@ public static partial class CompareWorkers
         return failures;
     }
 
-    /// <summary>The worker's arguments: the user's, without <c>--jobs</c>, plus <c>--jobs 1 --worker k/N</c>.</summary>
+    /// <summary>
+    /// What each worker is started with: its arguments and its <c>CUDA_VISIBLE_DEVICES</c> (null: inherited), given
+    /// this process's own <paramref name="visible"/> value. Worker k trains on <c>--worker-device</c>: <c>cpu</c>, or
+    /// <c>cuda:0</c> of the one device it sees.
+    /// </summary>
+    internal static IReadOnlyList<(List<string> Args, string? Visible)> Plan(IReadOnlyList<string> tokens, int jobs, DeviceList devices,
+        IReadOnlyList<string> extra, string? visible) =>
+        [.. Enumerable.Range(0, jobs).Select(k => (
+            (List<string>)[.. WorkerArgs(tokens, k, jobs), "--worker-device", devices.IsCuda ? "cuda:0" : "cpu", .. extra],
+            devices.VisibleFor(k, visible)))];
+
+    /// <summary>The worker's arguments: the user's, without <c>--jobs</c> and <c>--devices</c>, plus <c>--jobs 1 --worker
+    /// k/N</c>.</summary>
     internal static List<string> WorkerArgs(IReadOnlyList<string> tokens, int k, int jobs)
     {
-        var args = new List<string>();
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (tokens[i] == "--jobs") { i++; continue; }
-            if (tokens[i].StartsWith("--jobs=", StringComparison.Ordinal)) continue;
-            args.Add(tokens[i]);
-        }
+        var args = UserArgs(tokens, "--jobs", "--devices");
         args.AddRange(["--jobs", "1", "--worker", $"{k}/{jobs}"]);
         return args;
     }
 
-    private static Process Start(List<string> args, Action<string> report, List<string> failures)
+    /// <summary><paramref name="tokens"/> without the options named (<c>--name value</c> or <c>--name=value</c>).</summary>
+    internal static List<string> UserArgs(IReadOnlyList<string> tokens, params string[] without)
+    {
+        var args = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (without.Contains(tokens[i])) { i++; continue; }
+            if (without.Any(o => tokens[i].StartsWith(o + "=", StringComparison.Ordinal))) continue;
+            args.Add(tokens[i]);
+        }
+        return args;
+    }
+
+    private static Process Start(List<string> args, string? visible, Action<string> report, List<string> failures)
     {
         var exe = Environment.ProcessPath ?? throw new InvalidOperationException("compare: cannot find the ramp executable to " +
             "start workers");
@@ -49,6 +77,7 @@ public static partial class CompareWorkers
         // Under `dotnet ramp.dll` the process is dotnet itself: the workers need the assembly too.
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet") info.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var a in args) info.ArgumentList.Add(a);
+        if (visible is not null) info.Environment[DeviceList.VisibleVariable] = visible;
         var p = new Process { StartInfo = info };
         p.OutputDataReceived += (_, e) =>
         {

@@ -30,6 +30,7 @@ public static class HtmlReport
         foreach (var (chip, cls) in new[] { ($"{runs.Count} runs", ""), ($"{finished} finished", "ok"), ($"{diverged} diverged",
             diverged > 0 ? "bad" : ""),
                      (unfinished > 0 ? $"{unfinished} unfinished" : "", ""),
+                     (options.Halving.Halved ? $"{options.Halving.Pruned.Count} pruned" : "", ""),
                          ($"{studies.Count} case stud{(studies.Count == 1 ? "y" : "ies")}", ""),
                      ($"{studies.Sum(s => s.Measures.Arms.Count)} arms", "") })
             if (chip.Length > 0) h.Append($"<span class=\"chip {cls}\" data-chip=\"{E(chip.Split(' ', 2)[1])}\">{E(chip)}</span>");
@@ -39,6 +40,7 @@ public static class HtmlReport
         if (unfinished > 0)
             h.Append($"<p class=\"note\">{unfinished} run(s) had not finished (still running or killed); they are read as far as " +
                 "they got.</p>\n");
+        if (options.Halving.Halved) HalvingSection.Append(h, options.Halving);
         var measures = options.Measures ?? MeasureOptions.Default;
         foreach (var s in studies) Study(h, s, chartsFolder, measures);
         h.Append("<section id=\"commands\" class=\"study\"><h2>Commands</h2><p>These commands, as typed, produced the runs and this " +

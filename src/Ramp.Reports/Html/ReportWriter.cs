@@ -15,8 +15,16 @@ public static class ReportWriter
     /// <summary>Reads the runs under <paramref name="roots"/> and writes the report into <paramref name="outDir"/>.</summary>
     /// <returns>The path of <c>report.html</c>.</returns>
     /// <exception cref="RunFolderException">When a run folder cannot be read.</exception>
-    public static string Write(IEnumerable<string> roots, string outDir, ReportOptions? options = null) =>
-        Write(RunFolderReader.ReadAll(roots), outDir, options);
+    public static string Write(IEnumerable<string> roots, string outDir, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var folders = roots.ToArray();
+        var runs = RunFolderReader.ReadAll(folders);
+        var halving = HalvingOutcome.Of(folders, runs);
+        // Pruned cells are left out of the measures (they are not failures) and listed apart.
+        if (!halving.Halved) return Write(runs, outDir, options);
+        return Write([.. runs.Where(r => !halving.IsPruned(r))], outDir, (options ?? new ReportOptions()) with { Halving = halving });
+    }
 
     /// <summary>Writes the report for <paramref name="runs"/> into <paramref name="outDir"/>.</summary>
     /// <returns>The path of <c>report.html</c>.</returns>

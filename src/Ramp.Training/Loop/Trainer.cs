@@ -121,7 +121,8 @@ public sealed class Trainer : IDisposable
         var position = info is null ? StartFresh() : Resume(info);
         _recorder.Open(resumed: info is not null, _step, _binder.Schedules.Groups, _binder.Schedules.Momentum is not null);
         if (_guards.Rollback is not null && info is null) SaveCheckpoint(position);
-        while (_step < _options.Config.Steps && _verdict.Running)
+        var end = Math.Min(_options.Config.Steps, _options.PauseAt ?? long.MaxValue);
+        while (_step < end && _verdict.Running)
         {
             _schedule.BeforeStep();
             _switch?.Train();
@@ -138,6 +139,7 @@ public sealed class Trainer : IDisposable
             if (_options.Hooks.CrashAfter?.Invoke(_step - 1) == true) return new TrainResult(_recorder.Summary(_step,
                 _schedule.Outcome), Crashed: true);
         }
+        if (_step < _options.Config.Steps && _verdict.Running) return Pause(position);
         _recorder.Flush();
         _verdict.Finish();
         var (evalLoss, evalAccuracy) = Evaluate();
@@ -146,6 +148,13 @@ public sealed class Trainer : IDisposable
         var summary = _recorder.Summary(_step, _schedule.Outcome);
         _folder.WriteSummary(summary);
         return new TrainResult(summary, Crashed: false);
+    }
+
+    // Paused before the end: a checkpoint at this step (unless the periodic one just wrote it) and a running summary.
+    private TrainResult Pause(DataPosition position)
+    {
+        if (_folder.ReadCheckpointInfo<CheckpointInfo>()?.Step != _step) SaveCheckpoint(position);
+        return new TrainResult(_recorder.Summary(_step, _schedule.Outcome), Crashed: false);
     }
 
     /// <summary>After a step that counts: warmup, read-back, epoch end, periodic evaluation, checkpoint.</summary>

@@ -25,6 +25,13 @@ public sealed record TrainerOptions(
     /// <c>monitor</c>.</summary>
     public MonitorOptions Monitor { get; init; } = new();
 
+    /// <summary>
+    /// Where to pause, or null to train to <see cref="RunConfig.Steps"/>: the run stops after this many steps with a
+    /// checkpoint at that step and a <c>running</c> summary, as if killed just after a checkpoint, so resuming it
+    /// continues exactly (successive halving's rungs). At or above the run's steps it changes nothing.
+    /// </summary>
+    public long? PauseAt { get; init; }
+
     /// <summary>Steps between checkpoints: the configured interval, or the roll-back guard's, or only at the end.</summary>
     public int CheckpointEvery => Config.CheckpointEvery > 0 ? Config.CheckpointEvery : Guards.Rollback?.CheckpointEvery ?? 0;
 

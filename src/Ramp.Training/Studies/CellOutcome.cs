@@ -17,10 +17,15 @@ public sealed record CellOutcome(StudyCell Cell, CellAction Action, string Folde
     /// <summary>How many times the cell was trained (more than 1 after a libtorch failure was retried).</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>Steps the run has done (below its length when it is paused at a rung or diverged).</summary>
+    public long Steps { get; init; }
+
     /// <summary>An outcome built from a run summary.</summary>
     public static CellOutcome From(StudyCell cell, CellAction action, string folder, RunSummary summary, double seconds)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return new CellOutcome(cell, action, folder, RunJson.Name(summary.Status), summary.Diverged, summary.Final.Loss, seconds);
+        return new CellOutcome(cell, action, folder, RunJson.Name(summary.Status), summary.Diverged, summary.Final.Loss,
+            seconds)
+        { Steps = summary.Steps };
     }
 }

@@ -20,7 +20,11 @@ internal static class CellRunner
     /// The configuration a cell's run records (grid coordinates in <see cref="RunConfig.CaseStudy"/>, <see cref="RunConfig.Arm"/>,
     /// <see cref="RunConfig.PeakLr"/>; the optimizer's rate, <see cref="StudyCell.Lr"/>, in <see cref="RunConfig.Lr"/>).
     /// </summary>
-    public static RunConfig Config(StudyCell cell, StudyData data, string? command)
+    public static RunConfig Config(StudyCell cell, StudyData data, string? command) => Config(cell, data, command, "cpu");
+
+    /// <summary>As the three-argument overload, recording <paramref name="device"/> (<c>cpu</c> or <c>cuda:N</c>) as the device the run
+    /// trains on.</summary>
+    public static RunConfig Config(StudyCell cell, StudyData data, string? command, string device)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(data);
@@ -39,7 +43,7 @@ internal static class CellRunner
         var checkpointEvery = (int)Math.Max(50, cell.Steps / 4);
         var config = new RunConfig(ModelNames.Parse(g.Model.Kind), g.Data, g.DataDir, cell.Optimizer.Name, cell.Lr,
             cell.Arm.Schedule, cell.Steps,
-            g.Epochs, g.Batch, cell.Seed, "cpu", RunJson.ToElement(Guards(cell)), RunJson.ToElement(Monitor), checkpointEvery, 0)
+            g.Epochs, g.Batch, cell.Seed, device, RunJson.ToElement(Guards(cell)), RunJson.ToElement(Monitor), checkpointEvery, 0)
         {
             CaseStudy = g.CaseStudy,
             Arm = cell.Arm.Name,
@@ -67,9 +71,16 @@ internal static class CellRunner
     public static RunSummary Train(StudyCell cell, StudyData data, RunConfig config, string folder, bool resume,
         Action<IReadOnlyList<StepRecord>>? progress = null) => Train(cell, data, config, folder, resume, progress, TrainingHooks.None);
 
+    /// <summary>
+    /// As the other overload, pausing after <paramref name="pauseAt"/> steps when it is below the cell's length (a
+    /// checkpoint at that step and a <c>running</c> summary; training it again with a later pause or none resumes it).
+    /// </summary>
+    public static RunSummary Train(StudyCell cell, StudyData data, RunConfig config, string folder, bool resume, long? pauseAt) =>
+        Train(cell, data, config, folder, resume, null, TrainingHooks.None, pauseAt);
+
     /// <summary>As the public overload, with test hooks.</summary>
     internal static RunSummary Train(StudyCell cell, StudyData data, RunConfig config, string folder, bool resume,
-        Action<IReadOnlyList<StepRecord>>? progress, TrainingHooks hooks)
+        Action<IReadOnlyList<StepRecord>>? progress, TrainingHooks hooks, long? pauseAt = null)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(data);
@@ -77,9 +88,14 @@ internal static class CellRunner
         // The spec, not a bound set: the trainer binds it to the optimizer's rate and runs auto(...) warmups itself.
         var spec = ScheduleText.Parse(cell.Arm.Schedule);
         var model = ModelFactory.Create(cell.Grid.Model, data.Train.Classes, cell.Seed);
+        if (config.Device != "cpu") model.to(torch.device(config.Device));
         var optimizer = BuildOptimizer(cell, model.parameters());
         if (resume) resume = CanResume(folder, model);
-        var options = new TrainerOptions(config, folder, resume, progress) { Hooks = hooks, Guards = Guards(cell), Monitor = Monitor };
+        var options = new TrainerOptions(config, folder, resume, progress)
+        {
+            Hooks = hooks, Guards = Guards(cell), Monitor = Monitor,
+            PauseAt = pauseAt
+        };
         using var trainer = new Trainer(model, data.Train, data.Test, optimizer, spec, options);
         return trainer.Run().Summary;
     }

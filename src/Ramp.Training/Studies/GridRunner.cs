@@ -1,3 +1,4 @@
+using Ramp.Training.Checkpoints;
 using Ramp.Training.Runs;
 using Ramp.Runs;
 using System.Diagnostics;
@@ -27,6 +28,15 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
     /// exits as soon as it sees its parent gone, so a rerun started at once meets its lock only briefly.
     /// </summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(20);
+
+    /// <summary>The device the cells train on: <c>cpu</c> (default) or <c>cuda:N</c>, recorded in each run's <c>config.json</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>
+    /// Where each cell pauses (successive halving's rung), or null to train every cell to its end. A cell already at
+    /// or past its pause (its checkpoint, or its end) is not trained; a paused cell keeps its checkpoints.
+    /// </summary>
+    public Func<StudyCell, long>? PauseAt { get; init; }
 
     /// <summary>Called when a cell starts training (not for skipped cells).</summary>
     public Action<StudyCell>? Started { get; init; }
@@ -61,22 +71,23 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
     private CellOutcome RunOne(StudyCell cell, StudyData data)
     {
         var folder = FolderOf(cell);
-        var config = CellRunner.Config(cell, data, Command);
+        var config = CellRunner.Config(cell, data, Command, Device);
+        var pause = PauseAt?.Invoke(cell) is { } p && p < cell.Steps ? p : (long?)null;
         var clock = Stopwatch.StartNew();
         var action = CellAction.Trained;
         try
         {
             using var held = RunLock.Acquire(folder, wait: LockWait);
             action = CellState.Inspect(folder, config);
-            if (action == CellAction.Skipped)
+            if (action == CellAction.Skipped || (action == CellAction.Resumed && pause <= CheckpointStep(folder)))
                 return AlreadyDone(cell, folder);
             Started?.Invoke(cell);
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    var summary = CellRunner.Train(cell, data, config, folder, resume: action == CellAction.Resumed);
-                    DeleteCheckpoints(folder);
+                    var summary = CellRunner.Train(cell, data, config, folder, resume: action == CellAction.Resumed, pause);
+                    if (summary.Status != RunStatus.Running) DeleteCheckpoints(folder);
                     return CellOutcome.From(cell, action, folder, summary, clock.Elapsed.TotalSeconds) with { Attempts = attempt };
                 }
                 catch (ExternalException) when (attempt < MaxAttempts)
@@ -100,6 +111,8 @@ public sealed record GridRunner(string OutDir, int Threads = 1, string? Command 
         var summary = new RunFolder(folder).ReadSummary() ?? throw new InvalidOperationException($"{folder}: summary.json is missing");
         return CellOutcome.From(cell, CellAction.Skipped, folder, summary, 0);
     }
+
+    private static long CheckpointStep(string folder) => new RunFolder(folder).ReadCheckpointInfo<CheckpointInfo>()?.Step ?? 0;
 
     // A finished cell is never resumed, and its model and optimizer files would dominate the grid's disk use.
     private static void DeleteCheckpoints(string folder)

@@ -7,7 +7,8 @@ namespace Ramp.Cli.Tests.Slurm;
 /// docs/jobs/compare-slurm.sh on a real Slurm (a single-node cluster started by the test): the array submitted as a
 /// user submits it (<c>sbatch --wait</c>, in the folder that holds <c>cmp/</c>, with <c>ramp</c> on PATH and a
 /// small grid file as the study), its shards merged by <c>ramp report</c>, gives the <c>summary.csv</c> of the same
-/// grid trained by one process; and an array whose task is cancelled mid-run and then resubmitted gives it too.
+/// grid trained by one process (pinned to one CPU: one torch thread, as each worker of a task); and an array whose task is cancelled
+/// mid-run and then resubmitted gives it too.
 /// </summary>
 public sealed class SlurmArrayTests : IDisposable
 {
@@ -24,7 +25,9 @@ public sealed class SlurmArrayTests : IDisposable
     {
         Assert.True(SlurmCluster.Why is null, SlurmCluster.Why);
         var grid = Grid();
-        var single = RealRamp.Run("compare", "--grid-file", grid, "--out", Path.Combine(_root, "single"), "--jobs", "1");
+        // One process on one CPU: one torch thread, as each worker of a task's --jobs 2 on its 2 CPUs (float sums in
+        // another thread count round differently, so only equal thread counts give equal digits).
+        var single = OnOneCpu("compare", "--grid-file", grid, "--out", Path.Combine(_root, "single"), "--jobs", "1");
         Assert.True(single.Code == 0, single.Err);
         var expected = File.ReadAllText(Path.Combine(_root, "single", "summary.csv"));
         var bin = RampOnPath();
@@ -43,10 +46,12 @@ public sealed class SlurmArrayTests : IDisposable
         Assert.True(first.Code == 0, first.Err);
         var jobId = first.Out.Trim().Split(';')[0];
         var shard1 = Path.Combine(cancelled, "cmp", "study", "shard-1", "runs");
-        SlurmCluster.WaitFor(() => Directory.Exists(shard1) && Directory.GetFiles(shard1, "latest.json", SearchOption.AllDirectories).Length > 0,
+        SlurmCluster.WaitFor(() => Directory.Exists(shard1) && Directory.GetFiles(shard1, "latest.json",
+            SearchOption.AllDirectories).Length > 0,
             "a checkpoint in task 1's runs", 600);
         Assert.Equal(0, cluster.Client("scancel", $"{jobId}_1").Code);
-        SlurmCluster.WaitFor(() => cluster.Client("squeue", "--noheader", $"--jobs={jobId}").Out.Trim().Length == 0, "the array to leave the queue", 600);
+        SlurmCluster.WaitFor(() => cluster.Client("squeue", "--noheader", $"--jobs={jobId}").Out.Trim().Length == 0,
+            "the array to leave the queue", 600);
         Assert.False(File.Exists(Path.Combine(cancelled, "cmp", "study", "shard-1", "summary.csv")), "task 1 was cancelled before its end");
         var again = cluster.ClientIn(cancelled, bin, "sbatch", "--wait", "--array=0-1", job, "--grid-file", grid);
         Assert.True(again.Code == 0, $"{again.Err}\n{Outputs(cancelled)}\n{cluster.Logs()}");
@@ -54,6 +59,20 @@ public sealed class SlurmArrayTests : IDisposable
         Assert.Equal(expected, Merged(cancelled));
         foreach (var folder in Directory.GetDirectories(shard1))
             Assert.Equal(Enumerable.Range(0, Steps).Select(s => (long)s), RealRamp.Steps(folder));
+    }
+
+    private static RealRamp.Result OnOneCpu(params string[] args)
+    {
+        var info = RealRamp.Info(args);
+        info.ArgumentList.Insert(0, info.FileName);
+        info.ArgumentList.Insert(0, "0");
+        info.ArgumentList.Insert(0, "-c");
+        info.FileName = SlurmCluster.Find("taskset") ?? throw new InvalidOperationException("taskset (util-linux) is not installed");
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new RealRamp.Result(process.ExitCode, stdout, stderr.Result);
     }
 
     // The folder a user submits from: the job file writes cmp/study/ there and its log lines into it.
@@ -75,7 +94,8 @@ public sealed class SlurmArrayTests : IDisposable
     }
 
     private static string Outputs(string study) =>
-        string.Join("\n", Directory.GetFiles(Path.Combine(study, "cmp", "study"), "slurm-*.out").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        string.Join("\n", Directory.GetFiles(Path.Combine(study, "cmp", "study"),
+            "slurm-*.out").Order(StringComparer.Ordinal).Select(File.ReadAllText));
 
     // The job file calls `ramp`: a folder with a `ramp` that runs this build's binary goes first on PATH.
     private string RampOnPath()
@@ -101,7 +121,8 @@ public sealed class SlurmArrayTests : IDisposable
               "steps": {{Steps}},
               "peaks": [0.02, 0.05, 0.1],
               "seeds": [1],
-              "arms": [ { "name": "none", "schedule": "cosine({steps})" }, { "name": "warmup", "schedule": "warmup(30) >> cosine({steps - 30})" } ]
+              "arms": [ { "name": "none", "schedule": "cosine({steps})" }, { "name": "warmup",
+                  "schedule": "warmup(30) >> cosine({steps - 30})" } ]
             }
             """);
         return path;
