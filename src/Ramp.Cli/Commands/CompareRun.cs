@@ -40,7 +40,7 @@ public static class CompareRun
         catch (ArgumentException e)
         {
             var source = r.GridFile ?? "--preset " + r.Preset;
-            throw new UsageException($"{source}: {CommandLineRunner.OneLine(e.Message.Split(" (Parameter")[0])}", e);
+            throw new UsageException($"{source}: {CommandLineRunner.OneLine(e.Message)}", e);
         }
         var cells = plan.For(shard);
         var halving = r.Halving is { } h ? ParseHalving(h, r.Shard) : null;
@@ -187,7 +187,7 @@ public static class CompareRun
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"--grid {r.Grid}: {e.Message.Split(" (Parameter")[0]}", e);
+            throw new UsageException($"--grid {r.Grid}: {e.Message}", e);
         }
     }
 

@@ -109,7 +109,7 @@ public static class FindLrRun
         catch (ArgumentOutOfRangeException ex)
         {
             var option = ex.ParamName switch { "StartLr" => "--start-lr", "EndLr" => "--end-lr", _ => "--steps" };
-            throw new UsageException($"{option}: {CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0])}", ex);
+            throw new UsageException($"{option}: {CommandLineRunner.OneLine(ex.Message)}", ex);
         }
     }
 

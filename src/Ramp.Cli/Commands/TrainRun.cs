@@ -150,7 +150,7 @@ public static class TrainRun
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            throw new UsageException(CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0]), ex);
+            throw new UsageException(CommandLineRunner.OneLine(ex.Message), ex);
         }
     }
 
@@ -163,7 +163,7 @@ public static class TrainRun
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            var message = CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0]);
+            var message = CommandLineRunner.OneLine(ex.Message);
             throw new UsageException($"spec \"{SpecInput.Shorten(r.Schedule)}\": {message}", ex);
         }
     }
@@ -195,7 +195,7 @@ public static class TrainRun
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or IdxFormatException or ArgumentException)
         {
             // The readers' messages start with the file they read; the option is named once, before it.
-            var message = CommandLineRunner.OneLine(ex.Message.Split(" (Parameter")[0]);
+            var message = CommandLineRunner.OneLine(ex.Message);
             var source = r.DataDir ?? "shipped";
             throw new UsageException(message.StartsWith(source, StringComparison.Ordinal) ? $"--data-dir {message}"
                 : $"--data-dir {source}: {message}", ex);

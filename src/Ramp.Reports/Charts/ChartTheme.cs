@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using ScottPlot;
 
 namespace Ramp.Reports.Charts;
@@ -77,7 +78,7 @@ public static class ChartTheme
                 plot.SaveSvg(path, width, height);
                 break;
             default:
-                throw new ArgumentException($"chart file must end in .png or .svg but was '{path}'", nameof(path));
+                throw RampArgumentException.For($"chart file must end in .png or .svg but was '{path}'", nameof(path));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using ScottPlot;
 
 namespace Ramp.Reports.Charts;
@@ -34,12 +35,12 @@ public static class RangeTestChart
         ArgumentNullException.ThrowIfNull(smoothed);
         ArgumentNullException.ThrowIfNull(suggestions);
         if (lrs.Count != losses.Count || lrs.Count != smoothed.Count)
-            throw new ArgumentException($"range test chart: {lrs.Count} learning rates, {losses.Count} losses, {smoothed.Count} smoothed " +
-                "losses", nameof(losses));
+            throw RampArgumentException.For($"range test chart: {lrs.Count} learning rates, {losses.Count} losses, " +
+                $"{smoothed.Count} smoothed losses", nameof(losses));
         var plot = ChartStyle.NewPlot("LR range test", "learning rate (log scale)", "training loss");
         var (rx, ry) = Finite(lrs, losses);
         var (sx, sy) = Finite(lrs, smoothed);
-        if (sx.Length == 0) throw new ArgumentException("range test chart: no finite point to draw", nameof(smoothed));
+        if (sx.Length == 0) throw RampArgumentException.For("range test chart: no finite point to draw", nameof(smoothed));
         var raw = plot.Add.ScatterLine(rx, ry, ChartStyle.Series(0).WithAlpha(0.3));
         raw.LineWidth = 1.2f;
         raw.LegendText = "loss";

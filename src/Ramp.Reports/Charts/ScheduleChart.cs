@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -25,7 +26,7 @@ public static class ScheduleChart
     public static Plot Create(IReadOnlyList<(string Label, IReadOnlyList<double> Values)> lines, string? title = null, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        if (lines.Count == 0) throw new ArgumentException("a schedule chart needs at least one line", nameof(lines));
+        if (lines.Count == 0) throw RampArgumentException.For("a schedule chart needs at least one line", nameof(lines));
         var plot = new Plot();
         ChartTheme.Apply(plot);
         var anyPoint = false;
@@ -42,7 +43,7 @@ public static class ScheduleChart
         }
         if (logY && !anyPoint)
         {
-            throw new ArgumentException("a logarithmic axis needs at least one positive learning rate", nameof(logY));
+            throw RampArgumentException.For("a logarithmic axis needs at least one positive learning rate", nameof(logY));
         }
         plot.XLabel("step");
         plot.YLabel("learning rate");

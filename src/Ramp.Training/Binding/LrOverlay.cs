@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Binding;
 
 /// <summary>
@@ -16,12 +17,12 @@ public sealed record LrOverlay(double Scale = 1, long RampFrom = -1, int RampSte
     /// <summary>Constant multiplier.</summary>
     public double Scale { get; } = Scale > 0 && double.IsFinite(Scale)
         ? Scale
-        : throw new ArgumentOutOfRangeException(nameof(Scale), Scale, $"lr overlay: scale must be finite and > 0 but was {Scale}");
+        : throw new RampArgumentException(nameof(Scale), Scale, $"lr overlay: scale must be finite and > 0 but was {Scale}");
 
     /// <summary>Length of the ramp.</summary>
     public int RampSteps { get; } = RampSteps >= 0
         ? RampSteps
-        : throw new ArgumentOutOfRangeException(nameof(RampSteps), RampSteps, $"lr overlay: ramp steps must be >= 0 but was {RampSteps}");
+        : throw new RampArgumentException(nameof(RampSteps), RampSteps, $"lr overlay: ramp steps must be >= 0 but was {RampSteps}");
 
     /// <summary>The multiplier at applied step <paramref name="step"/>.</summary>
     public double MultiplierAt(long step)

@@ -34,16 +34,16 @@ public sealed class ScheduleBinder
         ArgumentNullException.ThrowIfNull(schedules);
         _groups = optimizer.ParamGroups.ToArray();
         if (_groups.Length != schedules.Groups)
-            throw new ArgumentException(
+            throw RampArgumentException.For(
                 $"schedule has {schedules.Groups} learning-rate group(s) but the optimizer has {_groups.Length}", nameof(schedules));
         if (schedules.Momentum is { } momentum)
         {
             if (momentum.Count != _groups.Length)
-                throw new ArgumentException(
+                throw RampArgumentException.For(
                     $"schedule has {momentum.Count} momentum group(s) but the optimizer has {_groups.Length}", nameof(schedules));
             for (int g = 0; g < _groups.Length; g++)
                 if (_groups[g] is not (IMomentum or IBetas))
-                    throw new ArgumentException(
+                    throw RampArgumentException.For(
                         $"schedule cycles momentum but optimizer group {g} " +
                             $"({_groups[g].GetType().DeclaringType?.Name ?? _groups[g].GetType().Name}) has neither momentum nor betas",
                         nameof(schedules));
@@ -109,7 +109,7 @@ public sealed class ScheduleBinder
     public void SetMultiplier(double multiplier, long origin)
     {
         if (!(multiplier > 0) || !double.IsFinite(multiplier))
-            throw new ArgumentOutOfRangeException(nameof(multiplier), multiplier,
+            throw new RampArgumentException(nameof(multiplier), multiplier,
                 $"binder: multiplier must be finite and > 0 but was {multiplier}");
         ArgumentOutOfRangeException.ThrowIfNegative(origin);
         (Multiplier, Origin) = (multiplier, origin);
@@ -138,10 +138,10 @@ public sealed class ScheduleBinder
         ArgumentNullException.ThrowIfNull(state);
         ArgumentOutOfRangeException.ThrowIfNegative(state.Step, nameof(state));
         if (state.Plateau is { } p && p.Factors.Count != _groups.Length)
-            throw new ArgumentException(
+            throw RampArgumentException.For(
                 $"plateau state has {p.Factors.Count} group factor(s) but the optimizer has {_groups.Length}", nameof(state));
         if (!(state.Multiplier > 0) || !double.IsFinite(state.Multiplier) || state.Origin < 0)
-            throw new ArgumentOutOfRangeException(nameof(state), state, "binder: state multiplier must be finite and > 0 and origin >= 0");
+            throw new RampArgumentException(nameof(state), state, "binder: state multiplier must be finite and > 0 and origin >= 0");
         Step = state.Step;
         Plateau = Schedules.Plateau is null ? null : state.Plateau ?? Schedules.Plateau.Start(BaseLrs);
         (Overlay, Multiplier, Origin) = (state.Overlay ?? LrOverlay.None, state.Multiplier, state.Origin);

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Data;
 
 /// <summary>
@@ -17,9 +18,9 @@ public sealed class DataOrder
     /// <summary>An order over <paramref name="count"/> examples in batches of <paramref name="batch"/>.</summary>
     public DataOrder(long count, int batch, int seed)
     {
-        if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), batch, "data: batch must be at least 1");
+        if (batch < 1) throw new RampArgumentException(nameof(batch), batch, "data: batch must be at least 1");
         if (count < batch)
-            throw new ArgumentOutOfRangeException(nameof(batch), batch, $"data: batch must not exceed the {count} training examples");
+            throw new RampArgumentException(nameof(batch), batch, $"data: batch must not exceed the {count} training examples");
         _count = count;
         _batch = batch;
         _seed = seed;

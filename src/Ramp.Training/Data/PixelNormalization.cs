@@ -1,4 +1,5 @@
 using Ramp.Runs;
+using Ramp.Schedules;
 
 namespace Ramp.Training.Data;
 
@@ -21,12 +22,12 @@ public sealed record PixelNormalization(double Mean, double Std)
     /// <summary>Mean of the pixels scaled to [0, 1]; finite.</summary>
     public double Mean { get; } = double.IsFinite(Mean)
         ? Mean
-        : throw new ArgumentOutOfRangeException(nameof(Mean), Mean, "pixel normalisation: mean must be finite");
+        : throw new RampArgumentException(nameof(Mean), Mean, "pixel normalisation: mean must be finite");
 
     /// <summary>Standard deviation of the pixels scaled to [0, 1]; finite and &gt; 0.</summary>
     public double Std { get; } = double.IsFinite(Std) && Std > 0
         ? Std
-        : throw new ArgumentOutOfRangeException(nameof(Std), Std, "pixel normalisation: std must be finite and > 0");
+        : throw new RampArgumentException(nameof(Std), Std, "pixel normalisation: std must be finite and > 0");
 
     /// <summary>
     /// The mean and (population) standard deviation of every pixel of <paramref name="training"/>, scaled to [0, 1]
@@ -46,7 +47,7 @@ public sealed record PixelNormalization(double Mean, double Std)
         }
         var mean = sum / n;
         var std = Math.Sqrt(Math.Max(0, squares / n - mean * mean));
-        if (!(std > 0)) throw new ArgumentException($"{training.Source}: every pixel has the same value; cannot normalise",
+        if (!(std > 0)) throw RampArgumentException.For($"{training.Source}: every pixel has the same value; cannot normalise",
             nameof(training));
         return new PixelNormalization(mean, std);
     }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Ramp.Schedules;
 
 namespace Ramp.Training.Data;
 
@@ -34,7 +35,7 @@ public static class ShippedData
     public static byte[] Read(string name)
     {
         if (!Names.Contains(name))
-            throw new ArgumentException($"no shipped data file '{name}'; shipped: {string.Join(", ", Names)}", nameof(name));
+            throw RampArgumentException.For($"no shipped data file '{name}'; shipped: {string.Join(", ", Names)}", nameof(name));
         var carrier = Carrier.Value ?? throw new InvalidOperationException(
             $"the shipped data file '{name}' is in the {AssemblyName} package, which this application does not reference: " +
             $"run 'dotnet add package {AssemblyName}', or read your own files (FashionMnist.Load(folder), TextCorpus.FromFile(path))");

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using static TorchSharp.torch;
 
 namespace Ramp.Training.Data;
@@ -14,7 +15,7 @@ public sealed class TensorData : ITrainingData
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(targets);
         if (inputs.shape[0] != targets.shape[0])
-            throw new ArgumentException($"data: {inputs.shape[0]} inputs but {targets.shape[0]} targets", nameof(targets));
+            throw RampArgumentException.For($"data: {inputs.shape[0]} inputs but {targets.shape[0]} targets", nameof(targets));
         _inputs = inputs;
         _targets = targets;
         Classes = classes;

@@ -1,4 +1,5 @@
 using System.Text;
+using Ramp.Schedules;
 using static TorchSharp.torch;
 
 namespace Ramp.Training.Data;
@@ -17,7 +18,7 @@ public sealed class TextCorpus
     public TextCorpus(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length < 2) throw new ArgumentException($"{source}: a corpus needs at least 2 characters, " +
+        if (text.Length < 2) throw RampArgumentException.For($"{source}: a corpus needs at least 2 characters, " +
             $"got {text.Length}", nameof(text));
         Source = source;
         Vocabulary = text.Distinct().Order().ToArray();
@@ -39,7 +40,7 @@ public sealed class TextCorpus
     public static TextCorpus FromFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path)) throw new ArgumentException($"{path}: is a folder, not a text file", nameof(path));
+        if (Directory.Exists(path)) throw RampArgumentException.For($"{path}: is a folder, not a text file", nameof(path));
         return new TextCorpus(Decode(File.ReadAllBytes(path), path), path);
     }
 
@@ -66,14 +67,15 @@ public sealed class TextCorpus
         catch (DecoderFallbackException e)
         {
             var at = e.Index >= 0 ? $" at byte {e.Index + skip}" : "";
-            throw new ArgumentException($"{source}: not {encoding.WebName.ToUpperInvariant()} text (an invalid byte sequence{at}); save " +
-                "it as UTF-8", nameof(bytes), e);
+            var name = encoding.WebName.ToUpperInvariant();
+            throw new RampArgumentException($"{source}: not {name} text (an invalid byte sequence{at}); save it as UTF-8", e);
         }
         var nul = text.IndexOf('\0', StringComparison.Ordinal);
-        if (nul >= 0) throw new ArgumentException($"{source}: binary data, not text (a NUL character at character {nul})", nameof(bytes));
+        if (nul >= 0)
+            throw RampArgumentException.For($"{source}: binary data, not text (a NUL character at character {nul})", nameof(bytes));
         var control = text.Count(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'));
         if (control > text.Length / 100)
-            throw new ArgumentException($"{source}: binary data, not text ({control} of {text.Length} characters are control " +
+            throw RampArgumentException.For($"{source}: binary data, not text ({control} of {text.Length} characters are control " +
                 "characters)", nameof(bytes));
         return text;
     }
@@ -109,7 +111,7 @@ public sealed class TextCorpus
     /// <summary>Ids of <paramref name="text"/>.</summary>
     /// <exception cref="ArgumentException">A character outside the vocabulary.</exception>
     public int[] Encode(string text) => text.Select((c, i) => _ids.TryGetValue(c, out var id) ? id
-        : throw new ArgumentException($"character '{c}' at {i} is not in the vocabulary of {Source}", nameof(text))).ToArray();
+        : throw RampArgumentException.For($"character '{c}' at {i} is not in the vocabulary of {Source}", nameof(text))).ToArray();
 
     /// <summary>The text of <paramref name="ids"/>.</summary>
     public string Decode(IEnumerable<int> ids) => new(ids.Select(i => Vocabulary[i]).ToArray());
@@ -123,7 +125,7 @@ public sealed class TextCorpus
         for (int b = 0; b < starts.Count; b++)
         {
             if (starts[b] < 0 || starts[b] >= windows)
-                throw new ArgumentOutOfRangeException(nameof(starts), starts[b], $"window start must be in [0, {windows})");
+                throw new RampArgumentException(nameof(starts), starts[b], $"window start must be in [0, {windows})");
             for (int t = 0; t < context; t++)
             {
                 input[b * context + t] = Tokens[starts[b] + t];

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using static TorchSharp.torch;
 
 namespace Ramp.Training.Data;
@@ -18,7 +19,7 @@ public sealed class TextData : ITrainingData
         _corpus = corpus ?? throw new ArgumentNullException(nameof(corpus));
         var windows = corpus.Windows(context);
         if (first < 0 || end > windows || first >= end)
-            throw new ArgumentOutOfRangeException(nameof(end), end, $"text: window range [{first}, {end}) must lie in [0, {windows})");
+            throw new RampArgumentException(nameof(end), end, $"text: window range [{first}, {end}) must lie in [0, {windows})");
         _context = context;
         _first = first;
         Count = end - first;
@@ -29,7 +30,7 @@ public sealed class TextData : ITrainingData
     {
         ArgumentNullException.ThrowIfNull(corpus);
         if (corpus.Tokens.Count < TextCorpus.MinimumLength(context))
-            throw new ArgumentException($"{corpus.Source}: {corpus.Tokens.Count} characters are too few for a training window " +
+            throw RampArgumentException.For($"{corpus.Source}: {corpus.Tokens.Count} characters are too few for a training window " +
                 $"of {context} and a test split: need at least {TextCorpus.MinimumLength(context)}", nameof(corpus));
         var windows = corpus.Windows(context);
         var cut = windows * 9 / 10;

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Guards;
 
 /// <summary>
@@ -14,9 +15,9 @@ public sealed record AgcOptions(double Lambda = 0.01, double Eps = 1e-3, bool Ex
     public AgcOptions Validated()
     {
         if (!(Lambda > 0) || !double.IsFinite(Lambda))
-            throw new ArgumentOutOfRangeException(nameof(Lambda), Lambda, "agc: lambda must be a finite number > 0");
+            throw new RampArgumentException(nameof(Lambda), Lambda, "agc: lambda must be a finite number > 0");
         if (!(Eps > 0) || !double.IsFinite(Eps))
-            throw new ArgumentOutOfRangeException(nameof(Eps), Eps, "agc: eps must be a finite number > 0");
+            throw new RampArgumentException(nameof(Eps), Eps, "agc: eps must be a finite number > 0");
         return this;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ramp.Schedules;
 using static TorchSharp.torch;
 
 namespace Ramp.Training.Guards;
@@ -70,7 +71,7 @@ public sealed class GuardChain
     public IEnumerable<GuardDecision> Explain(long step, ReadOnlySpan<double> values, double gradNorm)
     {
         if (values.Length != _deferred.Length)
-            throw new ArgumentException($"guards: {_deferred.Length} device value(s) expected but {values.Length} read back",
+            throw RampArgumentException.For($"guards: {_deferred.Length} device value(s) expected but {values.Length} read back",
                 nameof(values));
         var decisions = new GuardDecision[values.Length];
         for (var i = 0; i < values.Length; i++) decisions[i] = _deferred[i].Explain(step, values[i], gradNorm);

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Guards;
 
 /// <summary>
@@ -10,5 +11,5 @@ public sealed record NormClipOptions(double MaxNorm = 1.0)
     /// <summary>Throws when an option is out of range.</summary>
     public NormClipOptions Validated() => MaxNorm > 0 && double.IsFinite(MaxNorm)
         ? this
-        : throw new ArgumentOutOfRangeException(nameof(MaxNorm), MaxNorm, "clip: max norm must be a finite number > 0");
+        : throw new RampArgumentException(nameof(MaxNorm), MaxNorm, "clip: max norm must be a finite number > 0");
 }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Guards;
 
 /// <summary>
@@ -24,16 +25,16 @@ public sealed record RollbackOptions(
     public RollbackOptions Validated()
     {
         if (!(LrFactor > 0 && LrFactor <= 1))
-            throw new ArgumentOutOfRangeException(nameof(LrFactor), LrFactor, "rollback: lr factor must be in (0, 1]");
+            throw new RampArgumentException(nameof(LrFactor), LrFactor, "rollback: lr factor must be in (0, 1]");
         if (RewarmSteps < 0)
-            throw new ArgumentOutOfRangeException(nameof(RewarmSteps), RewarmSteps, "rollback: rewarm steps must be at least 0");
+            throw new RampArgumentException(nameof(RewarmSteps), RewarmSteps, "rollback: rewarm steps must be at least 0");
         if (MaxRollbacks < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxRollbacks), MaxRollbacks, "rollback: max rollbacks must be at least 1");
+            throw new RampArgumentException(nameof(MaxRollbacks), MaxRollbacks, "rollback: max rollbacks must be at least 1");
         if (SkipsToRollBack < 1 || SkipWindow < 1)
-            throw new ArgumentOutOfRangeException(nameof(SkipsToRollBack), SkipsToRollBack,
+            throw new RampArgumentException(nameof(SkipsToRollBack), SkipsToRollBack,
                 "rollback: skips and window must be at least 1");
         if (CheckpointEvery < 1)
-            throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery,
+            throw new RampArgumentException(nameof(CheckpointEvery), CheckpointEvery,
                 "rollback: checkpoint interval must be at least 1");
         return this;
     }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Guards;
 
 /// <summary>
@@ -14,11 +15,11 @@ public sealed record SpikeSkipOptions(int Window = 128, double Sigmas = 6, int M
     public SpikeSkipOptions Validated()
     {
         if (Window < 2)
-            throw new ArgumentOutOfRangeException(nameof(Window), Window, "skip-spikes: window must be at least 2");
+            throw new RampArgumentException(nameof(Window), Window, "skip-spikes: window must be at least 2");
         if (!(Sigmas > 0) || !double.IsFinite(Sigmas))
-            throw new ArgumentOutOfRangeException(nameof(Sigmas), Sigmas, "skip-spikes: sigmas must be a finite number > 0");
+            throw new RampArgumentException(nameof(Sigmas), Sigmas, "skip-spikes: sigmas must be a finite number > 0");
         if (MinCount < 2 || MinCount > Window)
-            throw new ArgumentOutOfRangeException(nameof(MinCount), MinCount, $"skip-spikes: min count must be in [2, {Window}]");
+            throw new RampArgumentException(nameof(MinCount), MinCount, $"skip-spikes: min count must be in [2, {Window}]");
         return this;
     }
 }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Guards;
 
 /// <summary>
@@ -13,11 +14,11 @@ public sealed record ZClipOptions(double Alpha = 0.97, double ZThreshold = 2.5, 
     public ZClipOptions Validated()
     {
         if (!(Alpha > 0 && Alpha < 1))
-            throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "zclip: alpha must be in (0, 1)");
+            throw new RampArgumentException(nameof(Alpha), Alpha, "zclip: alpha must be in (0, 1)");
         if (!(ZThreshold > 0) || !double.IsFinite(ZThreshold))
-            throw new ArgumentOutOfRangeException(nameof(ZThreshold), ZThreshold, "zclip: z threshold must be a finite number > 0");
+            throw new RampArgumentException(nameof(ZThreshold), ZThreshold, "zclip: z threshold must be a finite number > 0");
         if (Warmup < 1)
-            throw new ArgumentOutOfRangeException(nameof(Warmup), Warmup, "zclip: warmup must be at least 1");
+            throw new RampArgumentException(nameof(Warmup), Warmup, "zclip: warmup must be at least 1");
         return this;
     }
 }

@@ -2,6 +2,7 @@ using Ramp.Runs;
 using Ramp.Schedules;
 using Ramp.Schedules.Composition;
 using Ramp.Training.Binding;
+using Ramp.Training.Checkpoints;
 using Ramp.Training.Data;
 using Ramp.Training.Guards;
 using Ramp.Training.Monitoring;
@@ -10,7 +11,6 @@ using Ramp.Training.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using Ramp.Training.Checkpoints;
 
 namespace Ramp.Training.Loop;
 
@@ -83,12 +83,12 @@ public sealed class Trainer : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         var config = options.Config;
         options.Monitor.Validated();
-        if (config.Steps < 1) throw new ArgumentOutOfRangeException(nameof(options), config.Steps, "train: steps must be at least 1");
-        if (config.Accumulate < 1) throw new ArgumentOutOfRangeException(nameof(options), config.Accumulate,
+        if (config.Steps < 1) throw new RampArgumentException(nameof(options), config.Steps, "train: steps must be at least 1");
+        if (config.Accumulate < 1) throw new RampArgumentException(nameof(options), config.Accumulate,
             "train: accumulate must be at least 1");
         var groups = ((torch.optim.Optimizer)optimizer).ParamGroups.Count();
         if (groups != schedules.Groups)
-            throw new ArgumentException($"train: the schedule has {schedules.Groups} group(s) but the optimizer has {groups}",
+            throw RampArgumentException.For($"train: the schedule has {schedules.Groups} group(s) but the optimizer has {groups}",
                 nameof(schedules));
         _binder = new ScheduleBinder((torch.optim.Optimizer)optimizer, schedules);
         var device = torch.device(config.Device);

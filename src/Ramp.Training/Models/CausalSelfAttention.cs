@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,7 +19,7 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(heads);
         if (model <= 0 || model % heads != 0)
-            throw new ArgumentOutOfRangeException(nameof(model), model, $"model width must be a positive multiple of the {heads} heads");
+            throw new RampArgumentException(nameof(model), model, $"model width must be a positive multiple of the {heads} heads");
         _heads = heads;
         register_module("qkv", _qkv = nn.Linear(model, 3 * model));
         register_module("proj", _proj = nn.Linear(model, model));

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -62,7 +63,7 @@ public sealed class CharTransformer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor tokens)
     {
         long t = tokens.shape[1];
-        if (t > Context) throw new ArgumentException($"sequence of {t} tokens is longer than the context of {Context}", nameof(tokens));
+        if (t > Context) throw RampArgumentException.For($"sequence of {t} tokens is longer than the context of {Context}", nameof(tokens));
         using var scope = NewDisposeScope();
         var x = _embed.call(tokens) + _position.call(arange(t, dtype: ScalarType.Int64, device: tokens.device));
         foreach (var block in _blocks) x = block.call(x);

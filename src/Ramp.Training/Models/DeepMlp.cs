@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -30,7 +31,7 @@ public sealed class DeepMlp : nn.Module<Tensor, Tensor>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
         if (!(initScale > 0) || double.IsInfinity(initScale))
-            throw new ArgumentOutOfRangeException(nameof(initScale), initScale, "init scale must be a positive finite number");
+            throw new RampArgumentException(nameof(initScale), initScale, "init scale must be a positive finite number");
         random.manual_seed(seed);
         int fanIn = inputs;
         for (int i = 0; i < depth; i++)

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,7 +25,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         hidden ??= [256, 256];
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
-        if (hidden.Any(w => w <= 0)) throw new ArgumentOutOfRangeException(nameof(hidden), string.Join(",", hidden),
+        if (hidden.Any(w => w <= 0)) throw new RampArgumentException(nameof(hidden), string.Join(",", hidden),
             "hidden widths must be positive");
         random.manual_seed(seed);
         int width = inputs;

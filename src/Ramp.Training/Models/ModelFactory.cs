@@ -1,4 +1,5 @@
 using Ramp.Runs;
+using Ramp.Schedules;
 using static TorchSharp.torch;
 
 namespace Ramp.Training.Models;
@@ -33,7 +34,7 @@ public static class ModelFactory
             ModelName.DeepMlp => new DeepMlp(settings.Depth, settings.Width, settings.InitScale, classes: classes, seed: seed),
             ModelName.Transformer => new CharTransformer(classes, settings.Context, settings.Dim, settings.Heads, settings.Layers,
                 settings.PreLn, seed),
-            _ => throw new ArgumentException($"model: unknown name '{settings.Kind}'; expected one of {string.Join(", ", Names)}",
+            _ => throw RampArgumentException.For($"model: unknown name '{settings.Kind}'; expected one of {string.Join(", ", Names)}",
                 nameof(settings)),
         };
     }

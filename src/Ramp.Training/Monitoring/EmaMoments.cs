@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Monitoring;
 
 /// <summary>
@@ -32,9 +33,9 @@ public sealed record EmaMoments(
     public static EmaMoments Start(double alpha, int warmup)
     {
         if (!(alpha > 0 && alpha < 1))
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "ema: alpha must be in (0, 1)");
+            throw new RampArgumentException(nameof(alpha), alpha, "ema: alpha must be in (0, 1)");
         if (warmup < 1)
-            throw new ArgumentOutOfRangeException(nameof(warmup), warmup, "ema: warmup must be at least 1");
+            throw new RampArgumentException(nameof(warmup), warmup, "ema: warmup must be at least 1");
         return new EmaMoments(alpha, warmup);
     }
 

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Monitoring;
 
 /// <summary>How the loop monitors steps.</summary>
@@ -19,9 +20,9 @@ public sealed record MonitorOptions(int ReadBackEvery = 25, bool PerLayer = true
     public MonitorOptions Validated()
     {
         if (ReadBackEvery < 1)
-            throw new ArgumentOutOfRangeException(nameof(ReadBackEvery), ReadBackEvery, "monitor: read-back interval must be at least 1");
+            throw new RampArgumentException(nameof(ReadBackEvery), ReadBackEvery, "monitor: read-back interval must be at least 1");
         if (DetailEvery < 1)
-            throw new ArgumentOutOfRangeException(nameof(DetailEvery), DetailEvery, "monitor: detail interval must be at least 1");
+            throw new RampArgumentException(nameof(DetailEvery), DetailEvery, "monitor: detail interval must be at least 1");
         return this;
     }
 }

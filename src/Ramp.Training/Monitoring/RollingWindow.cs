@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Monitoring;
 
 /// <summary>
@@ -15,7 +16,7 @@ public sealed class RollingWindow
     public RollingWindow(int capacity)
     {
         if (capacity < 2)
-            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "window: capacity must be at least 2");
+            throw new RampArgumentException(nameof(capacity), capacity, "window: capacity must be at least 2");
         _values = new double[capacity];
     }
 

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp.Modules;
 
 namespace Ramp.Training.Optimizers;
@@ -39,7 +40,7 @@ public static class OptimizerFactory
         bool gradientInit = false)
     {
         if (gradientInit && !GradientInitNames.Contains(name))
-            throw new ArgumentException(
+            throw RampArgumentException.For(
                 $"optimizer: gradient initialisation (GI-Adam, --gi) applies to adam and adamw, not '{name}'", nameof(gradientInit));
         return name switch
         {
@@ -52,7 +53,7 @@ public static class OptimizerFactory
             "schedule-free-sgd" => new ScheduleFreeSgd(parameters, lr, momentum == 0 ? 0.9 : momentum, weightDecay),
             "prodigy" => new Prodigy(parameters, lr, beta1, beta2, eps: eps, weightDecay: weightDecay),
             "stable-adamw" => new StableAdamW(parameters, lr, beta1, beta2, eps, weightDecay),
-            _ => throw new ArgumentException(
+            _ => throw RampArgumentException.For(
                 $"optimizer: unknown name '{name}'; expected one of {string.Join(", ", Names)}", nameof(name)),
         };
     }
@@ -68,7 +69,7 @@ public static class OptimizerFactory
         double eps = 1e-8, double weightDecay = 0, bool gradientInit = false)
     {
         if (!Names.Contains(name))
-            throw new ArgumentException($"optimizer: unknown name '{name}'; expected one of {string.Join(", ", Names)}", nameof(name));
+            throw RampArgumentException.For($"optimizer: unknown name '{name}'; expected one of {string.Join(", ", Names)}", nameof(name));
         var settings = new Dictionary<string, object> { ["name"] = name };
         switch (name)
         {

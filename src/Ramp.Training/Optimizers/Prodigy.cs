@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -96,8 +97,8 @@ public sealed class Prodigy : OptimizerHelper, IOptimizerScalars
         ArgumentNullException.ThrowIfNull(param_group);
         var defaults = (ProdigyOptions)_defaults;
         param_group.Options ??= new ProdigyOptions();
-        var o = param_group.Options as ProdigyOptions ?? throw new ArgumentException("prodigy: a group's options must be ProdigyOptions",
-            nameof(param_group));
+        var o = param_group.Options as ProdigyOptions
+            ?? throw RampArgumentException.For("prodigy: a group's options must be ProdigyOptions", nameof(param_group));
         o.LearningRate ??= defaults.LearningRate;
         o.Beta1 ??= defaults.Beta1;
         o.Beta2 ??= defaults.Beta2;
@@ -224,21 +225,21 @@ public sealed class Prodigy : OptimizerHelper, IOptimizerScalars
     private static void Check(ProdigyOptions o)
     {
         static string F(double? v) => (v ?? double.NaN).ToString(CultureInfo.InvariantCulture);
-        if (!(o.LearningRate >= 0)) throw new ArgumentOutOfRangeException("lr", o.LearningRate,
+        if (!(o.LearningRate >= 0)) throw new RampArgumentException("lr", o.LearningRate,
             $"prodigy: lr must be >= 0 but was {F(o.LearningRate)}");
-        if (!(o.Beta1 is >= 0 and < 1)) throw new ArgumentOutOfRangeException("beta1", o.Beta1,
+        if (!(o.Beta1 is >= 0 and < 1)) throw new RampArgumentException("beta1", o.Beta1,
             $"prodigy: beta1 must be in [0, 1) but was {F(o.Beta1)}");
-        if (!(o.Beta2 is >= 0 and < 1)) throw new ArgumentOutOfRangeException("beta2", o.Beta2,
+        if (!(o.Beta2 is >= 0 and < 1)) throw new RampArgumentException("beta2", o.Beta2,
             $"prodigy: beta2 must be in [0, 1) but was {F(o.Beta2)}");
-        if (!(o.Beta3 is >= 0 and <= 1)) throw new ArgumentOutOfRangeException("beta3", o.Beta3,
+        if (!(o.Beta3 is >= 0 and <= 1)) throw new RampArgumentException("beta3", o.Beta3,
             $"prodigy: beta3 must be in [0, 1] but was {F(o.Beta3)}");
-        if (!(o.Eps > 0)) throw new ArgumentOutOfRangeException("eps", o.Eps, $"prodigy: eps must be > 0 but was {F(o.Eps)}");
-        if (!(o.WeightDecay >= 0)) throw new ArgumentOutOfRangeException("weightDecay", o.WeightDecay,
+        if (!(o.Eps > 0)) throw new RampArgumentException("eps", o.Eps, $"prodigy: eps must be > 0 but was {F(o.Eps)}");
+        if (!(o.WeightDecay >= 0)) throw new RampArgumentException("weightDecay", o.WeightDecay,
             $"prodigy: weight decay must be >= 0 but was {F(o.WeightDecay)}");
-        if (!(o.D0 > 0) || !double.IsFinite(o.D0!.Value)) throw new ArgumentOutOfRangeException("d0", o.D0,
+        if (!(o.D0 > 0) || !double.IsFinite(o.D0!.Value)) throw new RampArgumentException("d0", o.D0,
             $"prodigy: d0 must be finite and > 0 but was {F(o.D0)}");
-        if (!(o.DCoef > 0)) throw new ArgumentOutOfRangeException("dCoef", o.DCoef, $"prodigy: d_coef must be > 0 but was {F(o.DCoef)}");
-        if (!(o.GrowthRate >= 1)) throw new ArgumentOutOfRangeException("growthRate", o.GrowthRate,
+        if (!(o.DCoef > 0)) throw new RampArgumentException("dCoef", o.DCoef, $"prodigy: d_coef must be > 0 but was {F(o.DCoef)}");
+        if (!(o.GrowthRate >= 1)) throw new RampArgumentException("growthRate", o.GrowthRate,
             $"prodigy: growth rate must be >= 1 but was {F(o.GrowthRate)}");
     }
 }

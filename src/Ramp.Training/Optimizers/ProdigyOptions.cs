@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -85,7 +86,8 @@ public sealed class ProdigyOptions : OptimizerOptions, IBetaOptions
     public override void LoadStateDict(OptimizerOptions source)
     {
         base.LoadStateDict(source);
-        var o = source as ProdigyOptions ?? throw new ArgumentException("prodigy: cannot load another optimizer's options", nameof(source));
+        var o = source as ProdigyOptions
+            ?? throw RampArgumentException.For("prodigy: cannot load another optimizer's options", nameof(source));
         (Beta1, Beta2, Beta3, Eps, WeightDecay, D0, DCoef, GrowthRate) = (o.Beta1, o.Beta2, o.Beta3, o.Eps, o.WeightDecay, o.D0,
             o.DCoef, o.GrowthRate);
         (Decouple, UseBiasCorrection, SafeguardWarmup, Step) = (o.Decouple, o.UseBiasCorrection, o.SafeguardWarmup, o.Step);

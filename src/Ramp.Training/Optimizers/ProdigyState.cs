@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -67,7 +68,7 @@ public sealed class ProdigyState : OptimizerState, IDisposable
     /// <inheritdoc />
     public override void LoadStateDict(OptimizerState source)
     {
-        var o = source as ProdigyState ?? throw new ArgumentException("prodigy: cannot load another optimizer's state", nameof(source));
+        var o = source as ProdigyState ?? throw RampArgumentException.For("prodigy: cannot load another optimizer's state", nameof(source));
         Step = o.Step;
         Start.copy_(o.Start);
         S.copy_(o.S);

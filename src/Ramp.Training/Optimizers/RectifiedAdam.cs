@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -106,5 +107,5 @@ public sealed class RectifiedAdam : RAdam
     // beta2 = 1 makes rho_inf infinite; TorchSharp accepts it, PyTorch does not.
     private static double CheckBeta2(double beta2) => beta2 is >= 0 and < 1
         ? beta2
-        : throw new ArgumentOutOfRangeException(nameof(beta2), beta2, $"radam: beta2 must be in [0, 1) but was {beta2}");
+        : throw new RampArgumentException(nameof(beta2), beta2, $"radam: beta2 must be in [0, 1) but was {beta2}");
 }

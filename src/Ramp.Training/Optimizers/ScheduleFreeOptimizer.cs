@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -62,7 +63,7 @@ public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch,
         ArgumentNullException.ThrowIfNull(param_group);
         var defaults = (ScheduleFreeOptions)_defaults;
         param_group.Options ??= new ScheduleFreeOptions();
-        var o = param_group.Options as ScheduleFreeOptions ?? throw new ArgumentException(
+        var o = param_group.Options as ScheduleFreeOptions ?? throw RampArgumentException.For(
             "schedule-free: a group's options must be ScheduleFreeOptions", nameof(param_group));
         o.LearningRate ??= defaults.LearningRate;
         o.Beta1 ??= defaults.Beta1;
@@ -163,23 +164,23 @@ public abstract class ScheduleFreeOptimizer : OptimizerHelper, ITrainEvalSwitch,
     {
         static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
         if (!(o.LearningRate >= 0))
-            throw new ArgumentOutOfRangeException("lr", o.LearningRate,
+            throw new RampArgumentException("lr", o.LearningRate,
                 $"{who}: lr must be >= 0 but was {F(o.LearningRate ?? double.NaN)}");
         if (!(o.Beta1 is > 0 and < 1))
-            throw new ArgumentOutOfRangeException("beta1", o.Beta1, $"{who}: beta1 (momentum) must be in (0, 1) but " +
+            throw new RampArgumentException("beta1", o.Beta1, $"{who}: beta1 (momentum) must be in (0, 1) but " +
                 $"was {F(o.Beta1 ?? double.NaN)}");
         if (!(o.Beta2 is >= 0 and < 1))
-            throw new ArgumentOutOfRangeException("beta2", o.Beta2, $"{who}: beta2 must be in [0, 1) but was {F(o.Beta2 ?? double.NaN)}");
+            throw new RampArgumentException("beta2", o.Beta2, $"{who}: beta2 must be in [0, 1) but was {F(o.Beta2 ?? double.NaN)}");
         if (!(o.Eps >= 0))
-            throw new ArgumentOutOfRangeException("eps", o.Eps, $"{who}: eps must be >= 0 but was {F(o.Eps ?? double.NaN)}");
+            throw new RampArgumentException("eps", o.Eps, $"{who}: eps must be >= 0 but was {F(o.Eps ?? double.NaN)}");
         if (!(o.WeightDecay >= 0))
-            throw new ArgumentOutOfRangeException("weightDecay", o.WeightDecay,
+            throw new RampArgumentException("weightDecay", o.WeightDecay,
                 $"{who}: weight decay must be >= 0 but was {F(o.WeightDecay ?? double.NaN)}");
         if (!(o.WarmupSteps >= 0))
-            throw new ArgumentOutOfRangeException("warmupSteps", o.WarmupSteps,
+            throw new RampArgumentException("warmupSteps", o.WarmupSteps,
                 $"{who}: warmup steps must be >= 0 but was {o.WarmupSteps}");
         if (!(o.R >= 0) || !(o.WeightLrPower >= 0))
-            throw new ArgumentOutOfRangeException("r", o.R, $"{who}: r and weight_lr_power must be >= 0 but were {F(o.R ?? double.NaN)} " +
+            throw new RampArgumentException("r", o.R, $"{who}: r and weight_lr_power must be >= 0 but were {F(o.R ?? double.NaN)} " +
                 $"and {F(o.WeightLrPower ?? double.NaN)}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules;
 using TorchSharp.Modules;
 
 namespace Ramp.Training.Optimizers;
@@ -86,7 +87,7 @@ public sealed class ScheduleFreeOptions : OptimizerOptions, IBetaOptions
     public override void LoadStateDict(OptimizerOptions source)
     {
         base.LoadStateDict(source);
-        var o = source as ScheduleFreeOptions ?? throw new ArgumentException(
+        var o = source as ScheduleFreeOptions ?? throw RampArgumentException.For(
             string.Create(CultureInfo.InvariantCulture, $"schedule-free: cannot load options of type {source?.GetType().Name}"),
                 nameof(source));
         (Beta1, Beta2, Eps, WeightDecay, WarmupSteps, R, WeightLrPower) = (o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.WarmupSteps, o.R,

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -56,7 +57,7 @@ public sealed class ScheduleFreeState : OptimizerState, IDisposable
     /// <inheritdoc />
     public override void LoadStateDict(OptimizerState source)
     {
-        var other = source as ScheduleFreeState ?? throw new ArgumentException("schedule-free: cannot load another optimizer's state",
+        var other = source as ScheduleFreeState ?? throw RampArgumentException.For("schedule-free: cannot load another optimizer's state",
             nameof(source));
         Step = other.Step;
         Z.copy_(other.Z);

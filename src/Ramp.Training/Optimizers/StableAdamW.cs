@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -50,7 +51,7 @@ public sealed class StableAdamW : TorchSharp.Modules.AdamW
         : base(groups, lr, beta1, beta2, eps, weightDecay, amsgrad: false, maximize: false)
     {
         if (!(clipThreshold > 0) || !double.IsFinite(clipThreshold))
-            throw new ArgumentOutOfRangeException(nameof(clipThreshold), clipThreshold,
+            throw new RampArgumentException(nameof(clipThreshold), clipThreshold,
                 $"stable-adamw: clip threshold must be finite and > 0 but was {clipThreshold}");
         ClipThreshold = clipThreshold;
     }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Schedules.Text;
 using Ramp.Training.Optimizers;
 
@@ -24,7 +25,7 @@ public static class GridExpansion
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var grid in grids)
         {
-            if (!names.Add(grid.CaseStudy)) throw new ArgumentException($"case study '{grid.CaseStudy}' appears twice", nameof(grids));
+            if (!names.Add(grid.CaseStudy)) throw RampArgumentException.For($"case study '{grid.CaseStudy}' appears twice", nameof(grids));
             var (steps, epoch) = Length(grid, trainCount(grid));
             var arms = Arms(grid, steps, epoch, notes);
             foreach (var peak in grid.Peaks)
@@ -41,25 +42,26 @@ public static class GridExpansion
     {
         ArgumentNullException.ThrowIfNull(grid);
         var who = grid.CaseStudy;
-        if (grid.Batch < 1) throw new ArgumentException($"{who}: batch must be at least 1 but was {grid.Batch}", nameof(grid));
-        if (count < grid.Batch) throw new ArgumentException($"{who}: batch {grid.Batch} is larger than the {count} training " +
+        if (grid.Batch < 1) throw RampArgumentException.For($"{who}: batch must be at least 1 but was {grid.Batch}", nameof(grid));
+        if (count < grid.Batch) throw RampArgumentException.For($"{who}: batch {grid.Batch} is larger than the {count} training " +
             "examples", nameof(grid));
         var epoch = count / grid.Batch;
-        if ((grid.Steps is null) == (grid.Epochs is null)) throw new ArgumentException($"{who}: give exactly one of steps or " +
+        if ((grid.Steps is null) == (grid.Epochs is null)) throw RampArgumentException.For($"{who}: give exactly one of steps or " +
             "epochs", nameof(grid));
         var steps = grid.Steps ?? (long)Math.Floor(grid.Epochs!.Value * epoch);
-        if (steps < 1) throw new ArgumentException($"{who}: the run must have at least 1 step but has {steps}", nameof(grid));
+        if (steps < 1) throw RampArgumentException.For($"{who}: the run must have at least 1 step but has {steps}", nameof(grid));
         if (grid.Peaks.Count == 0 || grid.Peaks.Any(p => !(p > 0) || double.IsInfinity(p)))
-            throw new ArgumentException($"{who}: peaks must be a non-empty list of finite numbers > 0", nameof(grid));
-        if (grid.Peaks.Distinct().Count() != grid.Peaks.Count) throw new ArgumentException($"{who}: a peak is listed twice", nameof(grid));
+            throw RampArgumentException.For($"{who}: peaks must be a non-empty list of finite numbers > 0", nameof(grid));
+        if (grid.Peaks.Distinct().Count() != grid.Peaks.Count)
+            throw RampArgumentException.For($"{who}: a peak is listed twice", nameof(grid));
         if (grid.Seeds.Count == 0 || grid.Seeds.Distinct().Count() != grid.Seeds.Count)
-            throw new ArgumentException($"{who}: seeds must be a non-empty list without repeats", nameof(grid));
+            throw RampArgumentException.For($"{who}: seeds must be a non-empty list without repeats", nameof(grid));
         return (steps, epoch);
     }
 
     private static List<StudyArm> Arms(StudyGrid grid, long steps, long epoch, List<string> notes)
     {
-        if (grid.Arms.Count == 0) throw new ArgumentException($"{grid.CaseStudy}: the grid has no arm", nameof(grid));
+        if (grid.Arms.Count == 0) throw RampArgumentException.For($"{grid.CaseStudy}: the grid has no arm", nameof(grid));
         var arms = new List<StudyArm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var template in grid.Arms)
@@ -76,21 +78,22 @@ public static class GridExpansion
             }
             catch (FormatException e)
             {
-                throw new ArgumentException($"{where}: {e.Message}", nameof(grid), e);
+                throw new RampArgumentException($"{where}: {e.Message}", e);
             }
-            if (!seen.Add(arm.Name)) throw new ArgumentException($"{grid.CaseStudy}: two arms are named '{arm.Name}'", nameof(grid));
+            if (!seen.Add(arm.Name)) throw RampArgumentException.For($"{grid.CaseStudy}: two arms are named '{arm.Name}'", nameof(grid));
             if (arm.Optimizer is { } o && !OptimizerSettings.Names.Contains(o))
-                throw new ArgumentException($"{where}: unknown optimizer '{o}' " +
+                throw RampArgumentException.For($"{where}: unknown optimizer '{o}' " +
                     $"(use {string.Join(", ", OptimizerSettings.Names)})", nameof(grid));
             var optimizer = arm.Optimizer ?? grid.Optimizer.Name;
             if (arm.GradientInit && !OptimizerFactory.GradientInitNames.Contains(optimizer))
-                throw new ArgumentException($"{where}: gi (GI-Adam) applies to adam and adamw, not '{optimizer}'", nameof(grid));
+                throw RampArgumentException.For($"{where}: gi (GI-Adam) applies to adam and adamw, not '{optimizer}'", nameof(grid));
             if (!(arm.LrScale > 0) || double.IsInfinity(arm.LrScale))
-                throw new ArgumentException($"{where}: lr_scale must be a finite number > 0 but was {arm.LrScale}", nameof(grid));
+                throw RampArgumentException.For($"{where}: lr_scale must be a finite number > 0 but was {arm.LrScale}", nameof(grid));
             if (arm.Guards?.FirstOrDefault(g => !StudyArm.GuardNames.Contains(g)) is { } bad)
-                throw new ArgumentException($"{where}: unknown guard '{bad}' (use {string.Join(", ", StudyArm.GuardNames)})", nameof(grid));
+                throw RampArgumentException.For($"{where}: unknown guard '{bad}' (use {string.Join(", ", StudyArm.GuardNames)})",
+                    nameof(grid));
             if (Unreadable(arm.Schedule) is not { } error) { arms.Add(arm); continue; }
-            if (!arm.Optional) throw new ArgumentException($"{where}: schedule \"{arm.Schedule}\" {error}", nameof(grid));
+            if (!arm.Optional) throw RampArgumentException.For($"{where}: schedule \"{arm.Schedule}\" {error}", nameof(grid));
             notes.Add($"{grid.CaseStudy}: arm '{arm.Name}' skipped: this build cannot read \"{arm.Schedule}\" ({error})");
         }
         return arms;

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Data;
 using Ramp.Training.Loop;
 
@@ -47,7 +48,7 @@ public sealed record StudyData(ITrainingData Train, ITrainingData Test, string S
         var counts = new long[vocabulary];
         long n = 0;
         foreach (var t in tokens) { counts[t]++; n++; }
-        if (n == 0) throw new ArgumentException("entropy of no tokens", nameof(tokens));
+        if (n == 0) throw RampArgumentException.For("entropy of no tokens", nameof(tokens));
         return -counts.Where(c => c > 0).Sum(c => (double)c / n * Math.Log((double)c / n));
     }
 }

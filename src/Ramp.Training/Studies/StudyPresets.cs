@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Models;
 
 namespace Ramp.Training.Studies;
@@ -25,7 +26,7 @@ public static class StudyPresets
     /// <exception cref="ArgumentException">Unknown preset or size, or <c>readme</c> for char-transformer.</exception>
     public static IReadOnlyList<StudyGrid> Get(string name, string size)
     {
-        if (!Sizes.Contains(size)) throw new ArgumentException($"unknown grid '{size}' (use {string.Join(", ", Sizes)})", nameof(size));
+        if (!Sizes.Contains(size)) throw RampArgumentException.For($"unknown grid '{size}' (use {string.Join(", ", Sizes)})", nameof(size));
         return name switch
         {
             "fmnist-sgd" when size == ReplaceWarmup => [ReplacementPresets.FmnistSgd()],
@@ -35,8 +36,8 @@ public static class StudyPresets
             "deep-mlp" when size == "readme" => [DeepMlpReadme()],
             "deep-mlp" => DeepMlp(size == "full"),
             "char-transformer" when size != "readme" => CharTransformer(size == "full"),
-            "char-transformer" => throw new ArgumentException($"the readme grid exists only for fmnist-sgd and deep-mlp", nameof(size)),
-            _ => throw new ArgumentException($"unknown preset '{name}' (use {string.Join(", ", Names)})", nameof(name)),
+            "char-transformer" => throw RampArgumentException.For($"the readme grid exists only for fmnist-sgd and deep-mlp", nameof(size)),
+            _ => throw RampArgumentException.For($"unknown preset '{name}' (use {string.Join(", ", Names)})", nameof(name)),
         };
     }
 

@@ -111,6 +111,9 @@ public sealed class OptionFuzzTests : IDisposable
             if (run.Code is not (0 or 2) || run.Err.Contains("internal error", StringComparison.Ordinal) || run.Err.Contains("   at ", StringComparison.Ordinal))
                 failures.Add($"exit {run.Code}: ramp {string.Join(' ', typed.Select(a => $"'{a}'"))}: {run.Err.Split('\n')[0]}");
             if (run.Code == 2) Assert.Single(run.ErrLines);
+            // Messages are made right where the check is: .NET's " (Parameter '...')" suffix never reaches the user.
+            if (run.Err.Contains("(Parameter '", StringComparison.Ordinal) || run.Err.Contains("Actual value was", StringComparison.Ordinal))
+                failures.Add($"a .NET suffix: ramp {string.Join(' ', typed.Select(a => $"'{a}'"))}: {run.Err.Split('\n')[0]}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }

@@ -88,7 +88,7 @@ public sealed class ScheduleBinderTests
     {
         var (optimizer, _) = Optimizers.Create("Adagrad");
         var set = new ScheduleSet(new Schedule[] { Factor, Factor }, new Schedule[] { Factor, Factor });
-        var e = Assert.Throws<ArgumentException>(() => new ScheduleBinder(optimizer, set));
+        var e = Assert.Throws<RampArgumentException>(() => new ScheduleBinder(optimizer, set));
         Assert.Equal("schedules", e.ParamName);
         Assert.StartsWith("schedule cycles momentum but optimizer group 0 (Adagrad) has neither momentum nor betas", e.Message);
     }
@@ -97,7 +97,7 @@ public sealed class ScheduleBinderTests
     public void A_group_count_mismatch_is_refused()
     {
         var (optimizer, _) = Optimizers.Create("Adam");
-        var e = Assert.Throws<ArgumentException>(() => new ScheduleBinder(optimizer, new ScheduleSet(new[] { Factor })));
+        var e = Assert.Throws<RampArgumentException>(() => new ScheduleBinder(optimizer, new ScheduleSet(new[] { Factor })));
         Assert.StartsWith("schedule has 1 learning-rate group(s) but the optimizer has 2", e.Message);
     }
 

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Data;
 
 namespace Ramp.Training.Tests.Data;
@@ -35,7 +36,7 @@ public sealed class DataOrderTests
     [Fact]
     public void A_batch_larger_than_the_data_is_refused()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DataOrder(10, 11, seed: 0));
+        var e = Assert.Throws<RampArgumentException>(() => new DataOrder(10, 11, seed: 0));
         Assert.Equal("batch", e.ParamName);
         Assert.Contains("10 training examples", e.Message);
     }

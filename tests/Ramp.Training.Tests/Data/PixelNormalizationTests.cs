@@ -1,4 +1,5 @@
 using Ramp.Runs;
+using Ramp.Schedules;
 using Ramp.Training.Data;
 
 namespace Ramp.Training.Tests.Data;
@@ -50,12 +51,12 @@ public sealed class PixelNormalizationTests
     [Fact]
     public void Degenerate_values_throw()
     {
-        var std = Assert.Throws<ArgumentOutOfRangeException>(() => new PixelNormalization(0.3, 0));
+        var std = Assert.Throws<RampArgumentException>(() => new PixelNormalization(0.3, 0));
         Assert.Equal("Std", std.ParamName);
         Assert.StartsWith("pixel normalisation: std must be finite and > 0", std.Message);
-        var mean = Assert.Throws<ArgumentOutOfRangeException>(() => new PixelNormalization(double.NaN, 1));
+        var mean = Assert.Throws<RampArgumentException>(() => new PixelNormalization(double.NaN, 1));
         Assert.Equal("Mean", mean.ParamName);
-        var flat = Assert.Throws<ArgumentException>(() => PixelNormalization.Measure(Images(7, 7, 7, 7)));
+        var flat = Assert.Throws<RampArgumentException>(() => PixelNormalization.Measure(Images(7, 7, 7, 7)));
         Assert.StartsWith("test: every pixel has the same value; cannot normalise", flat.Message);
     }
 

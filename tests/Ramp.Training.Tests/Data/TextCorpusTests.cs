@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Data;
 
 namespace Ramp.Training.Tests.Data;
@@ -30,9 +31,9 @@ public sealed class TextCorpusTests
     public void Unknown_characters_and_out_of_range_windows_are_refused()
     {
         var corpus = new TextCorpus("abcabd", "t");
-        var e = Assert.Throws<ArgumentException>(() => corpus.Encode("abz"));
+        var e = Assert.Throws<RampArgumentException>(() => corpus.Encode("abz"));
         Assert.StartsWith("character 'z' at 2 is not in the vocabulary of t", e.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => corpus.Batch([3], 3));
+        Assert.Throws<RampArgumentException>(() => corpus.Batch([3], 3));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Guards;
 
 namespace Ramp.Training.Tests.Guards;
@@ -21,7 +22,7 @@ public sealed class GuardChainTests
     [Fact]
     public void A_bad_option_is_refused_when_the_chain_is_built()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new GuardChain(new GuardOptions(Clip: new NormClipOptions(-1))));
+        var e = Assert.Throws<RampArgumentException>(() => new GuardChain(new GuardOptions(Clip: new NormClipOptions(-1))));
         Assert.Equal("MaxNorm", e.ParamName);
     }
 

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Guards;
 
 namespace Ramp.Training.Tests.Guards;
@@ -38,7 +39,7 @@ public class RollbackTests
     [Fact]
     public void Bad_factor_is_rejected_with_its_name()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RollbackOptions(LrFactor: 2).Validated());
+        var e = Assert.Throws<RampArgumentException>(() => new RollbackOptions(LrFactor: 2).Validated());
         Assert.Equal("LrFactor", e.ParamName);
     }
 }

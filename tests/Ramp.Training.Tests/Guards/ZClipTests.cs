@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Guards;
 
 namespace Ramp.Training.Tests.Guards;
@@ -39,7 +40,7 @@ public class ZClipTests
     [Fact]
     public void Bad_options_name_the_parameter()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ZClip(new ZClipOptions(ZThreshold: -1)));
+        var e = Assert.Throws<RampArgumentException>(() => new ZClip(new ZClipOptions(ZThreshold: -1)));
         Assert.Equal("ZThreshold", e.ParamName);
         Assert.Contains("zclip", e.Message);
     }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Data;
 using Ramp.Training.Models;
 using TorchSharp;
@@ -67,7 +68,7 @@ public sealed class ModelTests
         var model = new DeepMlp(depth: 2, width: 512, initScale: 3.0, inputs: 256);
         var std = model.named_parameters().First(p => p.name == "fc2.weight").parameter.std().item<float>();
         Assert.InRange(std, 3.0 / Math.Sqrt(512) * 0.97, 3.0 / Math.Sqrt(512) * 1.03);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DeepMlp(initScale: 0));
+        var e = Assert.Throws<RampArgumentException>(() => new DeepMlp(initScale: 0));
         Assert.Equal("initScale", e.ParamName);
     }
 
@@ -85,7 +86,7 @@ public sealed class ModelTests
         Assert.Equal(new long[] { 1, 8, 20 }, a.shape);
         Assert.Equal(0f, (a[.., ..5] - b[.., ..5]).abs().max().item<float>());
         Assert.True((a[.., 5..] - b[.., 5..]).abs().max().item<float>() > 0);
-        Assert.Throws<ArgumentException>(() => model.call(zeros(1, 9, dtype: ScalarType.Int64)));
+        Assert.Throws<RampArgumentException>(() => model.call(zeros(1, 9, dtype: ScalarType.Int64)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Monitoring;
 
 namespace Ramp.Training.Tests.Monitoring;
@@ -37,7 +38,7 @@ public class EmaMomentsTests
     [InlineData(double.NaN)]
     public void Alpha_outside_the_open_unit_interval_is_rejected(double alpha)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => EmaMoments.Start(alpha, 1));
+        var e = Assert.Throws<RampArgumentException>(() => EmaMoments.Start(alpha, 1));
         Assert.Equal("alpha", e.ParamName);
     }
 }

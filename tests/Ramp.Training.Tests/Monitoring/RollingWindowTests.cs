@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Monitoring;
 
 namespace Ramp.Training.Tests.Monitoring;
@@ -53,7 +54,7 @@ public class RollingWindowTests
     [Fact]
     public void Capacity_below_two_is_rejected()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RollingWindow(1));
+        var e = Assert.Throws<RampArgumentException>(() => new RollingWindow(1));
         Assert.Equal("capacity", e.ParamName);
     }
 }

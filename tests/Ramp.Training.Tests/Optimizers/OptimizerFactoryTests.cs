@@ -1,7 +1,8 @@
+using Ramp.Schedules;
 using Ramp.Training.Optimizers;
+using Theirs = TorchSharp.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
-using Theirs = TorchSharp.Modules;
 
 namespace Ramp.Training.Tests.Optimizers;
 
@@ -65,7 +66,7 @@ public sealed class OptimizerFactoryTests
     [Fact]
     public void An_unknown_name_is_refused_with_the_known_ones()
     {
-        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("lamb", Weights(), 0.01));
+        var e = Assert.Throws<RampArgumentException>(() => OptimizerFactory.Create("lamb", Weights(), 0.01));
         Assert.Equal("name", e.ParamName);
         Assert.StartsWith("optimizer: unknown name 'lamb'; expected one of sgd, adam, adamw, rmsprop, radam", e.Message);
     }
@@ -105,7 +106,7 @@ public sealed class OptimizerFactoryTests
     [Fact]
     public void Gi_is_refused_for_other_optimizers()
     {
-        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("sgd", Weights(), 0.01, gradientInit: true));
+        var e = Assert.Throws<RampArgumentException>(() => OptimizerFactory.Create("sgd", Weights(), 0.01, gradientInit: true));
         Assert.Equal("gradientInit", e.ParamName);
         Assert.StartsWith("optimizer: gradient initialisation (GI-Adam, --gi) applies to adam and adamw, not 'sgd'", e.Message);
     }
@@ -133,7 +134,7 @@ public sealed class OptimizerFactoryTests
     [Fact]
     public void Settings_refuse_an_unknown_name()
     {
-        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Settings("lion"));
+        var e = Assert.Throws<RampArgumentException>(() => OptimizerFactory.Settings("lion"));
         Assert.Equal("name", e.ParamName);
         Assert.StartsWith("optimizer: unknown name 'lion'; expected one of sgd, adam,", e.Message);
     }

@@ -129,7 +129,7 @@ public sealed class ProdigyTests
     [Fact]
     public void A_non_positive_d0_is_refused()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Prodigy(Parameters(Start()), d0: 0));
+        var e = Assert.Throws<RampArgumentException>(() => new Prodigy(Parameters(Start()), d0: 0));
         Assert.Equal("d0", e.ParamName);
         Assert.StartsWith("prodigy: d0 must be finite and > 0 but was 0", e.Message);
         GC.Collect();

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -101,7 +102,7 @@ public sealed class RectifiedAdamTests
     public void A_beta2_outside_0_to_1_is_refused(double beta2)
     {
         var w = new Parameter(tensor(Start, float64));
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RectifiedAdam([w], 0.01, beta2: beta2));
+        var ex = Assert.Throws<RampArgumentException>(() => new RectifiedAdam([w], 0.01, beta2: beta2));
         Assert.Equal("beta2", ex.ParamName);
         Assert.StartsWith($"radam: beta2 must be in [0, 1) but was {beta2}", ex.Message);
         FinalizeAbandoned();

@@ -144,7 +144,7 @@ public sealed class ScheduleFreeTests
     [Fact]
     public void A_beta1_outside_0_to_1_is_refused()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ScheduleFreeSgd(Parameters(Start()), 0.1, momentum: 1.0));
+        var e = Assert.Throws<RampArgumentException>(() => new ScheduleFreeSgd(Parameters(Start()), 0.1, momentum: 1.0));
         Assert.Equal("beta1", e.ParamName);
         Assert.StartsWith("schedule-free-sgd: beta1 (momentum) must be in (0, 1) but was 1", e.Message);
         GC.Collect();

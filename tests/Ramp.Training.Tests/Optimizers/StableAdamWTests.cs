@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Optimizers;
 using static Ramp.Training.Tests.Optimizers.LeastSquares;
 
@@ -99,7 +100,7 @@ public sealed class StableAdamWTests
     [Fact]
     public void A_non_positive_threshold_is_refused()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new StableAdamW(Parameters(Start()), clipThreshold: 0));
+        var e = Assert.Throws<RampArgumentException>(() => new StableAdamW(Parameters(Start()), clipThreshold: 0));
         Assert.Equal("clipThreshold", e.ParamName);
         Assert.StartsWith("stable-adamw: clip threshold must be finite and > 0 but was 0", e.Message);
         GC.Collect();

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Models;
 using Ramp.Training.Studies;
 
@@ -63,16 +64,16 @@ public sealed class GridExpansionTests
     [Fact]
     public void Required_arm_that_does_not_parse_names_the_arm()
     {
-        var e = Assert.Throws<ArgumentException>(() => GridExpansion.Expand([Grid(new StudyArm("bad", "cosin({steps})"))], _ => 1000));
+        var e = Assert.Throws<RampArgumentException>(() => GridExpansion.Expand([Grid(new StudyArm("bad", "cosin({steps})"))], _ => 1000));
         Assert.StartsWith("toy, arm 'bad': schedule \"cosin(40)\" at column 1: unknown schedule 'cosin'", e.Message);
     }
 
     [Fact]
     public void Duplicate_arm_names_and_oversized_batch_are_errors()
     {
-        var twice = Assert.Throws<ArgumentException>(() => GridExpansion.Expand([Grid(new StudyArm("a", "constant()"), new StudyArm("a", "cosine(5)"))], _ => 1000));
+        var twice = Assert.Throws<RampArgumentException>(() => GridExpansion.Expand([Grid(new StudyArm("a", "constant()"), new StudyArm("a", "cosine(5)"))], _ => 1000));
         Assert.StartsWith("toy: two arms are named 'a'", twice.Message);
-        var batch = Assert.Throws<ArgumentException>(() => GridExpansion.Expand([Grid()], _ => 50));
+        var batch = Assert.Throws<RampArgumentException>(() => GridExpansion.Expand([Grid()], _ => 50));
         Assert.StartsWith("toy: batch 100 is larger than the 50 training examples", batch.Message);
     }
 
@@ -113,7 +114,7 @@ public sealed class GridExpansionTests
         Assert.Equal([0.02, 0.08], plan.Cells.Select(c => c.PeakLr).Distinct().Order());
         Assert.Equal([1, 2], plan.Cells.Select(c => c.Seed).Distinct().Order());
         Assert.All(plan.Cells, c => Assert.Equal(300, c.Steps));
-        var error = Assert.Throws<ArgumentException>(() => StudyPresets.Get("char-transformer", "readme"));
+        var error = Assert.Throws<RampArgumentException>(() => StudyPresets.Get("char-transformer", "readme"));
         Assert.StartsWith("the readme grid exists only for fmnist-sgd and deep-mlp", error.Message);
     }
 }

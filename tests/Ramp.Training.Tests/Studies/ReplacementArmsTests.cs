@@ -1,8 +1,9 @@
+using Parameter = TorchSharp.Modules.Parameter;
+using Ramp.Schedules;
 using Ramp.Training.Models;
 using Ramp.Training.Optimizers;
 using Ramp.Training.Studies;
 using TorchSharp;
-using Parameter = TorchSharp.Modules.Parameter;
 
 namespace Ramp.Training.Tests.Studies;
 
@@ -79,12 +80,12 @@ public sealed class ReplacementArmsTests
     public void Gi_on_an_optimizer_that_is_not_adam_or_adamw_names_the_arm()
     {
         var sgd = new OptimizerSettings("sgd", Momentum: 0.9);
-        var e = Assert.Throws<ArgumentException>(() => GridExpansion.Expand([Grid(sgd, ReplacementArms.GiAdam(Cosine))], _ => 1000));
+        var e = Assert.Throws<RampArgumentException>(() => GridExpansion.Expand([Grid(sgd, ReplacementArms.GiAdam(Cosine))], _ => 1000));
         Assert.StartsWith("toy, arm 'gi-adam': gi (GI-Adam) applies to adam and adamw, not 'sgd'", e.Message);
-        var scale = Assert.Throws<ArgumentException>(() =>
+        var scale = Assert.Throws<RampArgumentException>(() =>
             GridExpansion.Expand([Grid(sgd, new StudyArm("x", "constant()", LrScale: 0))], _ => 1000));
         Assert.StartsWith("toy, arm 'x': lr_scale must be a finite number > 0 but was 0", scale.Message);
-        var name = Assert.Throws<ArgumentException>(() =>
+        var name = Assert.Throws<RampArgumentException>(() =>
             GridExpansion.Expand([Grid(sgd, new StudyArm("x", "constant()", Optimizer: "adagrad"))], _ => 1000));
         Assert.StartsWith("toy, arm 'x': unknown optimizer 'adagrad' (use sgd, adam, adamw, rmsprop, radam, schedule-free-adamw,",
             name.Message);

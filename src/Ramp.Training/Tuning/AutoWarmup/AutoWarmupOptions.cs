@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Tuning.AutoWarmup;
 
 /// <summary>
@@ -146,6 +147,6 @@ public sealed record AutoWarmupOptions(
     private static void Check(bool ok, string name, object? actual, string allowed)
     {
         if (!ok)
-            throw new ArgumentOutOfRangeException(name, actual, $"auto warmup: {name} must be {allowed} but was {actual}");
+            throw new RampArgumentException(name, actual, $"auto warmup: {name} must be {allowed} but was {actual}");
     }
 }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Schedules.Composition;
 
 namespace Ramp.Training.Tuning.AutoWarmup;
@@ -54,5 +55,5 @@ public static class AutoWarmupSpecs
 
     private static int Whole(long value, string name) => value is >= 0 and <= int.MaxValue
         ? (int)value
-        : throw new ArgumentOutOfRangeException(name, value, $"auto warmup: {name} must be in [0, {int.MaxValue}] but was {value}");
+        : throw new RampArgumentException(name, value, $"auto warmup: {name} must be in [0, {int.MaxValue}] but was {value}");
 }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Tuning.RangeTest;
 
 /// <summary>
@@ -32,39 +33,39 @@ public sealed record ColdStartPlan(
     /// <summary>Smallest learning rate tried.</summary>
     public double MinLr { get; } = MinLr > 0 && double.IsFinite(MinLr)
         ? MinLr
-        : throw new ArgumentOutOfRangeException(nameof(MinLr), MinLr, $"cold start: min lr must be finite and > 0 but was {MinLr}");
+        : throw new RampArgumentException(nameof(MinLr), MinLr, $"cold start: min lr must be finite and > 0 but was {MinLr}");
 
     /// <summary>Largest learning rate tried.</summary>
     public double MaxLr { get; } = MaxLr > MinLr && double.IsFinite(MaxLr)
         ? MaxLr
-        : throw new ArgumentOutOfRangeException(nameof(MaxLr), MaxLr, $"cold start: max lr must be finite and > min lr ({MinLr}) but " +
+        : throw new RampArgumentException(nameof(MaxLr), MaxLr, $"cold start: max lr must be finite and > min lr ({MinLr}) but " +
             $"was {MaxLr}");
 
     /// <summary>First learning rate tried.</summary>
     public double InitialLr { get; } = InitialLr >= MinLr && InitialLr <= MaxLr
         ? InitialLr
-        : throw new ArgumentOutOfRangeException(nameof(InitialLr), InitialLr,
+        : throw new RampArgumentException(nameof(InitialLr), InitialLr,
             $"cold start: initial lr must be in [{MinLr}, {MaxLr}] but was {InitialLr}");
 
     /// <summary>Bracketing factor.</summary>
     public double Growth { get; } = Growth > 1 && double.IsFinite(Growth)
         ? Growth
-        : throw new ArgumentOutOfRangeException(nameof(Growth), Growth, $"cold start: growth must be finite and > 1 but was {Growth}");
+        : throw new RampArgumentException(nameof(Growth), Growth, $"cold start: growth must be finite and > 1 but was {Growth}");
 
     /// <summary>Bracket ratio at which bisection stops.</summary>
     public double Tolerance { get; } = Tolerance > 1 && double.IsFinite(Tolerance)
         ? Tolerance
-        : throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance,
+        : throw new RampArgumentException(nameof(Tolerance), Tolerance,
             $"cold start: tolerance must be finite and > 1 but was {Tolerance}");
 
     /// <summary>Most trials run.</summary>
     public int MaxTrials { get; } = MaxTrials >= 1
         ? MaxTrials
-        : throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, $"cold start: max trials must be >= 1 but was {MaxTrials}");
+        : throw new RampArgumentException(nameof(MaxTrials), MaxTrials, $"cold start: max trials must be >= 1 but was {MaxTrials}");
 
     /// <summary>Steps per trial.</summary>
     public int TrialSteps { get; } = TrialSteps >= 1
         ? TrialSteps
-        : throw new ArgumentOutOfRangeException(nameof(TrialSteps), TrialSteps,
+        : throw new RampArgumentException(nameof(TrialSteps), TrialSteps,
             $"cold start: trial steps must be >= 1 but was {TrialSteps}");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules;
 
 namespace Ramp.Training.Tuning.RangeTest;
 
@@ -24,12 +25,12 @@ public sealed record EdgeRule(double Rise = 1.25, double Divisor = 1.5) : Sugges
     /// <summary>Multiple of the minimum that marks the edge.</summary>
     public double Rise { get; } = Rise > 1 && double.IsFinite(Rise)
         ? Rise
-        : throw new ArgumentOutOfRangeException(nameof(Rise), Rise, $"edge: rise must be finite and > 1 but was {Rise}");
+        : throw new RampArgumentException(nameof(Rise), Rise, $"edge: rise must be finite and > 1 but was {Rise}");
 
     /// <summary>Divisor applied to the edge.</summary>
     public double Divisor { get; } = Divisor >= 1 && double.IsFinite(Divisor)
         ? Divisor
-        : throw new ArgumentOutOfRangeException(nameof(Divisor), Divisor, $"edge: divisor must be finite and >= 1 but was {Divisor}");
+        : throw new RampArgumentException(nameof(Divisor), Divisor, $"edge: divisor must be finite and >= 1 but was {Divisor}");
 
     /// <inheritdoc />
     public override string Name => "edge";

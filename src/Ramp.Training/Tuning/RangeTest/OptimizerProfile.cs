@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Tuning.RangeTest;
 
 /// <summary>
@@ -12,17 +13,17 @@ public sealed record OptimizerProfile(string Name, double? Beta2 = null, int? St
     /// <summary>Display name.</summary>
     public string Name { get; } = !string.IsNullOrWhiteSpace(Name)
         ? Name
-        : throw new ArgumentException("optimizer profile: name must not be empty", nameof(Name));
+        : throw RampArgumentException.For("optimizer profile: name must not be empty", nameof(Name));
 
     /// <summary>Adam's beta2, or null.</summary>
     public double? Beta2 { get; } = Beta2 is null or (>= 0 and < 1)
         ? Beta2
-        : throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2, $"optimizer profile: beta2 must be in [0, 1) but was {Beta2}");
+        : throw new RampArgumentException(nameof(Beta2), Beta2, $"optimizer profile: beta2 must be in [0, 1) but was {Beta2}");
 
     /// <summary>Optimizer steps per epoch, or null.</summary>
     public int? StepsPerEpoch { get; } = StepsPerEpoch is null or >= 1
         ? StepsPerEpoch
-        : throw new ArgumentOutOfRangeException(nameof(StepsPerEpoch), StepsPerEpoch,
+        : throw new RampArgumentException(nameof(StepsPerEpoch), StepsPerEpoch,
             $"optimizer profile: steps per epoch must be >= 1 but was {StepsPerEpoch}");
 
     /// <summary>True for the Adam family (a beta2 is given).</summary>

@@ -22,16 +22,16 @@ public sealed record RangeSeries
         ArgumentNullException.ThrowIfNull(lrs);
         ArgumentNullException.ThrowIfNull(losses);
         if (lrs.Count != losses.Count)
-            throw new ArgumentException($"range series: {lrs.Count} learning rates but {losses.Count} losses", nameof(losses));
+            throw RampArgumentException.For($"range series: {lrs.Count} learning rates but {losses.Count} losses", nameof(losses));
         for (var i = 0; i < lrs.Count; i++)
         {
             if (!(lrs[i] > 0) || !double.IsFinite(lrs[i]))
-                throw new ArgumentException($"range series: learning rate {i} must be finite and > 0 but was {lrs[i]}", nameof(lrs));
+                throw RampArgumentException.For($"range series: learning rate {i} must be finite and > 0 but was {lrs[i]}", nameof(lrs));
             if (i > 0 && !(lrs[i] > lrs[i - 1]))
-                throw new ArgumentException($"range series: learning rates must strictly increase but lr[{i}] = {lrs[i]} <= lr[{i - 1}] " +
-                    $"= {lrs[i - 1]}", nameof(lrs));
+                throw RampArgumentException.For($"range series: learning rates must strictly increase but lr[{i}] = {lrs[i]} " +
+                    $"<= lr[{i - 1}] = {lrs[i - 1]}", nameof(lrs));
             if (!double.IsFinite(losses[i]))
-                throw new ArgumentException($"range series: loss {i} must be finite but was {losses[i]}", nameof(losses));
+                throw RampArgumentException.For($"range series: loss {i} must be finite but was {losses[i]}", nameof(losses));
         }
         Lrs = lrs.ToArray();
         Losses = losses.ToArray();
@@ -56,9 +56,9 @@ public sealed record RangeSeries
         ArgumentNullException.ThrowIfNull(result);
         var start = skipStart ?? result.Plan.Iterations / 10;
         if (start < 0)
-            throw new ArgumentOutOfRangeException(nameof(skipStart), start, $"range series: skip start must be >= 0 but was {start}");
+            throw new RampArgumentException(nameof(skipStart), start, $"range series: skip start must be >= 0 but was {start}");
         if (skipEnd < 0)
-            throw new ArgumentOutOfRangeException(nameof(skipEnd), skipEnd, $"range series: skip end must be >= 0 but was {skipEnd}");
+            throw new RampArgumentException(nameof(skipEnd), skipEnd, $"range series: skip end must be >= 0 but was {skipEnd}");
         var lrs = new List<double>();
         var losses = new List<double>();
         for (var i = start; i < result.Points.Count - skipEnd; i++)

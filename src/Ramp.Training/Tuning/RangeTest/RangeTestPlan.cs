@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 namespace Ramp.Training.Tuning.RangeTest;
 
 /// <summary>
@@ -27,31 +28,31 @@ public sealed record RangeTestPlan(
     /// <summary>Learning rate of the first iteration.</summary>
     public double StartLr { get; } = StartLr > 0 && double.IsFinite(StartLr)
         ? StartLr
-        : throw new ArgumentOutOfRangeException(nameof(StartLr), StartLr,
+        : throw new RampArgumentException(nameof(StartLr), StartLr,
             $"range test: start lr must be finite and > 0 but was {StartLr}");
 
     /// <summary>Learning rate of the last iteration.</summary>
     public double EndLr { get; } = EndLr > StartLr && double.IsFinite(EndLr)
         ? EndLr
-        : throw new ArgumentOutOfRangeException(nameof(EndLr), EndLr,
+        : throw new RampArgumentException(nameof(EndLr), EndLr,
             $"range test: end lr must be finite and > start lr ({StartLr}) but was {EndLr}");
 
     /// <summary>Number of iterations.</summary>
     public int Iterations { get; } = Iterations >= 2
         ? Iterations
-        : throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations,
+        : throw new RampArgumentException(nameof(Iterations), Iterations,
             $"range test: iterations must be >= 2 but was {Iterations}");
 
     /// <summary>EMA coefficient of the loss smoother.</summary>
     public double SmoothingBeta { get; } = SmoothingBeta is >= 0 and < 1
         ? SmoothingBeta
-        : throw new ArgumentOutOfRangeException(nameof(SmoothingBeta), SmoothingBeta,
+        : throw new RampArgumentException(nameof(SmoothingBeta), SmoothingBeta,
             $"range test: smoothing beta must be in [0, 1) but was {SmoothingBeta}");
 
     /// <summary>Multiple of the best smoothed loss that counts as divergence.</summary>
     public double DivergenceFactor { get; } = DivergenceFactor > 1 && double.IsFinite(DivergenceFactor)
         ? DivergenceFactor
-        : throw new ArgumentOutOfRangeException(nameof(DivergenceFactor), DivergenceFactor,
+        : throw new RampArgumentException(nameof(DivergenceFactor), DivergenceFactor,
             $"range test: divergence factor must be finite and > 1 but was {DivergenceFactor}");
 
     /// <summary>Per-iteration growth ratio of the ramp: <c>(EndLr / StartLr)^(1 / (Iterations - 1))</c>.</summary>
@@ -64,7 +65,7 @@ public sealed record RangeTestPlan(
     public double LrAt(int iteration)
     {
         if (iteration < 0 || iteration >= Iterations)
-            throw new ArgumentOutOfRangeException(nameof(iteration), iteration,
+            throw new RampArgumentException(nameof(iteration), iteration,
                 $"range test: iteration must be in [0, {Iterations}) but was {iteration}");
         if (iteration == Iterations - 1) return EndLr;
         return StartLr * Math.Exp(Math.Log(EndLr / StartLr) * iteration / (Iterations - 1));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules;
 
 namespace Ramp.Training.Tuning.RangeTest;
 
@@ -22,18 +23,18 @@ public sealed record SlideRule(int Window = 15, double Threshold = 0.005, double
     /// <summary>Window length in points.</summary>
     public int Window { get; } = Window >= 1
         ? Window
-        : throw new ArgumentOutOfRangeException(nameof(Window), Window, $"slide: window must be >= 1 but was {Window}");
+        : throw new RampArgumentException(nameof(Window), Window, $"slide: window must be >= 1 but was {Window}");
 
     /// <summary>Gradient-difference threshold.</summary>
     public double Threshold { get; } = Threshold >= 0 && double.IsFinite(Threshold)
         ? Threshold
-        : throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold,
+        : throw new RampArgumentException(nameof(Threshold), Threshold,
             $"slide: threshold must be finite and >= 0 but was {Threshold}");
 
     /// <summary>Multiplier on the pick.</summary>
     public double Adjust { get; } = Adjust > 0 && double.IsFinite(Adjust)
         ? Adjust
-        : throw new ArgumentOutOfRangeException(nameof(Adjust), Adjust, $"slide: adjust must be finite and > 0 but was {Adjust}");
+        : throw new RampArgumentException(nameof(Adjust), Adjust, $"slide: adjust must be finite and > 0 but was {Adjust}");
 
     /// <inheritdoc />
     public override string Name => "slide";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ramp.Schedules;
 
 namespace Ramp.Training.Tuning.RangeTest;
 
@@ -36,13 +37,13 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
     /// <summary>For the Adam family, the largest peak as a multiple of the rate of the lowest loss.</summary>
     public double AdamMinimumMultiple { get; } = AdamMinimumMultiple >= 1 && double.IsFinite(AdamMinimumMultiple)
         ? AdamMinimumMultiple
-        : throw new ArgumentOutOfRangeException(nameof(AdamMinimumMultiple), AdamMinimumMultiple,
+        : throw new RampArgumentException(nameof(AdamMinimumMultiple), AdamMinimumMultiple,
             $"warmup recommender: Adam minimum multiple must be finite and >= 1 but was {AdamMinimumMultiple}");
 
     /// <summary>Smallest warmup as a fraction of the total steps.</summary>
     public double MinWarmupFraction { get; } = MinWarmupFraction >= 0 && MinWarmupFraction <= MaxWarmupFraction
         ? MinWarmupFraction
-        : throw new ArgumentOutOfRangeException(nameof(MinWarmupFraction), MinWarmupFraction,
+        : throw new RampArgumentException(nameof(MinWarmupFraction), MinWarmupFraction,
             $"warmup recommender: min warmup fraction must be in [0, {MaxWarmupFraction}] but was {MinWarmupFraction}");
 
     /// <summary>The peak rule.</summary>
@@ -51,7 +52,7 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
     /// <summary>Largest warmup as a fraction of the total steps.</summary>
     public double MaxWarmupFraction { get; } = MaxWarmupFraction is > 0 and <= 1
         ? MaxWarmupFraction
-        : throw new ArgumentOutOfRangeException(nameof(MaxWarmupFraction), MaxWarmupFraction,
+        : throw new RampArgumentException(nameof(MaxWarmupFraction), MaxWarmupFraction,
             $"warmup recommender: max warmup fraction must be in (0, 1] but was {MaxWarmupFraction}");
 
     /// <summary>The recommendation; see the type's remarks for the rules.</summary>
@@ -62,7 +63,7 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         if (totalSteps is <= 0)
-            throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps,
+            throw new RampArgumentException(nameof(totalSteps), totalSteps,
                 $"warmup recommender: total steps must be > 0 but was {totalSteps}");
         var why = new List<string>();
         var (peak, suggestion) = ChoosePeak(rangeTest, coldStart, optimizer, why);
@@ -142,7 +143,7 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
             why.Add(F($"Peak {c:G4}: the largest rate that survived {coldStart.Plan.TrialSteps} steps from the start without warmup."));
             return (c, null);
         }
-        throw new ArgumentException(rangeTest is null
+        throw RampArgumentException.For(rangeTest is null
             ? "warmup recommender: no peak lr: give a range test or a cold-start search with a surviving lr"
             : "warmup recommender: no peak lr: the range test's loss never fell and no cold-start lr survived",
             nameof(rangeTest));
@@ -154,7 +155,7 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
         if (coldStart is null)
         {
             if (untuned is not { } u)
-                throw new ArgumentException($"warmup recommender: no cold-start search and no untuned warmup for '{optimizer.Name}' " +
+                throw RampArgumentException.For($"warmup recommender: no cold-start search and no untuned warmup for '{optimizer.Name}' " +
                     "(give beta2 or steps per epoch)", nameof(coldStart));
             why.Add(optimizer.IsAdamFamily
                 ? F($"Warmup {u} steps: without a cold-start search, the usual 2/(1-beta2) for Adam's beta2 = {optimizer.Beta2}.")
@@ -162,7 +163,7 @@ public sealed record WarmupRecommender(EdgeRule? Edge = null, double MaxWarmupFr
             return u;
         }
         if (coldStart.LargestSurvivingLr is not { } c)
-            throw new ArgumentException(F($"warmup recommender: the cold-start search found no surviving lr (even ") +
+            throw RampArgumentException.For(F($"warmup recommender: the cold-start search found no surviving lr (even ") +
                 F($"{coldStart.Plan.MinLr:G4} failed); check the model before sizing a warmup"), nameof(coldStart));
         var k = coldStart.Plan.TrialSteps;
         if (c >= peak)

@@ -42,7 +42,7 @@ public static class LrFinder
         }
         catch (ArgumentException ex)
         {
-            why = ex.Message.Split(" (Parameter")[0];
+            why = ex.Message;
         }
         return new LrFindings(range, suggestions, cold, recommendation, why, runner.StepsTaken - before);
     }

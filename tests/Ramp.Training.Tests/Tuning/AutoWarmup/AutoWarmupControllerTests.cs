@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using Ramp.Schedules;
 using Ramp.Training.Tuning.AutoWarmup;
 
 namespace Ramp.Training.Tests.Tuning.AutoWarmup;
@@ -153,10 +154,10 @@ public class AutoWarmupControllerTests
     [Fact]
     public void Options_are_validated_with_names()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new AutoWarmupController(new AutoWarmupOptions(0.1, ZRed: 2)));
+        var e = Assert.Throws<RampArgumentException>(() => new AutoWarmupController(new AutoWarmupOptions(0.1, ZRed: 2)));
         Assert.Equal("ZRed", e.ParamName);
         Assert.Contains("auto warmup: ZRed must be > z amber 2.5 (+infinity: never) but was 2", e.Message);
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => new AutoWarmupController(new AutoWarmupOptions(-1)));
+        e = Assert.Throws<RampArgumentException>(() => new AutoWarmupController(new AutoWarmupOptions(-1)));
         Assert.Equal("TargetLr", e.ParamName);
     }
 

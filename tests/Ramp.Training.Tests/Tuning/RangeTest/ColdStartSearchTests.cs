@@ -1,4 +1,5 @@
 using CsCheck;
+using Ramp.Schedules;
 using Ramp.Training.Tuning.RangeTest;
 
 namespace Ramp.Training.Tests.Tuning.RangeTest;
@@ -66,7 +67,7 @@ public class ColdStartSearchTests
     [Fact]
     public void Plan_rejects_an_initial_lr_outside_its_range()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ColdStartPlan(InitialLr: 100));
+        var e = Assert.Throws<RampArgumentException>(() => new ColdStartPlan(InitialLr: 100));
         Assert.Equal("InitialLr", e.ParamName);
         Assert.Contains("initial lr must be in [1E-07, 10] but was 100", e.Message);
     }

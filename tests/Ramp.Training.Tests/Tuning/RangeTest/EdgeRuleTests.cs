@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Tuning.RangeTest;
 
 namespace Ramp.Training.Tests.Tuning.RangeTest;
@@ -68,5 +69,5 @@ public class EdgeRuleTests
     [InlineData(1.25, 0.5, "Divisor")]
     [InlineData(double.NaN, 2.0, "Rise")]
     public void Bad_parameters_throw_naming_them(double rise, double divisor, string name) =>
-        Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeRule(rise, divisor)).ParamName);
+        Assert.Equal(name, Assert.Throws<RampArgumentException>(() => new EdgeRule(rise, divisor)).ParamName);
 }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Tuning.RangeTest;
 
 namespace Ramp.Training.Tests.Tuning.RangeTest;
@@ -44,14 +45,14 @@ public class RangeTestPlanTests
     [Fact]
     public void Invalid_values_name_parameter_and_value()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(EndLr: 1e-8));
+        var e = Assert.Throws<RampArgumentException>(() => new RangeTestPlan(EndLr: 1e-8));
         Assert.Equal("EndLr", e.ParamName);
         Assert.Contains("end lr must be finite and > start lr (1E-06) but was 1E-08", e.Message);
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(Iterations: 1));
+        e = Assert.Throws<RampArgumentException>(() => new RangeTestPlan(Iterations: 1));
         Assert.Equal("Iterations", e.ParamName);
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan(StartLr: double.NaN));
+        e = Assert.Throws<RampArgumentException>(() => new RangeTestPlan(StartLr: double.NaN));
         Assert.Equal("StartLr", e.ParamName);
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestPlan().LrAt(200));
+        e = Assert.Throws<RampArgumentException>(() => new RangeTestPlan().LrAt(200));
         Assert.Equal("iteration", e.ParamName);
     }
 

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Tuning.RangeTest;
 
 namespace Ramp.Training.Tests.Tuning.RangeTest;
@@ -76,12 +77,12 @@ public class RangeTestRecorderTests
     [Fact]
     public void Series_rejects_bad_input()
     {
-        var e = Assert.Throws<ArgumentException>(() => new RangeSeries([1e-3, 1e-3], [1, 2]));
+        var e = Assert.Throws<RampArgumentException>(() => new RangeSeries([1e-3, 1e-3], [1, 2]));
         Assert.Equal("lrs", e.ParamName);
         Assert.Contains("strictly increase", e.Message);
-        e = Assert.Throws<ArgumentException>(() => new RangeSeries([1e-3, 1e-2], [1, double.NaN]));
+        e = Assert.Throws<RampArgumentException>(() => new RangeSeries([1e-3, 1e-2], [1, double.NaN]));
         Assert.Equal("losses", e.ParamName);
-        e = Assert.Throws<ArgumentException>(() => new RangeSeries([1e-3], [1, 2]));
+        e = Assert.Throws<RampArgumentException>(() => new RangeSeries([1e-3], [1, 2]));
         Assert.Contains("1 learning rates but 2 losses", e.Message);
     }
 }

@@ -1,3 +1,4 @@
+using Ramp.Schedules;
 using Ramp.Training.Tuning.RangeTest;
 
 namespace Ramp.Training.Tests.Tuning.RangeTest;
@@ -109,7 +110,7 @@ public class SuggestionRuleTests
     [Fact]
     public void Slide_rejects_bad_parameters()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new SlideRule(Window: 0));
+        var e = Assert.Throws<RampArgumentException>(() => new SlideRule(Window: 0));
         Assert.Equal("Window", e.ParamName);
         Assert.Contains("window must be >= 1 but was 0", e.Message);
     }

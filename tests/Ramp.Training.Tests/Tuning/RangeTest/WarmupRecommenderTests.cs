@@ -91,7 +91,7 @@ public class WarmupRecommenderTests
         Assert.Contains(adam.Rationale, line => line.StartsWith($"Peak {cap:G4}: 1.5 times the rate of the lowest loss", StringComparison.Ordinal));
         Assert.Equal(EdgePeak(range), new WarmupRecommender().Recommend(range, Cold(10), OptimizerProfile.Sgd()).PeakLr);
         Assert.Equal(EdgePeak(range), new WarmupRecommender(AdamMinimumMultiple: 100).Recommend(range, Cold(10), OptimizerProfile.Adam(0.98)).PeakLr);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupRecommender(AdamMinimumMultiple: 0.5));
+        var e = Assert.Throws<RampArgumentException>(() => new WarmupRecommender(AdamMinimumMultiple: 0.5));
         Assert.Equal("AdamMinimumMultiple", e.ParamName);
     }
 
@@ -136,12 +136,12 @@ public class WarmupRecommenderTests
     [Fact]
     public void Impossible_recommendations_throw_with_a_reason()
     {
-        var e = Assert.Throws<ArgumentException>(() => new WarmupRecommender().Recommend(null, null, OptimizerProfile.Sgd()));
+        var e = Assert.Throws<RampArgumentException>(() => new WarmupRecommender().Recommend(null, null, OptimizerProfile.Sgd()));
         Assert.Equal("rangeTest", e.ParamName);
-        e = Assert.Throws<ArgumentException>(() => new WarmupRecommender().Recommend(ClassicRangeTest(), null, OptimizerProfile.Sgd()));
+        e = Assert.Throws<RampArgumentException>(() => new WarmupRecommender().Recommend(ClassicRangeTest(), null, OptimizerProfile.Sgd()));
         Assert.Equal("coldStart", e.ParamName);
         Assert.Contains("no untuned warmup for 'sgd'", e.Message);
-        e = Assert.Throws<ArgumentException>(() => new WarmupRecommender().Recommend(ClassicRangeTest(), Cold(1e-9), OptimizerProfile.Sgd()));
+        e = Assert.Throws<RampArgumentException>(() => new WarmupRecommender().Recommend(ClassicRangeTest(), Cold(1e-9), OptimizerProfile.Sgd()));
         Assert.Contains("found no surviving lr", e.Message);
         Assert.Equal(58, new WarmupRecommender().Recommend(ClassicRangeTest(), null, OptimizerProfile.Sgd(58)).WarmupSteps);
     }
