@@ -14,6 +14,7 @@ public static class MetricsFile
     public static IReadOnlyList<double> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (PathChecks.NulAt(path) is { } at) throw new UsageException($"{path}: cannot read metrics file: not a valid path: {at}");
         string[] lines;
         try
         {

@@ -78,6 +78,7 @@ public static class PathChecks
     private static string Full(string option, string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UsageException($"{option}: the path is empty");
+        if (NulAt(path) is { } at) throw new UsageException($"{option} {path}: not a valid path: {at}");
         string full;
         try
         {
@@ -98,6 +99,10 @@ public static class PathChecks
                 $"most {MaxPathBytes} are allowed");
         return full;
     }
+
+    /// <summary>Why <paramref name="path"/> cannot name a file on any system .NET runs on (a NUL character), or null.</summary>
+    public static string? NulAt(string path) =>
+        path.IndexOf('\0', StringComparison.Ordinal) is var i and >= 0 ? $"a NUL character at position {i + 1}" : null;
 
     private const int MaxNameBytes = 255;
     private const int MaxPathBytes = 4095;
