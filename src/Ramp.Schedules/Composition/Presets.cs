@@ -42,7 +42,7 @@ public static class Presets
     public static Join LinearToZero(long warmup, long total)
     {
         if (warmup < 1 || warmup > total - 2)
-            throw new ArgumentOutOfRangeException(nameof(warmup), warmup,
+            throw new ScheduleArgumentException(nameof(warmup), warmup,
                 $"linear to zero: warmup must be in [1, total - 2] but was {warmup} (total = {total})");
         return Join.Sequence(new LinearWarmup(warmup), new LinearDecay(total - warmup - 1));
     }

@@ -29,11 +29,11 @@ internal static class DecayShapeFormula
     /// <summary>The half-life, required by exp (at least 1) and refused by every other shape.</summary>
     public static long? HalfLife(DecayShape shape, long? halfLife, string who) => (shape, halfLife) switch
     {
-        (DecayShape.Exp, null) => throw new ArgumentException(
+        (DecayShape.Exp, null) => throw ScheduleArgumentException.For(
             $"{who}: shape=exp needs half_life=... (the steps in which the rate halves)", "HalfLife"),
         (DecayShape.Exp, { } h) => Check.AtLeast(h, 1, "HalfLife", who),
         (_, null) => null,
-        _ => throw new ArgumentException(
+        _ => throw ScheduleArgumentException.For(
             $"{who}: half_life belongs to shape=exp, but shape was {Names.Snake(shape.ToString())}", "HalfLife"),
     };
 }

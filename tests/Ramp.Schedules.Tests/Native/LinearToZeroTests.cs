@@ -55,7 +55,7 @@ public class LinearToZeroTests
     [InlineData(999, 1000)]
     public void A_warmup_leaving_no_decay_is_refused(long warmup, long total)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Presets.LinearToZero(warmup, total));
+        var e = Assert.Throws<ScheduleArgumentException>(() => Presets.LinearToZero(warmup, total));
         Assert.Equal("warmup", e.ParamName);
         Assert.StartsWith($"linear to zero: warmup must be in [1, total - 2] but was {warmup} (total = {total})", e.Message);
     }

@@ -89,17 +89,17 @@ public class WsdShapesTests
     [Fact]
     public void Exp_without_a_half_life_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => new WarmupStableDecay(10, 20, DecayShape.Exp));
+        var e = Assert.Throws<ScheduleArgumentException>(() => new WarmupStableDecay(10, 20, DecayShape.Exp));
         Assert.Equal("HalfLife", e.ParamName);
-        Assert.StartsWith("wsd: shape=exp needs half_life=... (the steps in which the rate halves)", e.Message);
+        Assert.Equal("wsd: shape=exp needs half_life=... (the steps in which the rate halves)", e.Message);
     }
 
     [Fact]
     public void A_half_life_for_another_shape_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => new WarmupStableDecay(10, 20, DecayShape.Cosine, HalfLife: 5));
+        var e = Assert.Throws<ScheduleArgumentException>(() => new WarmupStableDecay(10, 20, DecayShape.Cosine, HalfLife: 5));
         Assert.Equal("HalfLife", e.ParamName);
-        Assert.StartsWith("wsd: half_life belongs to shape=exp, but shape was cosine", e.Message);
+        Assert.Equal("wsd: half_life belongs to shape=exp, but shape was cosine", e.Message);
     }
 
     [Fact]
