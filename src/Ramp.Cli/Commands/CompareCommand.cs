@@ -6,7 +6,7 @@ namespace Ramp.Cli.Commands;
 
 /// <summary>
 /// <c>ramp compare (--preset NAME [--grid smoke|full|readme] | --grid-file FILE.json) --out DIR [--jobs N]
-/// [--shard i/n] [--seeds LIST] [--halving eta=N,min_steps=N] [--devices cpu|cuda|cuda:0,...]</c>: trains every cell of a warmup
+/// [--shard i/n] [--seeds LIST] [--halving eta=N,min_steps=N [--rung k]] [--devices cpu|cuda|cuda:0,...] [--plan]</c>: trains every cell of a warmup
 /// comparison (arms x peak learning rates x seeds)
 /// into <c>DIR/runs/</c>, resumably, then writes <c>DIR/summary.csv</c> and <c>DIR/report.html</c>.
 /// </summary>
@@ -70,12 +70,22 @@ public static class CompareCommand
             Description = "Devices the workers train on, round-robin, each worker seeing only its own: cpu (default), " +
             "cuda (every visible GPU) or cuda:0,cuda:1,...", HelpName = "cpu|cuda|cuda:0,..."
         };
+        var rung = new Option<int?>("--rung")
+        {
+            Description = "With --halving: train only rung k (from 1) of a study shared by many tasks (with --shard i/n: its " +
+            "share), deciding the rung once from rung k-1's runs in DIR. Slurm: docs/jobs/compare-slurm-halving.sh.",
+            HelpName = "k"
+        };
+        var plan = new Option<bool>("--plan")
+        {
+            Description = "Print what would train (with --halving: each rung, its cells and steps) and exit without training."
+        };
         var worker = new Option<string?>("--worker") { Hidden = true };
         var workerDevice = new Option<string?>("--worker-device") { Hidden = true };
         var stage = new Option<int?>("--halving-stage") { Hidden = true };
         var command = new Command("compare", "Train a warmup comparison grid (arms x peak LRs x seeds), resumably, and write its report.")
         {
-            preset, grid, gridFile, output, jobs, shard, seeds, force, halving, devices, worker, workerDevice, stage,
+            preset, grid, gridFile, output, jobs, shard, seeds, force, halving, devices, rung, plan, worker, workerDevice, stage,
         };
         command.WithExamples(
             new CommandExample("ramp compare --preset deep-mlp --grid readme --out runs/demo",
@@ -94,7 +104,7 @@ public static class CompareCommand
                 result.Tokens.Select(t => t.Value).ToArray(), result.GetValue(force))
             {
                 Halving = result.GetValue(halving), Devices = result.GetValue(devices), WorkerDevice = result.GetValue(workerDevice),
-                Stage = result.GetValue(stage),
+                Stage = result.GetValue(stage), Rung = result.GetValue(rung), Plan = result.GetValue(plan),
             };
             return CompareRun.Execute(request, result.InvocationConfiguration.Output);
         });

@@ -28,6 +28,12 @@ public sealed record CompareRequest(
     /// <summary>Set in the workers of a halving comparison: the stage they train (hidden <c>--halving-stage</c>).</summary>
     public int? Stage { get; init; }
 
+    /// <summary><c>--rung k</c>: train only rung k (from 1) of a halving study shared by many tasks, or null for every rung.</summary>
+    public int? Rung { get; init; }
+
+    /// <summary><c>--plan</c>: print what would train (with <c>--halving</c>, each rung) and exit without training.</summary>
+    public bool Plan { get; init; }
+
     /// <summary>The command as typed (recorded in each run and in the report), without the worker's own options.</summary>
     public string CommandLine
     {

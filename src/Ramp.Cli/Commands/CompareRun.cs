@@ -42,10 +42,15 @@ public static class CompareRun
             var source = r.GridFile ?? "--preset " + r.Preset;
             throw new UsageException($"{source}: {CommandLineRunner.OneLine(e.Message)}", e);
         }
-        var cells = plan.For(shard);
-        var halving = r.Halving is { } h ? ParseHalving(h, r.Shard) : null;
+        var halving = r.Halving is { } h ? ParseHalving(h, r.Shard, r.Rung) : null;
+        HalvingRungRun.Check(r, halving);
+        // A rung's decisions compare every cell of an arm: its tasks see the whole grid and share its runs out themselves.
+        var rung = r.Rung is not null ? new HalvingRungRun.Context(r, plan.Cells, shard, halving!, output) : null;
+        var cells = rung is null ? plan.For(shard) : plan.Cells;
+        if (r.Plan) return WritePlan(cells, halving, output);
         var devices = r.WorkerDevice is { } own ? new DeviceList([own]) : DeviceList.Parse(r.Devices, CudaCount);
-        if (r.Worker is { } w) return RunWorker(r, ParseShard(w, "--worker"), cells, data, output, devices.For(0), halving);
+        if (r.Worker is { } w) return RunWorker(r, ParseShard(w, "--worker"), cells, data, output, devices.For(0), halving, rung);
+        if (rung is not null) return RunRung(r, rung, devices, data, cells, output);
         using var held = PathChecks.Lock("--out", r.Out, "compare");
         if (r.Force) DiscardRuns(r.Out);
         CheckNoConflict(r, cells, data);
@@ -66,6 +71,26 @@ public static class CompareRun
         foreach (var f in failed) output.WriteLine($"failed: {f}");
         WriteReport(r, output);
         return failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    // One rung of a halving study shared by many tasks: no study lock (the tasks share --out; each run has its own) and
+    // no report (the tasks end at different times): `ramp report DIR` merges once the last rung is done.
+    private static int RunRung(CompareRequest r, HalvingRungRun.Context rung, DeviceList devices, Dictionary<string, StudyData> data,
+        IReadOnlyList<StudyCell> cells, TextWriter output)
+    {
+        CheckNoConflict(r, cells, data);
+        var failed = HalvingRungRun.Execute(rung, (mine, pause, report) =>
+            Train(r, Math.Min(r.Jobs, Math.Max(1, mine.Count)), devices, mine, pause, data, report, []));
+        foreach (var f in failed) output.WriteLine($"failed: {f}");
+        return failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    // --plan: what would train, without training (and without creating anything).
+    private static int WritePlan(IReadOnlyList<StudyCell> cells, HalvingOptions? halving, TextWriter output)
+    {
+        if (halving is null) output.WriteLine($"{cells.Count} runs to the end");
+        else HalvingRun.WritePlan(cells, halving, output);
+        return ExitCodes.Success;
     }
 
     // The cells of one pass (the whole grid, or a halving stage): in --jobs worker processes, or here.
@@ -89,10 +114,11 @@ public static class CompareRun
     // A child process of --jobs N: its share of the cells (of its halving stage), one torch thread, plain lines, no report.
     private static int RunWorker(CompareRequest r, Shard worker, IReadOnlyList<StudyCell> cells, Dictionary<string, StudyData> data,
         TextWriter output,
-        string device, HalvingOptions? halving)
+        string device, HalvingOptions? halving, HalvingRungRun.Context? rung)
     {
         Func<StudyCell, long>? pause = null;
-        if (halving is not null && r.Stage is { } k)
+        if (rung is not null) (cells, pause) = HalvingRungRun.WorkerShare(rung);
+        else if (halving is not null && r.Stage is { } k)
         {
             var stage = HalvingRun.Plan(r.Out, cells, halving).Stage(k);
             (cells, pause) = ([.. stage.Runs.Select(x => x.Cell)], PauseOf(stage));
@@ -112,11 +138,11 @@ public static class CompareRun
 
     private static int CudaCount() => torch.cuda.is_available() ? (int)torch.cuda.device_count() : 0;
 
-    private static HalvingOptions ParseHalving(string text, string? shard)
+    private static HalvingOptions ParseHalving(string text, string? shard, int? rung)
     {
-        if (shard is not null)
-            throw new UsageException($"--halving: cannot be combined with --shard {shard}: " +
-                "a rung compares every cell of an arm, so one process (with --jobs) must see them all");
+        if (shard is not null && rung is null)
+            throw new UsageException($"--halving: with --shard {shard} give --rung k too: a rung compares every cell of an arm, " +
+                "so the shards run one rung at a time in one shared --out (docs/jobs/compare-slurm-halving.sh)");
         try
         {
             return HalvingOptions.Parse(text);

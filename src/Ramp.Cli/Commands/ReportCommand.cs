@@ -68,7 +68,7 @@ public static class ReportCommand
         {
             var runs = RunFolderReader.ReadAll(dirs);
             if (target is { } x) CheckTarget(x, runs);
-            var path = ReportWriter.Write(runs, to, new ReportOptions(Commands: [command],
+            var path = ReportWriter.WriteStudy(dirs, runs, to, new ReportOptions(Commands: [command],
                 Measures: new MeasureOptions(target, stableRate)));
             stdout.WriteLine($"wrote {Path.GetFullPath(path)}");
             stdout.WriteLine($"  {Path.GetFullPath(Path.Combine(to, "summary.csv"))}");

@@ -19,8 +19,19 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(roots);
         var folders = roots.ToArray();
-        var runs = RunFolderReader.ReadAll(folders);
-        var halving = HalvingOutcome.Of(folders, runs);
+        return WriteStudy(folders, RunFolderReader.ReadAll(folders), outDir, options);
+    }
+
+    /// <summary>
+    /// Writes the report for <paramref name="runs"/>, read from <paramref name="roots"/>, into <paramref name="outDir"/>:
+    /// the cells that the roots' <c>halving.jsonl</c> pruned are listed apart, not measured.
+    /// </summary>
+    /// <returns>The path of <c>report.html</c>.</returns>
+    public static string WriteStudy(IReadOnlyList<string> roots, IReadOnlyList<Run> runs, string outDir, ReportOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        ArgumentNullException.ThrowIfNull(runs);
+        var halving = HalvingOutcome.Of(roots, runs);
         // Pruned cells are left out of the measures (they are not failures) and listed apart.
         if (!halving.Halved) return Write(runs, outDir, options);
         return Write([.. runs.Where(r => !halving.IsPruned(r))], outDir, (options ?? new ReportOptions()) with { Halving = halving });

@@ -16,6 +16,15 @@ namespace Ramp.Training.Studies.Halving;
 /// <param name="MetricAt">A run's metric at a step (<see cref="RungMetric.At"/>); NaN when it diverged.</param>
 public sealed record SuccessiveHalving(IReadOnlyList<StudyCell> Cells, HalvingOptions Options, Func<StudyCell, long, double> MetricAt)
 {
+    /// <summary>
+    /// Decisions already taken (a study's <c>halving.jsonl</c>): an arm's rung found here is not decided again but
+    /// taken as it was, so tasks that plan one rung on several machines (<c>ramp compare --rung</c>) follow the one
+    /// decision written first. Empty by default: every rung is decided from the rows.
+    /// </summary>
+    /// <remarks>A recorded rung must be the one this grid has (same step, same cells); otherwise <see cref="Stage"/>
+    /// throws <see cref="InvalidOperationException"/> saying which.</remarks>
+    public IReadOnlyList<HalvingDecision> Recorded { get; init; } = [];
+
     /// <summary>Stage <paramref name="index"/>: the decisions of the rungs before it (computed from the runs' rows) and what it
     /// trains.</summary>
     public HalvingStage Stage(int index)
@@ -41,6 +50,9 @@ public sealed record SuccessiveHalving(IReadOnlyList<StudyCell> Cells, HalvingOp
     private List<StudyCell[]> Decide(int rung, long step, List<StudyCell[]> alive, List<HalvingDecision> decisions)
     {
         var first = alive[0][0];
+        var recorded = Recorded.Where(d => d.Rung == rung && d.CaseStudy == first.Grid.CaseStudy && d.Arm == first.Arm.Name)
+            .OrderBy(d => d.Place).ToArray();
+        if (recorded.Length > 0) return Follow(recorded, step, alive, decisions);
         var accuracy = !first.Grid.Model.IsText;
         var ranked = alive.Select(cell => (Cell: cell, Value: cell.Average(c => MetricAt(c, step))))
             .OrderBy(x => double.IsNaN(x.Value) ? 1 : 0)
@@ -55,5 +67,19 @@ public sealed record SuccessiveHalving(IReadOnlyList<StudyCell> Cells, HalvingOp
                 ranked[place].Value, place < keep, place + 1, ranked.Length, keep));
         }
         return [.. ranked.Take(keep).Select(x => x.Cell).OrderBy(cell => cell[0].PeakLr)];
+    }
+
+    // A recorded rung names exactly the cells alive here, at this rung's step; anything else is another study's log.
+    private static List<StudyCell[]> Follow(HalvingDecision[] recorded, long step, List<StudyCell[]> alive, List<HalvingDecision> decisions)
+    {
+        var d0 = recorded[0];
+        var peaks = alive.Select(cell => cell[0].PeakLr).Order().ToArray();
+        if (recorded.Any(d => d.Step != step) || !recorded.Select(d => d.PeakLr).Order().SequenceEqual(peaks))
+            throw new InvalidOperationException($"{HalvingLog.FileName}: rung {d0.Rung} of {d0.CaseStudy} {d0.Arm} was decided at step " +
+                $"{d0.Step} over peaks {string.Join(' ', recorded.Select(d => d.PeakLr).Order())}, but this grid's is at step {step} " +
+                $"over peaks {string.Join(' ', peaks)}: it comes from another study");
+        decisions.AddRange(recorded);
+        var kept = recorded.Where(d => d.Kept).Select(d => d.PeakLr).ToHashSet();
+        return [.. alive.Where(cell => kept.Contains(cell[0].PeakLr)).OrderBy(cell => cell[0].PeakLr)];
     }
 }
