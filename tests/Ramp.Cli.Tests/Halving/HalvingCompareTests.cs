@@ -12,7 +12,7 @@ namespace Ramp.Cli.Tests.Halving;
 /// </summary>
 public sealed class HalvingCompareTests : IDisposable
 {
-    private const int Steps = 120;
+    internal const int Steps = 120;
     private readonly string _root = TempFile.Folder();
 
     public void Dispose()
@@ -99,20 +99,30 @@ public sealed class HalvingCompareTests : IDisposable
     [Theory]
     [InlineData("--halving: eta must be a whole number from 2 to 100 but was '1'", "--halving", "eta=1,min_steps=10")]
     [InlineData("--halving: expected eta=N,min_steps=N (e.g. eta=3,min_steps=100) but found 'eta'", "--halving", "eta")]
-    [InlineData("--halving: cannot be combined with --shard 0/2: " +
-        "a rung compares every cell of an arm, so one process (with --jobs) must see them all",
-        "--halving", "eta=3,min_steps=10", "--shard", "0/2")]
+    [InlineData("--halving: with --shard 0/2 give --rung k too: a rung compares every cell of an arm, so the shards run one rung " +
+        "at a time in one shared --out (docs/jobs/compare-slurm-halving.sh)", "--halving", "eta=3,min_steps=10", "--shard", "0/2")]
+    [InlineData("--rung 1: needs --halving eta=N,min_steps=N (a rung is a stage of successive halving)", "--rung", "1", "--shard", "0/2")]
+    [InlineData("--force: cannot be combined with --rung 1: the tasks of a rung share --out, and one would discard the runs of the others",
+        "--halving", "eta=3,min_steps=10", "--rung", "1", "--force")]
+    [InlineData("--rung 5: this study has 4 rungs with --halving eta=3,min_steps=10 (1 to 4; --plan lists them)",
+        "--halving", "eta=3,min_steps=10", "--rung", "5", "--shard", "1/2")]
+    [InlineData("--rung 0: this study has 4 rungs with --halving eta=3,min_steps=10 (1 to 4; --plan lists them)",
+        "--halving", "eta=3,min_steps=10", "--rung", "0")]
     public void Bad_halving_options_are_one_line_and_exit_2(string expected, params string[] extra)
     {
         var run = CliRun.Of(["compare", "--grid-file", Grid(), "--out", Path.Combine(_root, "bad"), .. extra]);
         Assert.Equal(2, run.Code);
         Assert.Equal([$"ramp: {expected}"], run.ErrLines);
+        Assert.False(Directory.Exists(Path.Combine(_root, "bad")));
     }
 
-    // Two arms, four peaks: the lowest peaks learn slowly, the highest fail, so the rungs have something to decide.
-    private string Grid()
+    private string Grid() => WriteGrid(_root);
+
+    /// <summary>Writes the grid of these tests into <paramref name="folder"/>: two arms, four peaks (the lowest learn slowly, the
+    /// highest fail, so the rungs have something to decide).</summary>
+    internal static string WriteGrid(string folder)
     {
-        var path = Path.Combine(_root, "grid.json");
+        var path = Path.Combine(folder, "grid.json");
         File.WriteAllText(path, $$"""
             {
               "case_study": "tiny",

@@ -25,12 +25,11 @@ public sealed class SlurmArrayTests : IDisposable
     {
         Assert.True(SlurmCluster.Why is null, SlurmCluster.Why);
         var grid = Grid();
-        // One process on one CPU: one torch thread, as each worker of a task's --jobs 2 on its 2 CPUs (float sums in
-        // another thread count round differently, so only equal thread counts give equal digits).
-        var single = OnOneCpu("compare", "--grid-file", grid, "--out", Path.Combine(_root, "single"), "--jobs", "1");
+        // One process on one CPU: one torch thread, as each worker of a task's --jobs 2 on its 2 CPUs.
+        var single = SlurmUser.OnOneCpu("compare", "--grid-file", grid, "--out", Path.Combine(_root, "single"), "--jobs", "1");
         Assert.True(single.Code == 0, single.Err);
         var expected = File.ReadAllText(Path.Combine(_root, "single", "summary.csv"));
-        var bin = RampOnPath();
+        var bin = SlurmUser.RampOnPath(_root);
         var job = Path.Combine(ExampleCatalog.RepoRoot, "docs", "jobs", "compare-slurm.sh");
 
         using var cluster = new SlurmCluster(Path.Combine(_root, "slurm"));
@@ -61,20 +60,6 @@ public sealed class SlurmArrayTests : IDisposable
             Assert.Equal(Enumerable.Range(0, Steps).Select(s => (long)s), RealRamp.Steps(folder));
     }
 
-    private static RealRamp.Result OnOneCpu(params string[] args)
-    {
-        var info = RealRamp.Info(args);
-        info.ArgumentList.Insert(0, info.FileName);
-        info.ArgumentList.Insert(0, "0");
-        info.ArgumentList.Insert(0, "-c");
-        info.FileName = SlurmCluster.Find("taskset") ?? throw new InvalidOperationException("taskset (util-linux) is not installed");
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new RealRamp.Result(process.ExitCode, stdout, stderr.Result);
-    }
-
     // The folder a user submits from: the job file writes cmp/study/ there and its log lines into it.
     private string Study(string name)
     {
@@ -93,19 +78,7 @@ public sealed class SlurmArrayTests : IDisposable
         return File.ReadAllText(Path.Combine(all, "summary.csv"));
     }
 
-    private static string Outputs(string study) =>
-        string.Join("\n", Directory.GetFiles(Path.Combine(study, "cmp", "study"),
-            "slurm-*.out").Order(StringComparer.Ordinal).Select(File.ReadAllText));
-
-    // The job file calls `ramp`: a folder with a `ramp` that runs this build's binary goes first on PATH.
-    private string RampOnPath()
-    {
-        var bin = Directory.CreateDirectory(Path.Combine(_root, "bin")).FullName;
-        var ramp = Path.Combine(bin, "ramp");
-        File.WriteAllText(ramp, $"#!/bin/sh\nexec dotnet exec \"{Path.Combine(AppContext.BaseDirectory, "ramp.dll")}\" \"$@\"\n");
-        SlurmCluster.SetMode(ramp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return bin;
-    }
+    private static string Outputs(string study) => SlurmUser.Outputs(Path.Combine(study, "cmp", "study"));
 
     // Six runs of a small MLP on the shipped data: three cells per task, seconds each, long enough to be cancelled mid-run.
     private string Grid()

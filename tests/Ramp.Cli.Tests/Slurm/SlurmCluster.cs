@@ -7,7 +7,9 @@ namespace Ramp.Cli.Tests.Slurm;
 /// <summary>
 /// A single-node Slurm cluster on this machine (Debian 12's <c>slurm-wlm</c> 22.05 and <c>munge</c>): munged,
 /// slurmctld and slurmd on localhost with 2 CPUs, every file (key, socket, state, spool, logs) under one folder, ports
-/// picked free, so it touches nothing of the machine's own Slurm. Tests never install system software: <c>.ci/run</c>
+/// picked free, so it touches nothing of the machine's own Slurm. A job whose dependency can no longer be met (a rung
+/// after a failed one) is cancelled rather than left pending, so a test waiting for an empty queue ends. Tests never
+/// install system software: <c>.ci/run</c>
 /// installs the packages when they are missing. Without them (or without root, which slurmd needs) <see cref="Why"/>
 /// says so; the tests then skip on a developer's machine and fail under CI (<c>CI=true</c>), where a skip would pass
 /// unseen. <see cref="Dispose"/> stops the daemons, whatever the test did.
@@ -84,6 +86,7 @@ public sealed class SlurmCluster : IDisposable
             SelectType=select/cons_tres
             SchedulerType=sched/backfill
             MpiDefault=none
+            DependencyParameters=kill_invalid_depend
             ReturnToService=2
             SlurmctldPort={controllerPort}
             SlurmdPort={nodePort}
