@@ -95,7 +95,12 @@ public static class CompareCommand
             new CommandExample("ramp compare --preset fmnist-sgd --grid full --out cmp/s3 --shard 3/8",
                 "One of eight shards (e.g. a Slurm array task); then: ramp report cmp/s* --out cmp/all."),
             new CommandExample("ramp compare --grid-file my-grid.json --out cmp/mine --seeds 1-3",
-                "Your own model, arms and peaks; run again to resume: finished runs are kept."));
+                "Your own model, arms and peaks; run again to resume: finished runs are kept."),
+            new CommandExample("ramp compare --preset fmnist-sgd --grid readme --out cmp/halved --halving eta=2,min_steps=50",
+                "Successive halving: in each arm the better of two peaks trains to the end, the other is pruned at step 50 " +
+                "(halving.jsonl; the report lists it as pruned)."),
+            new CommandExample("ramp compare --preset fmnist-sgd --grid readme --out cmp/cpu --jobs 2 --devices cpu",
+                "Two workers on the devices listed, round-robin (cuda:0,cuda:1 with two GPUs); config.json records each run's device."));
         command.SetAction(result =>
         {
             var request = new CompareRequest(

@@ -21,7 +21,8 @@ namespace Ramp.Cli.Tests.Examples;
 /// <item><c>find-lr</c>: a recommendation printed with its reasons (<c>why:</c>) and a <c>try: ramp train</c> line;
 /// with <c>--validate</c> a line saying whether it held; words naming Adam's untuned 2/(1-beta2) need that warmup.</item>
 /// <item><c>find-lr-bench</c>: table.md with a row for each case measured.</item>
-/// <item><c>compare</c>: as many runs as its words state, and the README grid's arms doing what its page says.</item>
+/// <item><c>compare</c>: as many runs as its words state, and the README grid's arms doing what its page says; with
+/// <c>--halving</c> the rung its words name and which cells went on; with <c>--devices</c> each run's recorded device.</item>
 /// </list>
 /// </summary>
 public static partial class ExampleClaims
@@ -165,6 +166,40 @@ public static partial class ExampleClaims
             broken.Add($"the words say {m.Groups[1].Value} runs but the grid ran {runs.Count}");
         if (e.Option("--preset") == "deep-mlp" && e.Option("--grid") == "readme")
             ReadmeGrid(runs, broken);
+        if (e.Option("--halving") is not null) Halved(e, outDir, runs, broken);
+        if (e.Option("--devices") is { } devices && devices.Split(',') is var listed)
+            foreach (var run in runs.Where(x => !listed.Contains(x.Device)))
+                broken.Add($"--devices {devices} but config.json of {run.Arm} {run.PeakLr} records device {run.Device}");
+    }
+
+    /// <summary>
+    /// "In each arm the better of two peaks trains to the end, the other is pruned at step N (halving.jsonl; the report
+    /// lists it as pruned)": per arm, the first rung at N keeps the cell in first place, whose run finishes; the other
+    /// stops at N (or diverged before it) and the report says pruned.
+    /// </summary>
+    private static void Halved(DocumentedExample e, string outDir, List<TrainedRun> runs, List<string> broken)
+    {
+        var log = Path.Combine(outDir, "halving.jsonl");
+        if (!File.Exists(log)) { broken.Add("no halving.jsonl in " + outDir); return; }
+        var first = File.ReadLines(log).Select(l => JsonDocument.Parse(l).RootElement).Where(d => d.GetProperty("rung").GetInt32() == 0).ToList();
+        var step = PrunedAt().Match(e.Prose) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+        foreach (var arm in runs.GroupBy(r => r.Arm))
+        {
+            var decided = first.Where(d => d.GetProperty("arm").GetString() == arm.Key).ToList();
+            if (decided.Count != 2 || decided.Any(d => d.GetProperty("step").GetInt64() != step))
+                broken.Add($"arm {arm.Key}: the words say two peaks compared at step {step}, halving.jsonl has {decided.Count} at rung 1");
+            foreach (var d in decided)
+            {
+                var run = arm.FirstOrDefault(r => r.PeakLr == d.GetProperty("peak_lr").GetDouble());
+                var kept = d.GetProperty("kept").GetBoolean();
+                if (kept != (d.GetProperty("place").GetInt32() == 1)) broken.Add($"arm {arm.Key}: the cell in place 1 is not the one kept");
+                if (run is null) broken.Add($"arm {arm.Key}: no run for peak {d.GetProperty("peak_lr")}");
+                else if (kept ? run.Status != "finished" : run.Status == "finished" || run.Steps > step)
+                    broken.Add($"arm {arm.Key} peak {run.PeakLr}: kept {kept} but {run.Status} after {run.Steps} steps");
+            }
+        }
+        if (File.Exists(Path.Combine(outDir, "report.html")) && !File.ReadAllText(Path.Combine(outDir, "report.html")).Contains("pruned", StringComparison.Ordinal))
+            broken.Add("report.html does not list the pruned cells");
     }
 
     /// <summary>
@@ -219,6 +254,9 @@ public static partial class ExampleClaims
 
     [GeneratedRegex(@"2/\(1-beta2\)[^0-9]*beta2 = ([0-9]+(?:\.[0-9]+)?)")]
     private static partial Regex UntunedBeta2();
+
+    [GeneratedRegex(@"pruned at step (\d+)")]
+    private static partial Regex PrunedAt();
 
     [GeneratedRegex(@"\((\d+) runs\)|# (\d+) runs")]
     private static partial Regex RunCount();

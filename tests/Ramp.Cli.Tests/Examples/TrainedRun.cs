@@ -7,6 +7,12 @@ public sealed record TrainedRun(
     string Arm, double PeakLr, long Seed, string Status, bool Diverged, double InitialLoss, double FinalLoss, double EvalAccuracy,
     IReadOnlyList<(string Kind, string Name, double Value, string Message)> Events, TrainedRun.AutoOutcome? Auto)
 {
+    /// <summary>The device the run trained on (config.json's <c>device</c>).</summary>
+    public string Device { get; init; } = "";
+
+    /// <summary>The steps it trained (summary.json's <c>steps</c>).</summary>
+    public long Steps { get; init; }
+
     /// <summary>summary.json's <c>auto_warmup</c>: the phase it ended in, the factor of the peak, the suggested peak, the gates that held.</summary>
     public sealed record AutoOutcome(string Phase, double FinalFactor, double SuggestedPeak, int GatesThatHeld);
 
@@ -34,7 +40,8 @@ public sealed record TrainedRun(
             s.TryGetProperty("auto_warmup", out var a) && a.ValueKind == JsonValueKind.Object
                 ? new AutoOutcome(Str(a, "phase"), Num(a, "final_factor"), Num(a, "suggested_peak"),
                     a.TryGetProperty("held_by", out var h) && h.ValueKind == JsonValueKind.Object ? h.EnumerateObject().Count() : 0)
-                : null);
+                : null)
+        { Device = Str(config, "device"), Steps = (long)Num(s, "steps") };
     }
 
     private static string Str(JsonElement e, string name) =>
