@@ -6,9 +6,9 @@ namespace Ramp.Cli.Commands;
 
 /// <summary>
 /// <c>ramp compare (--preset NAME [--grid smoke|full|readme] | --grid-file FILE.json) --out DIR [--jobs N]
-/// [--shard i/n] [--seeds LIST] [--halving eta=N,min_steps=N [--rung k]] [--devices cpu|cuda|cuda:0,...] [--plan]</c>: trains every cell of a warmup
-/// comparison (arms x peak learning rates x seeds)
-/// into <c>DIR/runs/</c>, resumably, then writes <c>DIR/summary.csv</c> and <c>DIR/report.html</c>.
+/// [--shard i/n] [--seeds LIST] [--halving eta=N,min_steps=N [--rung k]] [--devices cpu|cuda|cuda:0,...] [--plan]</c>:
+/// trains every cell of a warmup comparison (arms x peak learning rates x seeds) into <c>DIR/runs/</c>, resumably,
+/// then writes <c>DIR/summary.csv</c> and <c>DIR/report.html</c>.
 /// </summary>
 public static class CompareCommand
 {

@@ -80,7 +80,8 @@ public static class HalvingRun
     }
 
     // A cell is an arm at a peak in a case study, with all its seeds.
-    private static int CellCount(IReadOnlyList<StudyCell> cells) => cells.Select(c => (c.Grid.CaseStudy, c.Arm.Name, c.PeakLr)).Distinct().Count();
+    private static int CellCount(IReadOnlyList<StudyCell> cells) =>
+        cells.Select(c => (c.Grid.CaseStudy, c.Arm.Name, c.PeakLr)).Distinct().Count();
 
     // A run that failed (an error, not a divergence) has no rows to the rung: it ranks last, as a diverged one.
     internal static double Metric(string folder, long step, bool accuracy)

@@ -30,7 +30,8 @@ public static class HalvingRungRun
     /// <param name="Shard">This task's shard of the rung's runs.</param>
     /// <param name="Options">eta and the first rung.</param>
     /// <param name="Output">Where the lines go.</param>
-    public sealed record Context(CompareRequest Request, IReadOnlyList<StudyCell> Cells, Shard Shard, HalvingOptions Options, TextWriter Output);
+    public sealed record Context(CompareRequest Request, IReadOnlyList<StudyCell> Cells, Shard Shard, HalvingOptions Options,
+        TextWriter Output);
 
     /// <summary>A bad combination of <c>--rung</c> with the other options, as one line (<see cref="UsageException"/>).</summary>
     public static void Check(CompareRequest r, HalvingOptions? halving)
@@ -59,13 +60,15 @@ public static class HalvingRungRun
         var (mine, pause) = Share(stage, context.Shard);
         var title = $"{HalvingRun.Title(stage, context.Cells, stages)}, shard {context.Shard}";
         output.WriteLine(HalvingRun.Line(stage, context.Cells, stages));
-        output.WriteLine($"shard {context.Shard}: {mine.Count} of its {stage.Runs.Count} runs into {Path.GetFullPath(Path.Combine(r.Out, "runs"))}");
+        var into = Path.GetFullPath(Path.Combine(r.Out, "runs"));
+        output.WriteLine($"shard {context.Shard}: {mine.Count} of its {stage.Runs.Count} runs into {into}");
         var failed = new List<string>();
         new CompareProgress(output, mine.Count, title: title).Run(report => failed.AddRange(train(mine, pause, report)));
         var next = stage.Last
             ? $"the last rung; once every shard is done: ramp report {r.Out}"
             : $"next: --rung {stage.Index + 2} once every shard of this rung is done";
-        output.WriteLine($"rung {stage.Index + 1} of {stages}, shard {context.Shard}: {mine.Count - failed.Count} of {mine.Count} runs done; {next}");
+        var done = $"{mine.Count - failed.Count} of {mine.Count} runs done";
+        output.WriteLine($"rung {stage.Index + 1} of {stages}, shard {context.Shard}: {done}; {next}");
         return failed;
     }
 
@@ -93,8 +96,8 @@ public static class HalvingRungRun
         var stages = HalvingRun.Stages(context.Cells, context.Options);
         var k = context.Request.Rung!.Value;
         if (k < 1 || k > stages)
-            throw new UsageException($"--rung {k}: this study has {stages} rungs with --halving {context.Request.Halving} (1 to {stages}; " +
-                "--plan lists them)");
+            throw new UsageException($"--rung {k}: this study has {stages} rungs with --halving {context.Request.Halving} " +
+                $"(1 to {stages}; --plan lists them)");
         return stages;
     }
 
@@ -125,8 +128,9 @@ public static class HalvingRungRun
         }
         catch (RunLockedException e)
         {
-            throw new UsageException($"--out {outDir}: another task (PID {e.Holder?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}) " +
-                $"has been deciding this rung for {DecideWait.TotalMinutes} minutes; is it stuck?", e);
+            var pid = e.Holder?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+            throw new UsageException($"--out {outDir}: another task (PID {pid}) has been deciding this rung for " +
+                $"{DecideWait.TotalMinutes} minutes; is it stuck?", e);
         }
     }
 

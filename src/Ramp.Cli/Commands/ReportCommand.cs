@@ -38,6 +38,9 @@ public static class ReportCommand
         };
         stable.Validators.Add(r =>
         {
+            // A token that is not a number is the parser's own error (one line, exit 2); reading it here would throw.
+            if (r.Tokens.Count > 0 && !double.TryParse(r.Tokens[^1].Value, System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out _)) return;
             // NaN fails every comparison, so the range is asked for, not its complement.
             var rate = r.GetValueOrDefault<double>();
             if (rate is not (>= 0 and <= 1)) r.AddError($"--stable-rate must be in [0, 1] but " +

@@ -181,7 +181,8 @@ public static partial class ExampleClaims
     {
         var log = Path.Combine(outDir, "halving.jsonl");
         if (!File.Exists(log)) { broken.Add("no halving.jsonl in " + outDir); return; }
-        var first = File.ReadLines(log).Select(l => JsonDocument.Parse(l).RootElement).Where(d => d.GetProperty("rung").GetInt32() == 0).ToList();
+        var first = File.ReadLines(log).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(d => d.GetProperty("rung").GetInt32() == 0).ToList();
         var step = PrunedAt().Match(e.Prose) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
         foreach (var arm in runs.GroupBy(r => r.Arm))
         {
@@ -198,7 +199,8 @@ public static partial class ExampleClaims
                     broken.Add($"arm {arm.Key} peak {run.PeakLr}: kept {kept} but {run.Status} after {run.Steps} steps");
             }
         }
-        if (File.Exists(Path.Combine(outDir, "report.html")) && !File.ReadAllText(Path.Combine(outDir, "report.html")).Contains("pruned", StringComparison.Ordinal))
+        var report = Path.Combine(outDir, "report.html");
+        if (File.Exists(report) && !File.ReadAllText(report).Contains("pruned", StringComparison.Ordinal))
             broken.Add("report.html does not list the pruned cells");
     }
 

@@ -24,7 +24,8 @@ public sealed class HalvingRungTests : IDisposable
     public void Plan_lists_each_rung_and_creates_nothing()
     {
         var study = Path.Combine(_root, "study");
-        var run = CliRun.Of("compare", "--grid-file", HalvingCompareTests.WriteGrid(_root), "--out", study, "--halving", Settings, "--plan");
+        var grid = HalvingCompareTests.WriteGrid(_root);
+        var run = CliRun.Of("compare", "--grid-file", grid, "--out", study, "--halving", Settings, "--plan");
 
         Assert.True(run.Code == 0, run.Err);
         // none: rungs 10, 30, 90 (4 peaks -> 2 -> 1 -> 1); warmup-30: its warmup ends at step 29, rungs 29 and 87, then the end.
