@@ -4,29 +4,47 @@
 Halving's decisions depend only on each run's rows before a rung, and a run continued from its rung checkpoint has
 the same rows as the uninterrupted one (exact resume), so the full grid's rows give the very decisions a halving run
 would take. This is the rule of src/Ramp.Training/Studies/Halving (first rung max(min_steps, end of the arm's
-linear warmup), rungs x eta, within each arm, seed means of the last 25 rows' training accuracy, diverged last,
+warmup: the first step at which its rate peaks, 0 for auto()), rungs x eta, within each arm, seed means of the last 25 rows' training accuracy, diverged last,
 keep ceil(n/eta), ties to the smaller peak), written again in Python to measure it on the full grids:
 
-    python3 build/halving/replay.py DIR ETA MIN_STEPS [--naive]
+    python3 build/halving/replay.py DIR ETA MIN_STEPS [--naive] [--seeds 1,2] [--check HALVING.jsonl]
 
 --naive replays the rule Ramp does not use, to show the short-horizon bias it avoids: every cell of a case study
-compared with every other (arms mixed) from min_steps on, warmups or not. DIR holds runs/ and summary.csv (ramp
-compare's output). Prints the steps halving trains, the best cell it keeps
-against the full grid's best, and each arm's full-grid winner that it prunes.
+compared with every other (arms mixed) from min_steps on, warmups or not. --seeds keeps only those seeds' runs (the
+decisions and the finals are then means over them: a grid of fewer seeds). --check compares the replayed decisions
+with the halving.jsonl a real `--halving` run of the same grid wrote (saved before a run without --halving removes
+it) and fails when one differs. DIR holds runs/ (ramp compare's output). Prints, per case study, the steps halving
+trains, the best cell it keeps against the full grid's best, and each arm's full-grid winner that it prunes. A cell's
+final is the mean over its seeds of each run's final test accuracy (training accuracy when there is none), a
+non-finite one counting as 0: summary.csv's mean_final.
 """
-import csv, glob, json, math, os, re, sys
+import csv, glob, json, math, os, sys
 
-def runs(root):
+
+def runs(root, seeds):
     for d in sorted(glob.glob(os.path.join(root, "runs", "*"))):
         cfg = json.load(open(os.path.join(d, "config.json")))
+        if seeds and cfg["seed"] not in seeds: continue
         rows = [r for r in csv.DictReader(open(os.path.join(d, "metrics.csv")))]
         summ = json.load(open(os.path.join(d, "summary.json")))
+        final = summ["final"].get("eval_accuracy")
+        if final is None or math.isnan(final): final = summ["final"].get("accuracy")
         yield dict(study=cfg["case_study"], arm=cfg["arm"], peak=float(cfg["peak_lr"]), seed=cfg["seed"], steps=cfg["steps"],
-                   schedule=cfg["schedule"], rows=rows, status=summ["status"])
+                   schedule=cfg["schedule"], rows=rows, status=summ["status"],
+                   final=final if final is not None and math.isfinite(final) else 0.0)
 
-def warmup_end(schedule):
-    m = re.match(r"\s*warmup\((\d+)\)", schedule)
-    return int(m.group(1)) - 1 if m else 0
+
+def warmup_end(arm_runs):
+    """The first step at which the arm's rate reaches its largest value (HalvingLadder.WarmupEnd), read from the lr
+    column of its longest run, which is the schedule times the peak; 0 for an automatic warmup."""
+    if arm_runs[0]["schedule"].lstrip().startswith("auto("): return 0
+    rows = max(arm_runs, key=lambda r: len(r["rows"]))["rows"]
+    best, at = -math.inf, 0
+    for t, r in enumerate(rows):
+        v = float(r["lr"])
+        if t == 0 or v > best * (1 + 1e-12): best, at = v, t
+    return at
+
 
 def metric_at(run, step):
     rows = [r for r in run["rows"] if int(r["step"]) < step]
@@ -36,50 +54,81 @@ def metric_at(run, step):
     vals = [float(r["accuracy"]) for r in rows[-25:] if r["accuracy"] not in ("", "NaN") and math.isfinite(float(r["accuracy"]))]
     return sum(vals) / len(vals) if vals else math.nan
 
+
 def replay(all_runs, eta, min_steps, naive):
+    """Steps trained per case study, the pruned cells {(study, arm, peak): (rung, step)} and every decision."""
     arms = {}
     for r in all_runs:
         group, cell = ((r["study"],), (r["arm"], r["peak"])) if naive else ((r["study"], r["arm"]), r["peak"])
         arms.setdefault(group, {}).setdefault(cell, []).append(r)
-    trained, pruned = 0, {}
+    trained, pruned, decisions = {}, {}, []
     for key, cells in arms.items():
         first = next(iter(cells.values()))[0]
-        rungs, s = [], min_steps if naive else max(min_steps, warmup_end(first["schedule"]))
+        rungs, s = [], min_steps if naive else max(min_steps, warmup_end([r for c in cells.values() for r in c]))
         while s < first["steps"]: rungs.append(s); s *= eta
-        alive = sorted(cells)
+        alive, spent = sorted(cells), 0
         for k, step in enumerate(rungs):
             score = {p: sum(metric_at(r, step) for r in cells[p]) / len(cells[p]) for p in alive}
             ranked = sorted(alive, key=lambda p: (math.isnan(score[p]), -score[p] if not math.isnan(score[p]) else 0, p))
             keep = math.ceil(len(ranked) / eta)
+            for place, p in enumerate(ranked):
+                arm, peak = (p[0], p[1]) if naive else (key[1], p)
+                decisions.append((k, step, key[0], arm, peak, place < keep))
             for p in ranked[keep:]:
-                pruned[((key[0], p[0]), p[1]) if naive else (key, p)] = (k, step)
-                trained += sum(min(step, len(r["rows"])) for r in cells[p])
+                pruned[(key[0], p[0], p[1]) if naive else (key[0], key[1], p)] = (k, step)
+                spent += sum(min(step, len(r["rows"])) for r in cells[p])
             alive = sorted(ranked[:keep])
-        trained += sum(len(r["rows"]) for p in alive for r in cells[p])
-    return trained, pruned
+        spent += sum(len(r["rows"]) for p in alive for r in cells[p])
+        trained[key[0]] = trained.get(key[0], 0) + spent
+    return trained, pruned, decisions
+
+
+def check(decisions, path):
+    real = set()
+    for line in open(path):
+        d = json.loads(line)
+        real.add((d["rung"], d["step"], d["case_study"], d["arm"], float(d["peak_lr"]), d["kept"]))
+    replayed = set(decisions)
+    if real != replayed:
+        for x in sorted(real - replayed, key=str): print(f"  only in {path}: {x}")
+        for x in sorted(replayed - real, key=str): print(f"  only in the replay: {x}")
+        raise SystemExit(f"the replay differs from {path}")
+    print(f"the replay takes the {len(real)} decisions of {path}, every one")
+
 
 def main():
-    root, eta, min_steps, naive = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), "--naive" in sys.argv
-    all_runs = list(runs(root))
-    full = sum(r["steps"] for r in all_runs)
-    trained, pruned = replay(all_runs, eta, min_steps, naive)
-    cells = {}
-    for row in csv.DictReader(open(os.path.join(root, "summary.csv"))):
-        if row["scope"] == "cell": cells[((row["case_study"], row["arm"]), float(row["peak_lr"]))] = float(row["mean_final"] or "nan")
-    best = max(cells, key=lambda c: cells[c])
-    kept = {c: v for c, v in cells.items() if c not in pruned}
-    found = max(kept, key=lambda c: kept[c])
-    print(f"{'naive ' if naive else ''}eta={eta} min_steps={min_steps}: trained {trained} of {full} steps ({100 * trained / full:.1f} %)")
-    print(f"full grid's best: {best[0][1]} lr {best[1]:g} {cells[best]:.4f}; halving's best: {found[0][1]} lr {found[1]:g} {kept[found]:.4f}"
-          f" ({100 * (kept[found] - cells[best]):+.2f} points)")
-    for key in sorted({c[0] for c in cells}):
-        arm = {p: v for (k, p), v in cells.items() if k == key}
-        winner = max(arm, key=lambda p: arm[p])
-        kept_arm = {p: v for p, v in arm.items() if (key, p) not in pruned}
-        if (key, winner) in pruned:
-            k, step = pruned[(key, winner)]
-            alt = f"kept lr {max(kept_arm, key=lambda p: kept_arm[p]):g} ({max(kept_arm.values()):.4f})" if kept_arm else "the whole arm pruned"
-            print(f"  pruned winner: {key[1]} lr {winner:g} ({arm[winner]:.4f}) at rung {k + 1} (step {step}); {alt}")
+    args = sys.argv[1:]
+    naive = "--naive" in args
+    seeds = [int(s) for s in args[args.index("--seeds") + 1].split(",")] if "--seeds" in args else None
+    checked = args[args.index("--check") + 1] if "--check" in args else None
+    root, eta, min_steps = args[0], int(args[1]), int(args[2])
+    all_runs = list(runs(root, seeds))
+    trained, pruned, decisions = replay(all_runs, eta, min_steps, naive)
+    finals = {}
+    for r in all_runs: finals.setdefault((r["study"], r["arm"], r["peak"]), []).append(r["final"])
+    cells = {c: sum(v) / len(v) for c, v in finals.items()}
+    which = f"seeds {','.join(map(str, seeds))}" if seeds else "all seeds"
+    print(f"{'naive ' if naive else ''}eta={eta} min_steps={min_steps}, {which}:")
+    for study in sorted({c[0] for c in cells}):
+        full = sum(r["steps"] for r in all_runs if r["study"] == study)
+        mine = {c: v for c, v in cells.items() if c[0] == study}
+        best = max(mine, key=lambda c: (mine[c], -c[2]))
+        kept = {c: v for c, v in mine.items() if c not in pruned}
+        found = max(kept, key=lambda c: (kept[c], -c[2]))
+        print(f"{study}: trained {trained[study]} of {full} steps ({100 * trained[study] / full:.1f} %)")
+        print(f"  full grid's best: {best[1]} lr {best[2]:g} {mine[best]:.4f}; halving's best: {found[1]} lr {found[2]:g}"
+              f" {kept[found]:.4f} ({100 * (kept[found] - mine[best]):+.2f} points)")
+        for arm in sorted({c[1] for c in mine}):
+            cell = {c: v for c, v in mine.items() if c[1] == arm}
+            winner = max(cell, key=lambda c: (cell[c], -c[2]))
+            kept_arm = {c: v for c, v in cell.items() if c not in pruned}
+            if winner in pruned:
+                k, step = pruned[winner]
+                alt = (f"kept lr {max(kept_arm, key=lambda c: kept_arm[c])[2]:g} ({max(kept_arm.values()):.4f})"
+                       if kept_arm else "the whole arm pruned")
+                print(f"  pruned winner: {arm} lr {winner[2]:g} ({cell[winner]:.4f}) at rung {k + 1} (step {step}); {alt}")
+    if checked: check(decisions, checked)
+
 
 if __name__ == "__main__":
     main()
