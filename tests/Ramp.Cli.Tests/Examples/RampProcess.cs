@@ -9,19 +9,19 @@ public sealed record RampResult(IReadOnlyList<string> Args, string WorkDir, int 
     public string At(string relative) => Path.GetFullPath(Path.Combine(WorkDir, relative));
 }
 
-/// <summary>Runs the real built <c>ramp</c> (<c>dotnet exec ramp.dll</c>) in a working folder.</summary>
+/// <summary>
+/// Runs the real built <c>ramp</c> (<c>dotnet exec ramp.dll</c>) in a working folder, on one core: with one torch
+/// thread (<c>OMP_NUM_THREADS=1</c>, and <c>DOTNET_PROCESSOR_COUNT=1</c>, which <c>compare</c> and <c>find-lr</c> read
+/// to size theirs), so that two examples run side by side on 2 cores (<see cref="TrainingExamplesTests"/>). On the
+/// small models of the examples a second intra-op thread adds little, and on a busy machine its spinning burned
+/// about ten times the CPU of the work itself (docs/BENCHMARKS.md, "Documented examples").
+/// </summary>
 public static class RampProcess
 {
     /// <summary>Runs <c>ramp</c> with <paramref name="args"/> in <paramref name="workDir"/> and waits for it to end.</summary>
     public static RampResult Run(IReadOnlyList<string> args, string workDir)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workDir,
-        };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ramp.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
+        var info = StartInfo(args, workDir);
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
@@ -36,13 +36,7 @@ public static class RampProcess
     /// </summary>
     public static long KillAfterCheckpoint(IReadOnlyList<string> args, string workDir, string output)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workDir,
-        };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ramp.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
+        var info = StartInfo(args, workDir);
         using var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -74,5 +68,19 @@ public static class RampProcess
         {
             return null;
         }
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> args, string workDir)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workDir,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ramp.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["OMP_NUM_THREADS"] = "1";
+        info.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
+        return info;
     }
 }
