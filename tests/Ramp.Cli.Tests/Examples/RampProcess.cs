@@ -14,7 +14,7 @@ public sealed record RampResult(IReadOnlyList<string> Args, string WorkDir, int 
 /// thread (<c>OMP_NUM_THREADS=1</c>, and <c>DOTNET_PROCESSOR_COUNT=1</c>, which <c>compare</c> and <c>find-lr</c> read
 /// to size theirs), so that two examples run side by side on 2 cores (<see cref="TrainingExamplesTests"/>). On the
 /// small models of the examples a second intra-op thread adds little, and on a busy machine its spinning burned
-/// about ten times the CPU of the work itself (docs/BENCHMARKS.md, "Documented examples").
+/// about seven times the CPU of the work itself (docs/BENCHMARKS.md, "Documented examples").
 /// </summary>
 public static class RampProcess
 {
