@@ -7,10 +7,13 @@ would take. This is the rule of src/Ramp.Training/Studies/Halving (first rung ma
 warmup: the first step at which its rate peaks, 0 for auto()), rungs x eta, within each arm, seed means of the last 25 rows' training accuracy, diverged last,
 keep ceil(n/eta), ties to the smaller peak), written again in Python to measure it on the full grids:
 
-    python3 build/halving/replay.py DIR ETA MIN_STEPS [--naive] [--seeds 1,2] [--check HALVING.jsonl]
+    python3 build/halving/replay.py DIR ETA MIN_STEPS [--naive] [--auto-waits] [--seeds 1,2] [--check HALVING.jsonl]
 
 --naive replays the rule Ramp does not use, to show the short-horizon bias it avoids: every cell of a case study
-compared with every other (arms mixed) from min_steps on, warmups or not. --seeds keeps only those seeds' runs (the
+compared with every other (arms mixed) from min_steps on, warmups or not. --auto-waits replays a rule Ramp does not
+have (yet): a cell whose automatic warmup is still on at a rung (a run's controller has not ended it, summary.json's
+auto_warmup.ended_at) is not judged there and goes on to the next rung, as fixed warmups are never judged before
+they end. --seeds keeps only those seeds' runs (the
 decisions and the finals are then means over them: a grid of fewer seeds). --check compares the replayed decisions
 with the halving.jsonl a real `--halving` run of the same grid wrote (saved before a run without --halving removes
 it) and fails when one differs. DIR holds runs/ (ramp compare's output). Prints, per case study, the steps halving
@@ -31,7 +34,8 @@ def runs(root, seeds):
         if final is None or math.isnan(final): final = summ["final"].get("accuracy")
         yield dict(study=cfg["case_study"], arm=cfg["arm"], peak=float(cfg["peak_lr"]), seed=cfg["seed"], steps=cfg["steps"],
                    schedule=cfg["schedule"], rows=rows, status=summ["status"],
-                   final=final if final is not None and math.isfinite(final) else 0.0)
+                   final=final if final is not None and math.isfinite(final) else 0.0,
+                   warmup_ended=(summ.get("auto_warmup") or {}).get("ended_at"))
 
 
 def warmup_end(arm_runs):
@@ -55,7 +59,14 @@ def metric_at(run, step):
     return sum(vals) / len(vals) if vals else math.nan
 
 
-def replay(all_runs, eta, min_steps, naive):
+def warming(cell_runs, step):
+    """Whether an automatic warmup of the cell is still on at the step: a run that has not diverged by then and whose
+    controller had not ended its warmup (summary.json's auto_warmup.ended_at) before it."""
+    return any(r["schedule"].lstrip().startswith("auto(") and len(r["rows"]) >= step
+               and (r["warmup_ended"] is None or r["warmup_ended"] >= step) for r in cell_runs)
+
+
+def replay(all_runs, eta, min_steps, naive, auto_waits=False):
     """Steps trained per case study, the pruned cells {(study, arm, peak): (rung, step)} and every decision."""
     arms = {}
     for r in all_runs:
@@ -68,8 +79,10 @@ def replay(all_runs, eta, min_steps, naive):
         while s < first["steps"]: rungs.append(s); s *= eta
         alive, spent = sorted(cells), 0
         for k, step in enumerate(rungs):
-            score = {p: sum(metric_at(r, step) for r in cells[p]) / len(cells[p]) for p in alive}
-            ranked = sorted(alive, key=lambda p: (math.isnan(score[p]), -score[p] if not math.isnan(score[p]) else 0, p))
+            waiting = [p for p in alive if auto_waits and warming(cells[p], step)]
+            judged = [p for p in alive if p not in waiting]
+            score = {p: sum(metric_at(r, step) for r in cells[p]) / len(cells[p]) for p in judged}
+            ranked = sorted(judged, key=lambda p: (math.isnan(score[p]), -score[p] if not math.isnan(score[p]) else 0, p))
             keep = math.ceil(len(ranked) / eta)
             for place, p in enumerate(ranked):
                 arm, peak = (p[0], p[1]) if naive else (key[1], p)
@@ -77,7 +90,7 @@ def replay(all_runs, eta, min_steps, naive):
             for p in ranked[keep:]:
                 pruned[(key[0], p[0], p[1]) if naive else (key[0], key[1], p)] = (k, step)
                 spent += sum(min(step, len(r["rows"])) for r in cells[p])
-            alive = sorted(ranked[:keep])
+            alive = sorted(ranked[:keep] + waiting)
         spent += sum(len(r["rows"]) for p in alive for r in cells[p])
         trained[key[0]] = trained.get(key[0], 0) + spent
     return trained, pruned, decisions
@@ -103,7 +116,7 @@ def main():
     checked = args[args.index("--check") + 1] if "--check" in args else None
     root, eta, min_steps = args[0], int(args[1]), int(args[2])
     all_runs = list(runs(root, seeds))
-    trained, pruned, decisions = replay(all_runs, eta, min_steps, naive)
+    trained, pruned, decisions = replay(all_runs, eta, min_steps, naive, "--auto-waits" in args)
     finals = {}
     for r in all_runs: finals.setdefault((r["study"], r["arm"], r["peak"]), []).append(r["final"])
     cells = {c: sum(v) / len(v) for c, v in finals.items()}
