@@ -144,7 +144,7 @@ public static class TrainCommand
             new CommandExample("ramp train --model transformer --data text --optimizer adamw --lr 3e-3 --steps 200 --batch 32 --clip 1 " +
                 "--out runs/lm",
                 "A small character-level transformer, 200 steps with clipping at global norm 1 (clip lines in events.jsonl)."),
-            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 0.2 --momentum 0.9 --steps 300 --zclip --skip-spikes " +
+            new CommandExample("ramp train --model mlp --data fashion-mnist --lr 0.2 --momentum 0.9 --steps 500 --zclip --skip-spikes " +
                 "--rollback --out runs/guarded",
                 "A constant lr 0.2 without warmup, too high for this MLP: ZClip clips the gradient norm where it jumps (zclip lines in " +
                     "events.jsonl, with the norm and its z-score), skip-step drops the steps whose loss spikes (skip lines) and " +
