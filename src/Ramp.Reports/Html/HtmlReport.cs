@@ -42,7 +42,7 @@ public static class HtmlReport
                 "they got.</p>\n");
         if (options.Halving.Halved) HalvingSection.Append(h, options.Halving);
         var measures = options.Measures ?? MeasureOptions.Default;
-        foreach (var s in studies) Study(h, s, chartsFolder, measures);
+        foreach (var s in studies) Study(h, s, chartsFolder, measures, options.Halving);
         h.Append("<section id=\"commands\" class=\"study\"><h2>Commands</h2><p>These commands, as typed, produced the runs and this " +
             "report.</p><pre>");
         var commands = CommandLines.AsTyped((options.Commands ?? []).Concat(runs.Select(r => r.Config.Command).OfType<string>()));
@@ -53,12 +53,12 @@ public static class HtmlReport
         return h.ToString();
     }
 
-    private static void Study(StringBuilder h, CaseStudyCharts s, string chartsFolder, MeasureOptions options)
+    private static void Study(StringBuilder h, CaseStudyCharts s, string chartsFolder, MeasureOptions options, HalvingOutcome halving)
     {
         var m = s.Measures;
         var v = Verdict.For(m, s.TellingPeak);
         h.Append($"<section class=\"study\" id=\"{Id(s)}\"><h2>{E(Name(s))}</h2>\n");
-        Setup(h, TrainingSetup.Of(m));
+        Setup(h, TrainingSetup.Of(m, halving));
         h.Append($"<div class=\"card verdict\"><strong data-verdict>{E(v.Headline)}</strong><ul>");
         foreach (var sentence in v.Sentences) h.Append($"<li>{E(sentence)}</li>");
         h.Append("</ul></div>\n<h3>Measures</h3>\n");

@@ -16,9 +16,16 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
     string Meaning)> Arms)
 {
     /// <summary>The setup of <paramref name="m"/>'s runs.</summary>
-    public static TrainingSetup Of(CaseStudyMeasures m)
+    public static TrainingSetup Of(CaseStudyMeasures m) => Of(m, HalvingOutcome.None);
+
+    /// <summary>
+    /// The setup of <paramref name="m"/>'s runs and of the cells successive halving pruned from them: the peaks are the
+    /// grid's, those whose every cell was pruned named apart (they are not in the measures).
+    /// </summary>
+    public static TrainingSetup Of(CaseStudyMeasures m, HalvingOutcome halving)
     {
         ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(halving);
         var runs = m.Arms.SelectMany(a => a.Cells).SelectMany(c => c.Runs).Select(o => o.Run).ToList();
         var facts = new List<(string, string)>
         {
@@ -28,7 +35,7 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
             ("Optimizer", Distinct(runs, Optimizer)),
             ("Batch", Distinct(runs, r => r.Config.Batch.ToString(CultureInfo.InvariantCulture))),
             ("Steps", Distinct(runs, r => r.Config.Steps.ToString(CultureInfo.InvariantCulture))),
-            ("Peak learning rates", string.Join(", ", m.PeakLrs.Select(Charts.ChartStyle.Format))),
+            ("Peak learning rates", Peaks(m, halving)),
             ("Seeds", string.Join(", ", runs.Select(r => r.Config.Seed).Distinct().Order())),
         };
         if (NameScale().Match(m.CaseStudy) is { Success: true } ns && runs.Select(InitGain).FirstOrDefault(g => g is not null) is { } gain
@@ -42,6 +49,15 @@ public sealed partial record TrainingSetup(IReadOnlyList<(string What, string Va
             return (a.Arm, schedule, Meaning(a.Arm, schedule) + (guards.Length > 0 && guards != "–" ? $"; guards: {guards}" : ""));
         }).ToList();
         return new TrainingSetup(facts.Where(f => f.Item2.Length > 0 && f.Item2 != "–").ToList(), arms);
+    }
+
+    private static string Peaks(CaseStudyMeasures m, HalvingOutcome halving)
+    {
+        var prunedOnly = halving.Pruned.Where(d => d.CaseStudy == m.CaseStudy).Select(d => d.PeakLr).Distinct()
+            .Where(lr => !m.PeakLrs.Contains(lr)).ToList();
+        var all = string.Join(", ", m.PeakLrs.Concat(prunedOnly).Order().Select(Charts.ChartStyle.Format));
+        return prunedOnly.Count == 0 ? all : $"{all} ({string.Join(", ", prunedOnly.Order().Select(Charts.ChartStyle.Format))}: " +
+            "every cell pruned by successive halving, so not in the measures below)";
     }
 
     /// <summary>What an arm does, in words, from its schedule text.</summary>

@@ -71,6 +71,23 @@ public class ReportFactsTests
         Assert.Equal(3, Regex.Matches(setup, "<tr data-setup-arm=").Count);
     }
 
+    [Fact]
+    public void A_halved_study_lists_every_peak_of_the_grid_and_names_those_only_pruned_cells_had()
+    {
+        using var tmp = new TempDir();
+        var cmp = tmp.Sub("cmp");
+        SyntheticGrid.Write(cmp);
+        // Rung 1 at step 40: every arm's cell at 1.6 pruned, and warmup-60's at 0.8 (0.8 keeps cells in the other arms).
+        var pruned = SyntheticGrid.Arms.Select(a => (Arm: a, Lr: 1.6)).Append((Arm: "warmup-60", Lr: 0.8));
+        HalvingLog.Write(cmp, pruned.Select(p => new HalvingDecision(0, 40, "mlp", p.Arm, p.Lr, "accuracy", 0.1, false, 5, 5, 2)));
+        var runs = RunFolderReader.ReadAll([cmp]);
+        var html = File.ReadAllText(ReportWriter.WriteStudy([cmp], runs, tmp.Sub("out"), null));
+        var setup = html[html.IndexOf("What was trained", StringComparison.Ordinal)..html.IndexOf("data-verdict", StringComparison.Ordinal)];
+
+        Assert.Contains("<th>Peak learning rates</th><td>0.1, 0.2, 0.4, 0.8, 1.6 (1.6: every cell pruned by successive halving, " +
+            "so not in the measures below)</td>", setup);
+    }
+
     [Theory]
     [InlineData("none", "cosine(300)", "no warmup")]
     [InlineData("warmup-60", "warmup(60) >> cosine(240)", "linear warmup from near 0 to the peak over the first 60 steps, then cosine(240)")]
