@@ -24,7 +24,7 @@ public sealed class SlurmArrayTests : IDisposable
     public void The_documented_array_merged_by_report_equals_one_process_and_survives_a_cancelled_task()
     {
         Assert.True(SlurmCluster.Why is null, SlurmCluster.Why);
-        var grid = Grid();
+        var grid = SlurmUser.TinyGrid(_root, Steps);
         // One process on one CPU: one torch thread, as each worker of a task's --jobs 2 on its 2 CPUs.
         var single = SlurmUser.OnOneCpu("compare", "--grid-file", grid, "--out", Path.Combine(_root, "single"), "--jobs", "1");
         Assert.True(single.Code == 0, single.Err);
@@ -79,25 +79,4 @@ public sealed class SlurmArrayTests : IDisposable
     }
 
     private static string Outputs(string study) => SlurmUser.Outputs(Path.Combine(study, "cmp", "study"));
-
-    // Six runs of a small MLP on the shipped data: three cells per task, seconds each, long enough to be cancelled mid-run.
-    private string Grid()
-    {
-        var path = Path.Combine(_root, "grid.json");
-        File.WriteAllText(path, $$"""
-            {
-              "case_study": "tiny",
-              "data": "fashion-mnist",
-              "model": { "kind": "mlp", "hidden": [16] },
-              "optimizer": { "name": "sgd", "momentum": 0.9 },
-              "batch": 32,
-              "steps": {{Steps}},
-              "peaks": [0.02, 0.05, 0.1],
-              "seeds": [1],
-              "arms": [ { "name": "none", "schedule": "cosine({steps})" }, { "name": "warmup",
-                  "schedule": "warmup(30) >> cosine({steps - 30})" } ]
-            }
-            """);
-        return path;
-    }
 }

@@ -26,7 +26,7 @@ public sealed class SlurmHalvingTests : IDisposable
     public void Rungs_submitted_with_dependencies_and_merged_by_report_equal_one_halving_process()
     {
         Assert.True(SlurmCluster.Why is null, SlurmCluster.Why);
-        var grid = Grid();
+        var grid = SlurmUser.TinyGrid(_root, Steps);
         var single = SlurmUser.OnOneCpu("compare", "--grid-file", grid, "--out", Path.Combine(_root, "single"), "--jobs", "1",
             "--halving", Halving);
         Assert.True(single.Code == 0, single.Err);
@@ -57,26 +57,5 @@ public sealed class SlurmHalvingTests : IDisposable
             Assert.Equal(Enumerable.Range(0, (int)d.Step).Select(s => (long)s), RealRamp.Steps(Path.Combine(study, "runs",
                 $"tiny__{d.Arm}__lr{d.PeakLr.ToString(System.Globalization.CultureInfo.InvariantCulture)}__s1")));
         Assert.Equal(2, Directory.GetDirectories(Path.Combine(study, "runs")).Count(f => RealRamp.Steps(f).Length == Steps));
-    }
-
-    // Six runs of a small MLP on the shipped data: two arms of three peaks, so each rung keeps one cell of each arm.
-    private string Grid()
-    {
-        var path = Path.Combine(_root, "grid.json");
-        File.WriteAllText(path, $$"""
-            {
-              "case_study": "tiny",
-              "data": "fashion-mnist",
-              "model": { "kind": "mlp", "hidden": [16] },
-              "optimizer": { "name": "sgd", "momentum": 0.9 },
-              "batch": 32,
-              "steps": {{Steps}},
-              "peaks": [0.02, 0.05, 0.1],
-              "seeds": [1],
-              "arms": [ { "name": "none", "schedule": "cosine({steps})" }, { "name": "warmup",
-                  "schedule": "warmup(30) >> cosine({steps - 30})" } ]
-            }
-            """);
-        return path;
     }
 }

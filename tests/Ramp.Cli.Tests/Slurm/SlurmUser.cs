@@ -39,4 +39,27 @@ internal static class SlurmUser
     /// <summary>The <c>slurm-*.out</c> files of <paramref name="folder"/>, in name order, for a failure message or a check.</summary>
     public static string Outputs(string folder) =>
         string.Join("\n", Directory.GetFiles(folder, "slurm-*.out").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+
+    /// <summary>Writes the Slurm tests' grid into <paramref name="folder"/>: six runs of a small MLP on the shipped data,
+    /// two arms of three peaks, <paramref name="steps"/> steps (seconds each, long enough to cancel a task mid-run; each
+    /// halving rung keeps one cell of each arm).</summary>
+    public static string TinyGrid(string folder, int steps)
+    {
+        var path = Path.Combine(folder, "grid.json");
+        File.WriteAllText(path, $$"""
+            {
+              "case_study": "tiny",
+              "data": "fashion-mnist",
+              "model": { "kind": "mlp", "hidden": [16] },
+              "optimizer": { "name": "sgd", "momentum": 0.9 },
+              "batch": 32,
+              "steps": {{steps}},
+              "peaks": [0.02, 0.05, 0.1],
+              "seeds": [1],
+              "arms": [ { "name": "none", "schedule": "cosine({steps})" }, { "name": "warmup",
+                  "schedule": "warmup(30) >> cosine({steps - 30})" } ]
+            }
+            """);
+        return path;
+    }
 }
