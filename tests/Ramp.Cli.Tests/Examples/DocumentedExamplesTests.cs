@@ -11,7 +11,8 @@ public sealed class DocumentedExamplesTests
 
     [Theory]
     [MemberData(nameof(Quick))]
-    public void Example_runs_and_does_what_its_words_say(string key) => ExampleGroups.RunAndJudge(key);
+    public void Example_runs_and_does_what_its_words_say(string key) =>
+        Assert.Empty(ExampleGroups.BrokenPromises(key));
 
     [Fact]
     public void Catalog_finds_the_examples_of_every_page_and_every_command()

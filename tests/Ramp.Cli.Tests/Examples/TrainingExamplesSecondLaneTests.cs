@@ -7,5 +7,6 @@ public sealed class TrainingExamplesSecondLaneTests
 
     [Theory]
     [MemberData(nameof(SecondLane))]
-    public void Training_example_runs_and_does_what_its_words_say(string key) => ExampleGroups.RunAndJudge(key);
+    public void Training_example_runs_and_does_what_its_words_say(string key) =>
+        Assert.Empty(ExampleGroups.BrokenPromises(key));
 }

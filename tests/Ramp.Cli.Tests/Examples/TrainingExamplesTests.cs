@@ -14,7 +14,8 @@ public sealed class TrainingExamplesTests
 
     [Theory]
     [MemberData(nameof(FirstLane))]
-    public void Training_example_runs_and_does_what_its_words_say(string key) => ExampleGroups.RunAndJudge(key);
+    public void Training_example_runs_and_does_what_its_words_say(string key) =>
+        Assert.Empty(ExampleGroups.BrokenPromises(key));
 
     /// <summary>The training examples of lane <paramref name="lane"/>: every other one, in catalog order.</summary>
     public static IEnumerable<string> Lane(int lane) =>
