@@ -84,7 +84,7 @@ public static class HalvingRun
         cells.Select(c => (c.Grid.CaseStudy, c.Arm.Name, c.PeakLr)).Distinct().Count();
 
     // A run that failed (an error, not a divergence) has no rows to the rung: it ranks last, as a diverged one.
-    internal static double Metric(string folder, long step, bool accuracy)
+    private static double Metric(string folder, long step, bool accuracy)
     {
         try
         {
